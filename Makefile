@@ -1,0 +1,61 @@
+# Engage: `make run` sets up everything and serves the demo; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app wsgi
+STAMP := .make
+
+.PHONY: run setup assets db demo test test-sqlite test-postgres lint format bench clean
+
+run: setup db demo
+	@echo "Engage is running on http://127.0.0.1:$(PORT)  (stop with Ctrl+C)"
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+setup: $(STAMP)/python $(STAMP)/assets
+
+$(STAMP)/python: pyproject.toml
+	@mkdir -p $(STAMP)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(STAMP)/assets: package.json package-lock.json static/src/app.scss static/src/app.js build/copy-assets.mjs
+	@mkdir -p $(STAMP)
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
+	@touch $@
+
+assets: $(STAMP)/assets
+
+db: setup
+	$(FLASK) db upgrade
+
+demo: db
+	$(FLASK) seed-demo
+
+test: setup
+	@echo "== Test suite on SQLite"
+	env -u TEST_DATABASE_URL $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== Test suite on PostgreSQL ($$TEST_DATABASE_URL)"; \
+		$(BIN)/pytest -n 2 $(PYTEST_ARGS); \
+	else \
+		echo "== PostgreSQL run skipped: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run the suite on PostgreSQL too"; \
+	fi
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: setup
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+clean:
+	rm -rf $(STAMP) static/dist static/assets

@@ -1,0 +1,65 @@
+"""Flask commands: `flask --app wsgi <command>`."""
+
+import click
+from flask import Flask
+
+from engage.extensions import db
+from engage.models import ROLES
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("create-user")
+    @click.argument("email")
+    @click.option("--role", type=click.Choice(ROLES), default="officer", show_default=True)
+    @click.option("--authority", "authority_code", help="Authority code, e.g. WBC")
+    @click.option("--password", help="Password; one is generated and printed when not given")
+    @click.option("--name", default="", help="Full name")
+    def create_user(email, role, authority_code, password, name):
+        """Create an officer account."""
+        from engage.auth.services import AccountError
+        from engage.auth.services import create_user as create
+
+        try:
+            user, generated = create(email, role, authority_code, password, name=name)
+        except AccountError as error:
+            raise click.ClickException(str(error)) from error
+        click.echo(f"Created {user.email} ({user.role})")
+        if not password:
+            click.echo(f"Password: {generated}")
+
+    @app.cli.command("create-token")
+    @click.argument("email")
+    @click.option("--name", default="Command line", help="What the token is for")
+    def create_token(email, name):
+        """Create an API token for a user and print it alone on the last line."""
+        from engage.auth.services import create_token as create
+        from engage.auth.services import find_user
+
+        user = find_user(email)
+        if user is None:
+            raise click.ClickException(f"No user with the email {email}")
+        click.echo(create(user, name))
+
+    @app.cli.command("seed-reference")
+    def seed_reference():
+        """Load registers, legal categories and strategic matters (idempotent)."""
+        from engage.seeds.reference import load_reference
+
+        load_reference()
+        click.echo("Reference data loaded")
+
+    @app.cli.command("seed-demo")
+    def seed_demo():
+        """Load the demo plan, authorities, stakeholders and sign-in (idempotent)."""
+        from engage.seeds.demo import DEMO_PASSWORD, DEMO_USERS, load_demo
+
+        load_demo()
+        click.echo("Demo data loaded. Sign in with:")
+        for email, role, _ in DEMO_USERS:
+            click.echo(f"  {email} / {DEMO_PASSWORD} ({role})")
+
+    @app.cli.command("db-ready")
+    def db_ready():
+        """Exit 0 when the database answers."""
+        db.session.execute(db.text("SELECT 1"))
+        click.echo("ok")

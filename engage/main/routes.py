@@ -1,0 +1,51 @@
+from flask import jsonify, render_template
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from engage.extensions import db
+from engage.main import bp
+from engage.models import Plan, Register, Stakeholder, register_membership
+from engage.permissions import VIEW, public, require_permission
+
+
+@bp.route("/")
+@require_permission(VIEW)
+def index():
+    registers = db.session.execute(
+        select(Register, func.count(register_membership.c.stakeholder_id))
+        .outerjoin(register_membership, register_membership.c.register_id == Register.id)
+        .group_by(Register.id)
+        .order_by(Register.position)
+    ).all()
+    total = db.session.scalar(select(func.count(Stakeholder.id))) or 0
+    plan = db.session.scalar(select(Plan).order_by(Plan.id))
+    return render_template("main/index.html", registers=registers, total=total, plan=plan)
+
+
+@bp.route("/healthz")
+@public
+def healthz():
+    try:
+        db.session.execute(select(1))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database="error"), 503
+    return jsonify(status="ok", database="ok")
+
+
+@bp.route("/accessibility")
+@public
+def accessibility():
+    return render_template("main/accessibility.html")
+
+
+@bp.route("/privacy")
+@public
+def privacy():
+    return render_template("main/privacy.html")
+
+
+@bp.route("/cookies")
+@public
+def cookies():
+    return render_template("main/cookies.html")

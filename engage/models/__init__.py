@@ -1,0 +1,43 @@
+"""Every model, re-exported so Alembic and the app see the whole schema."""
+
+from engage.models.audit import AuditEvent
+from engage.models.authority import AUTHORITY_KINDS, Authority
+from engage.models.idempotency import IdempotencyRecord
+from engage.models.job import Job
+from engage.models.plan import Plan, PlanStage, StrategicMatter
+from engage.models.stakeholder import (
+    CHANNELS,
+    STAKEHOLDER_KINDS,
+    BodyKind,
+    Category,
+    Register,
+    Stakeholder,
+    register_membership,
+    stakeholder_category,
+)
+from engage.models.types import utcnow
+from engage.models.user import ROLES, ApiToken, SignInAttempt, User
+
+__all__ = [
+    "AUTHORITY_KINDS",
+    "CHANNELS",
+    "ROLES",
+    "STAKEHOLDER_KINDS",
+    "ApiToken",
+    "AuditEvent",
+    "Authority",
+    "BodyKind",
+    "Category",
+    "IdempotencyRecord",
+    "Job",
+    "Plan",
+    "PlanStage",
+    "Register",
+    "SignInAttempt",
+    "Stakeholder",
+    "StrategicMatter",
+    "User",
+    "register_membership",
+    "stakeholder_category",
+    "utcnow",
+]

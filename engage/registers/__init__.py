@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("registers", __name__, url_prefix="/stakeholders")
+
+from engage.registers import routes  # noqa: E402, F401

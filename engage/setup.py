@@ -1,0 +1,68 @@
+"""The small register_* helpers create_app() calls."""
+
+from flask import Flask
+from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from engage.extensions import csrf, db, login_manager, migrate
+
+
+def register_extensions(app: Flask) -> None:
+    from engage import models  # noqa: F401  (the whole schema, for Alembic)
+    from engage.auth.services import load_user, load_user_from_request
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to see this page"
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user)
+    login_manager.request_loader(load_user_from_request)
+    WTFormsHelpers(app)
+
+
+def register_templates(app: Flask) -> None:
+    from engage import filters
+
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(app.template_folder),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    filters.register(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from engage.admin import bp as admin_bp
+    from engage.api import bp as api_bp
+    from engage.auth import bp as auth_bp
+    from engage.main import bp as main_bp
+    from engage.registers import bp as registers_bp
+
+    for blueprint in (main_bp, auth_bp, registers_bp, admin_bp):
+        app.register_blueprint(blueprint)
+    csrf.exempt(api_bp)
+    app.register_blueprint(api_bp)
+
+
+def register_errors(app: Flask) -> None:
+    from engage.errors import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from engage.cli import register
+
+    register(app)

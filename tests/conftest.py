@@ -1,0 +1,82 @@
+"""Test set-up: one app per session on SQLite (in memory) or PostgreSQL (TEST_DATABASE_URL), rows wiped per test."""
+
+import os
+
+import pytest
+from flask.testing import FlaskClient
+
+from engage import create_app
+from engage.extensions import db as _db
+from engage.seeds.reference import load_reference
+from tests import database
+from tests.factories import create_user
+
+
+@pytest.fixture(scope="session")
+def database_url(worker_id):
+    return database.url_for_worker(worker_id)
+
+
+class Client(FlaskClient):
+    """Each request gets an app context of its own, as in production, so `g` never leaks between requests."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=database_url)
+    app.test_client_class = Client
+    with app.app_context():
+        _db.create_all()
+    yield app
+    with app.app_context():
+        _db.session.remove()
+        _db.drop_all()
+        _db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(app):
+    with app.app_context():
+        load_reference()
+        yield
+        _db.session.remove()
+        database.wipe(_db)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def _signed_in(app, role):
+    user = create_user(role=role)
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def admin_client(app):
+    return _signed_in(app, "admin")
+
+
+@pytest.fixture
+def officer_client(app):
+    return _signed_in(app, "officer")
+
+
+@pytest.fixture
+def viewer_client(app):
+    return _signed_in(app, "viewer")
+
+
+def pytest_report_header(config):
+    url = os.environ.get("TEST_DATABASE_URL")
+    return f"database: {'PostgreSQL (TEST_DATABASE_URL)' if url else 'SQLite in memory'}"

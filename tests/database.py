@@ -1,0 +1,56 @@
+"""Which database the suite runs on, one per xdist worker, and wiping it between tests."""
+
+import os
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from config import _database_url
+
+
+def postgres_url() -> str | None:
+    url = os.environ.get("TEST_DATABASE_URL")
+    return _database_url_from(url) if url else None
+
+
+def _database_url_from(url: str) -> str:
+    os.environ.setdefault("DATABASE_URL", "")
+    previous = os.environ["DATABASE_URL"]
+    os.environ["DATABASE_URL"] = url
+    try:
+        return _database_url("")
+    finally:
+        os.environ["DATABASE_URL"] = previous
+
+
+def url_for_worker(worker_id: str) -> str:
+    """SQLite in memory, or a PostgreSQL database of this worker's own (created if missing)."""
+    base = postgres_url()
+    if not base:
+        return "sqlite://"
+    if worker_id == "master":
+        return base
+    url = make_url(base)
+    name = f"{url.database}_{worker_id}"
+    ensure_database(base, name)
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def ensure_database(base_url: str, name: str) -> None:
+    engine = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name})
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+
+
+def wipe(db) -> None:
+    """Delete every row, children first, leaving the schema in place."""
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
