@@ -36,12 +36,17 @@ db: setup
 demo: db
 	$(FLASK) seed-demo
 
+# Browser tests share one live server and Chromium per worker: --dist loadgroup keeps them on one worker.
+PYTEST := $(BIN)/pytest -n 2 --dist loadgroup
+
 test: setup
 	@echo "== Test suite on SQLite"
-	env -u TEST_DATABASE_URL $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+	env -u TEST_DATABASE_URL -u ENGAGE_REQUIRE_POSTGRES $(PYTEST) $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== Test suite on PostgreSQL ($$TEST_DATABASE_URL)"; \
-		$(BIN)/pytest -n 2 $(PYTEST_ARGS); \
+		$(PYTEST) $(PYTEST_ARGS); \
+	elif [ "$$ENGAGE_REQUIRE_POSTGRES" = 1 ]; then \
+		echo "== PostgreSQL run required (ENGAGE_REQUIRE_POSTGRES=1) but TEST_DATABASE_URL is not set"; exit 1; \
 	else \
 		echo "== PostgreSQL run skipped: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run the suite on PostgreSQL too"; \
 	fi

@@ -39,6 +39,9 @@ class Config:
     SIGN_IN_MAX_FAILURES = 10
     SIGN_IN_WINDOW_MINUTES = 15
 
+    # Final submissions of online responses from one address (Flask-Limiter syntax).
+    CONSULT_SUBMIT_RATE_LIMIT = os.environ.get("CONSULT_SUBMIT_RATE_LIMIT", "20 per minute")
+
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME") or None
@@ -59,6 +62,7 @@ class TestingConfig(Config):
     WTF_CSRF_ENABLED = False
     MAIL_SUPPRESS_SEND = True
     REDIS_URL = None
+    CONSULT_SUBMIT_RATE_LIMIT = "10000 per minute"  # tests/consult/test_abuse.py lowers it to test the limit
 
 
 class ProductionConfig(Config):

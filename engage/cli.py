@@ -58,6 +58,17 @@ def register(app: Flask) -> None:
         for email, role, _ in DEMO_USERS:
             click.echo(f"  {email} / {DEMO_PASSWORD} ({role})")
 
+    @app.cli.command("worker")
+    @click.option("--burst", is_flag=True, help="Stop when the queue is empty")
+    def worker(burst):
+        """Run background jobs (imports, emails) from the Redis queue named by REDIS_URL."""
+        from engage.jobs import work
+
+        try:
+            work(burst=burst)
+        except RuntimeError as error:
+            raise click.ClickException(str(error)) from error
+
     @app.cli.command("db-ready")
     def db_ready():
         """Exit 0 when the database answers."""

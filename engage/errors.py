@@ -40,7 +40,13 @@ def problem(status: int, detail: str = "", errors: dict | None = None, title: st
 def handle_http_error(error: HTTPException):
     status = error.code or 500
     if wants_json():
-        return problem(status, error.description or "")
+        response = problem(status, error.description or "")
+        for name, value in error.get_headers():  # e.g. Allow on a 405
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        if status == 401:
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
     return render_template("errors/error.html", status=status, title=TITLES.get(status, "Error"), error=error), status
 
 

@@ -4,7 +4,7 @@ from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from engage.extensions import csrf, db, login_manager, migrate
+from engage.extensions import csrf, db, limiter, login_manager, migrate
 
 
 def register_extensions(app: Flask) -> None:
@@ -14,6 +14,8 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
     csrf.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to see this page"
@@ -44,13 +46,21 @@ def register_templates(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from engage.actions import bp as actions_bp
     from engage.admin import bp as admin_bp
     from engage.api import bp as api_bp
     from engage.auth import bp as auth_bp
+    from engage.consult import bp as consult_bp
+    from engage.consultations import bp as consultations_bp
+    from engage.engagements import bp as engagements_bp
+    from engage.evidence import bp as evidence_bp
     from engage.main import bp as main_bp
     from engage.registers import bp as registers_bp
+    from engage.strategy import bp as strategy_bp
 
-    for blueprint in (main_bp, auth_bp, registers_bp, admin_bp):
+    for blueprint in (main_bp, auth_bp, registers_bp, admin_bp, consultations_bp, consult_bp, evidence_bp):
+        app.register_blueprint(blueprint)
+    for blueprint in (engagements_bp, actions_bp, strategy_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)

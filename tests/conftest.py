@@ -77,6 +77,13 @@ def viewer_client(app):
     return _signed_in(app, "viewer")
 
 
+def pytest_configure(config):
+    if os.environ.get("ENGAGE_REQUIRE_POSTGRES") == "1":
+        problem = database.postgres_problem()
+        if problem:
+            raise pytest.UsageError(f"The PostgreSQL run is required (ENGAGE_REQUIRE_POSTGRES=1): {problem}")
+
+
 def pytest_report_header(config):
     url = os.environ.get("TEST_DATABASE_URL")
     return f"database: {'PostgreSQL (TEST_DATABASE_URL)' if url else 'SQLite in memory'}"

@@ -4,6 +4,7 @@ import os
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from config import _database_url
 
@@ -23,21 +24,38 @@ def _database_url_from(url: str) -> str:
         os.environ["DATABASE_URL"] = previous
 
 
+def postgres_problem() -> str | None:
+    """Why the PostgreSQL run cannot happen, or None when the server answers."""
+    base = postgres_url()
+    if not base:
+        return "TEST_DATABASE_URL is not set (for example postgresql://postgres@127.0.0.1:5432/test)"
+    url = make_url(base)
+    engine = create_engine(url.set(database="postgres"), connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect():
+            return None
+    except SQLAlchemyError as error:
+        return f"PostgreSQL at {url.host}:{url.port or 5432} is unreachable: {str(error.orig or error).strip()}"
+    finally:
+        engine.dispose()
+
+
 def url_for_worker(worker_id: str) -> str:
     """SQLite in memory, or a PostgreSQL database of this worker's own (created if missing)."""
     base = postgres_url()
     if not base:
         return "sqlite://"
-    if worker_id == "master":
-        return base
     url = make_url(base)
+    if worker_id == "master":
+        ensure_database(base, url.database)
+        return base
     name = f"{url.database}_{worker_id}"
     ensure_database(base, name)
     return url.set(database=name).render_as_string(hide_password=False)
 
 
 def ensure_database(base_url: str, name: str) -> None:
-    engine = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    engine = create_engine(make_url(base_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name})
         if not exists:

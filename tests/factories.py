@@ -60,3 +60,50 @@ def create_plan(slug: str = "swh-jsp") -> Plan:
     db.session.add(plan)
     db.session.commit()
     return plan
+
+
+def create_consultation(**overrides):
+    """A published Regulation 19 consultation, open from yesterday for a week, with two parts."""
+    from datetime import timedelta
+
+    from engage.consultations.services import create_consultation as _create_consultation
+    from engage.models import utcnow
+
+    now = utcnow().replace(second=0, microsecond=0)
+    number = next(_counter)
+    data = {
+        "slug": f"consultation-{number}",
+        "title": f"Regulation 19 publication {number}",
+        "stage": "reg-19",
+        "summary": "Tell us what you think of the plan.",
+        "opens_at": now - timedelta(days=1),
+        "closes_at": now + timedelta(days=7),
+        "published": True,
+        "parts": [
+            {"ref": "Chapter 3", "title": "Spatial strategy", "kind": "chapter"},
+            {"ref": "Policy SP1", "title": "Spatial strategy", "kind": "policy"},
+        ],
+    }
+    data.update(overrides)
+    return _create_consultation(data)
+
+
+def create_engagement(**overrides):
+    """A held engagement led by WBC on a weekday in the demo plan's Regulation 18 stage (needs create_plan())."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from engage.engagements.services import log_engagement
+
+    data = {
+        "title": f"Officer liaison meeting {next(_counter)}",
+        "kind": "meeting",
+        "status": "held",
+        "starts_at": datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("Europe/London")),
+        "lead_authority": create_authority().code,
+        "level": "officer",
+        "outcome": "Agreed to share evidence",
+        "agreement": "agreed",
+    }
+    data.update(overrides)
+    return log_engagement(data)

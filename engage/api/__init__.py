@@ -1,5 +1,38 @@
+"""The JSON API v1 at /api/v1: thin views over the same services the pages call. The contract is shared/API.md.
+
+To add endpoints, write a module per resource (like engage/api/stakeholders.py) and import it at the bottom:
+1. Views on `bp`, one function per method (its name becomes the operationId), each decorated with
+   @require_permission(VIEW | EDIT | ADMIN) or @public; writes add @idempotent (from engage.api.idempotency)
+   beneath the permission, so an Idempotency-Key header replays the first answer.
+2. Reading (engage.api.http): `parse_json_body(FIELDS, READ_ONLY)` checks the body's field kinds ("string",
+   "string?", "boolean", "integer", "integer?", "strings", "integers") before the service sees it;
+   `find_or_404(Model, id)`; `query_arg(name)`; `parse_date` / `parse_datetime`; `page_args()`.
+3. Answering: `paginated_response(select(...) or Page, serializer)` for lists; `jsonify(serializer(obj))`
+   (201 for a create) for one. Serialisers live in engage/api/serializers.py (`iso_datetime`, `iso_date`).
+4. Errors: raise `Problem(status, detail, errors)`; a service's ValidationError becomes a 422 with its errors;
+   abort(404) and the like become problem+json through engage/errors.py.
+5. Document with `spec.document(tag=..., schemas=..., paths=...)` at the bottom of the module (paths relative
+   to /api/v1); engage/api/openapi.py fills in operationId, security, path parameters, Idempotency-Key and the
+   problem responses. tests/api/test_openapi.py fails for any route left undocumented.
+Tests: tests/api/conftest.py has `viewer_api`, `officer_api`, `admin_api` (bearer-token clients) and
+`assert_matches(openapi, response, "/path/{id}", "get")`: the status is documented and the body fits its schema.
+"""
+
 from flask import Blueprint
+
+from engage.validation import ValidationError
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from engage.api import routes  # noqa: E402, F401
+from engage.api import http  # noqa: E402
+
+bp.register_error_handler(http.Problem, http.handle_problem)
+bp.register_error_handler(ValidationError, http.handle_validation_error)
+
+# One module per resource; each registers its views on `bp` and documents them with engage.api.spec.
+from engage.api import openapi  # noqa: E402, F401, I001
+from engage.api import reference  # noqa: E402, F401
+from engage.api import stakeholders  # noqa: E402, F401
+from engage.api import dtc  # noqa: E402, F401
+from engage.api import consultations  # noqa: E402, F401
+from engage.api import engagements  # noqa: E402, F401

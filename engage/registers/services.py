@@ -3,6 +3,7 @@
 Input is a dict keyed by the API's field names, so the pages, the API and imports share one set of rules.
 """
 
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -28,6 +29,17 @@ TEXT_FIELDS = {
 }
 BOOL_FIELDS = ("do_not_contact", "consent_to_notifications")
 ERASED = "[erased]"
+RECORD_NUMBER_MESSAGE = "Enter a record number, like 123"
+# The fields that say who a stakeholder is: a change to any of them is checked for duplicates.
+IDENTITY_FIELDS = ("kind", "first_name", "last_name", "organisation_name", "email")
+
+
+class PossibleDuplicates(Exception):
+    """Raised instead of saving when likely duplicates exist that the user has not seen and accepted."""
+
+    def __init__(self, stakeholders: list[Stakeholder]):
+        super().__init__(f"{len(stakeholders)} possible duplicates")
+        self.stakeholders = stakeholders
 
 
 class Lookups:
@@ -72,6 +84,7 @@ def clean(data: dict[str, Any], lookups: Lookups, *, partial: bool = False, curr
     _clean_text(data, values, errors, partial)
     _clean_contact(data, values, errors)
     _clean_links(data, lookups, values, errors)
+    _clean_references(data, values, errors, current)
     _check_name(values, current, errors)
     if errors:
         raise ValidationError(errors)
@@ -80,13 +93,13 @@ def clean(data: dict[str, Any], lookups: Lookups, *, partial: bool = False, curr
 
 def _clean_text(data, values, errors, partial) -> None:
     for field, limit in TEXT_FIELDS.items():
-        if field in data:
-            text = str(data[field] or "").strip()
+        if field in data or not partial:  # a new record gets "" for what was not given, never None
+            text = str(data.get(field) or "").strip()
             if len(text) > limit:
                 errors[field] = [f"{field.replace('_', ' ').capitalize()} must be {limit} characters or fewer"]
             values[field] = text
-    if "organisation" in data:
-        text = str(data["organisation"] or "").strip()
+    if "organisation" in data or not partial:
+        text = str(data.get("organisation") or "").strip()
         if len(text) > 300:
             errors["organisation"] = ["Organisation must be 300 characters or fewer"]
         values["organisation_name"] = text
@@ -135,6 +148,38 @@ def _clean_links(data, lookups: Lookups, values, errors) -> None:
         values["body_kinds"] = _clean_slugs(data, "body_kinds", lookups.body_kinds, errors, "kind of body")
 
 
+def _find_record(raw: Any, field: str, errors: dict[str, list[str]]) -> Stakeholder | None:
+    text = str(raw or "").strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        errors[field] = [RECORD_NUMBER_MESSAGE]
+        return None
+    found = db.session.get(Stakeholder, int(text)) if len(text) < 10 else None
+    if found is None:
+        errors[field] = [f"There is no stakeholder with the record number {text}"]
+    return found
+
+
+def _clean_references(data, values, errors, current: Stakeholder | None) -> None:
+    """Links to other stakeholders by record number: the organisation a person belongs to, and an agent."""
+    current_id = getattr(current, "id", None)
+    if "organisation_id" in data:
+        organisation = _find_record(data["organisation_id"], "organisation_id", errors)
+        if organisation is not None and organisation.kind != "organisation":
+            errors["organisation_id"] = [f"Record {organisation.id} is a person, not an organisation"]
+        elif organisation is not None and organisation.id == current_id:
+            errors["organisation_id"] = ["An organisation cannot be a member of itself"]
+        values["organisation"] = organisation
+    if "agent_id" in data:
+        agent = _find_record(data["agent_id"], "agent_id", errors)
+        if agent is not None and agent.id == current_id:
+            errors["agent_id"] = ["A stakeholder cannot be their own agent"]
+        elif agent is not None and agent.is_erased:
+            errors["agent_id"] = [f"The personal data of record {agent.id} has been erased, so it cannot be an agent"]
+        values["agent"] = agent
+
+
 def _check_name(values: dict[str, Any], current: Stakeholder | None, errors: dict[str, list[str]]) -> None:
     def value(field):
         return values[field] if field in values else getattr(current, field, "")
@@ -157,6 +202,9 @@ def _snapshot(stakeholder: Stakeholder) -> dict[str, Any]:
         "do_not_contact": stakeholder.do_not_contact,
         "consent_to_notifications": stakeholder.consent_to_notifications,
         "preferred_channel": stakeholder.preferred_channel,
+        "body_kinds": [b.slug for b in stakeholder.body_kinds],
+        "organisation_id": stakeholder.organisation.id if stakeholder.organisation else None,
+        "agent_id": stakeholder.agent.id if stakeholder.agent else None,
     }
 
 
@@ -175,8 +223,20 @@ def build_stakeholder(data: dict[str, Any], lookups: Lookups) -> Stakeholder:
     return stakeholder
 
 
-def create_stakeholder(data: dict[str, Any], user=None, lookups: Lookups | None = None) -> Stakeholder:
-    stakeholder = build_stakeholder(data, lookups or Lookups())
+def create_stakeholder(
+    data: dict[str, Any],
+    user=None,
+    lookups: Lookups | None = None,
+    *,
+    check_duplicates: bool = False,
+    accepted_duplicates: Collection[int] = (),
+) -> Stakeholder:
+    """Add a stakeholder. With check_duplicates, raise PossibleDuplicates for likely duplicates not accepted yet."""
+    values = clean(data, lookups or Lookups())
+    if check_duplicates:
+        _refuse_unseen_duplicates(values, None, accepted_duplicates)
+    stakeholder = Stakeholder()
+    _apply(stakeholder, values)
     db.session.add(stakeholder)
     db.session.flush()
     audit.record("create", "stakeholder", stakeholder.id, f"Added stakeholder {stakeholder.id}", user=user)
@@ -184,10 +244,20 @@ def create_stakeholder(data: dict[str, Any], user=None, lookups: Lookups | None 
     return stakeholder
 
 
-def update_stakeholder(stakeholder: Stakeholder, data: dict[str, Any], user=None) -> Stakeholder:
+def update_stakeholder(
+    stakeholder: Stakeholder,
+    data: dict[str, Any],
+    user=None,
+    *,
+    lookups: Lookups | None = None,
+    check_duplicates: bool = False,
+    accepted_duplicates: Collection[int] = (),
+) -> Stakeholder:
     if stakeholder.is_erased:
         raise ValidationError({"kind": ["This stakeholder’s personal data has been erased and cannot be edited"]})
-    values = clean(data, Lookups(), partial=True, current=stakeholder)
+    values = clean(data, lookups or Lookups(), partial=True, current=stakeholder)
+    if check_duplicates:
+        _refuse_unseen_duplicates(values, stakeholder, accepted_duplicates)
     before = _snapshot(stakeholder)
     _apply(stakeholder, values)
     changes = audit.diff(before, _snapshot(stakeholder))
@@ -235,6 +305,39 @@ def erase_stakeholder(stakeholder: Stakeholder, user=None) -> Stakeholder:
     )
     db.session.commit()
     return stakeholder
+
+
+def _refuse_unseen_duplicates(values: dict[str, Any], current: Stakeholder | None, accepted: Collection[int]) -> None:
+    def value(field):
+        return values[field] if field in values else getattr(current, field, "")
+
+    if current is not None and all(value(field) == getattr(current, field) for field in IDENTITY_FIELDS):
+        return
+    names = (
+        {} if value("kind") == "organisation" else {"first_name": value("first_name"), "last_name": value("last_name")}
+    )
+    with db.session.no_autoflush:
+        found = find_duplicates(
+            email=value("email"),
+            organisation=value("organisation_name"),
+            exclude_id=getattr(current, "id", None),
+            **names,
+        )
+    if any(duplicate.id not in accepted for duplicate in found):
+        raise PossibleDuplicates(found)
+
+
+def record_export(filters: dict[str, str], row_count: int, file_format: str, user=None) -> None:
+    """Audit a download of stakeholders' personal data: who, which filters, how many rows."""
+    audit.record(
+        "export",
+        "stakeholder",
+        None,
+        f"Exported {row_count:,} stakeholders as {file_format.upper()}",
+        user=user,
+        changes={"filters": filters, "rows": row_count, "format": file_format},
+    )
+    db.session.commit()
 
 
 def find_duplicates(

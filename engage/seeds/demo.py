@@ -3,11 +3,12 @@
 import random
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import Plan, PlanStage, Stakeholder, User
 from engage.registers.services import Lookups, build_stakeholder
+from engage.seeds.demo_consultation import load_demo_consultations
 from engage.seeds.reference import load_reference, upsert_authorities
 
 DEMO_PASSWORD = "engage-demo-2026"
@@ -53,9 +54,9 @@ def load_demo() -> None:
     authorities = upsert_authorities(PARTNERS + NEIGHBOURS)
     _load_plan(authorities)
     _load_users(authorities)
-    if not db.session.scalar(select(func.count(Stakeholder.id))):
-        _load_stakeholders()
+    _load_stakeholders()
     db.session.commit()
+    load_demo_consultations()
 
 
 def _load_plan(authorities) -> None:
@@ -84,11 +85,58 @@ def _load_users(authorities) -> None:
     db.session.flush()
 
 
+def _key(kind, first_name, last_name, organisation, email) -> tuple:
+    return (kind, (first_name or "").lower(), (last_name or "").lower(), (organisation or "").lower(), email or "")
+
+
 def _load_stakeholders() -> None:
+    """Add the demo stakeholders that are not there yet, matched by kind, name, organisation and email."""
     from engage.seeds.demo_stakeholders import demo_stakeholders
 
+    columns = (Stakeholder.kind, Stakeholder.first_name, Stakeholder.last_name)
+    existing = {
+        _key(*row) for row in db.session.execute(select(*columns, Stakeholder.organisation_name, Stakeholder.email))
+    }
     lookups = Lookups()
-    rng = random.Random(2018)
-    for row in demo_stakeholders(rng):
-        db.session.add(build_stakeholder(row, lookups))
+    added: list[tuple[Stakeholder, dict]] = []
+    for row in demo_stakeholders(random.Random(2018)):
+        links = {key: row.pop(key) for key in ("_member_of", "_agent") if key in row}
+        row = {"first_name": "", "last_name": "", "organisation": "", "email": ""} | row
+        stakeholder = build_stakeholder(row, lookups)
+        key = _key(
+            stakeholder.kind,
+            stakeholder.first_name,
+            stakeholder.last_name,
+            stakeholder.organisation_name,
+            stakeholder.email,
+        )
+        if key in existing:
+            continue
+        existing.add(key)
+        db.session.add(stakeholder)
+        added.append((stakeholder, links))
+    db.session.flush()
+    _link(added)
+
+
+def _link(added: list[tuple[Stakeholder, dict]]) -> None:
+    """Point people at the organisation they belong to and the agent acting for them."""
+    wanted = [links for _, links in added if links]
+    if not wanted:
+        return
+    names = {links["_member_of"] for links in wanted if "_member_of" in links}
+    emails = {links["_agent"] for links in wanted if "_agent" in links}
+    organisations = {
+        s.organisation_name: s
+        for s in db.session.scalars(
+            select(Stakeholder).where(Stakeholder.kind == "organisation", Stakeholder.organisation_name.in_(names))
+        )
+    }
+    agents = {s.email: s for s in db.session.scalars(select(Stakeholder).where(Stakeholder.email.in_(emails)))}
+    for stakeholder, links in added:
+        if "_member_of" in links:
+            stakeholder.organisation = organisations.get(links["_member_of"])
+            stakeholder.refresh_search_fields()
+        if "_agent" in links:
+            stakeholder.agent = agents.get(links["_agent"])
     db.session.flush()

@@ -1,0 +1,145 @@
+"""GET /api/v1/evidence/dtc-table: the co-operation (DtC) activity table as JSON, with the page's filters.
+
+The same rows as /evidence/dtc-table and its .csv, .xlsx and .docx files (engage.evidence.dtc). Malformed filters
+(a date that is not a date, an end before the start, a level, source or scope that does not exist, a register,
+category, strategic matter, authority or stage that is not known) are a 422 naming the parameter.
+"""
+
+from flask import jsonify, request
+from sqlalchemy import select
+
+from engage.api import bp, spec
+from engage.api.http import page_args
+from engage.evidence import dtc
+from engage.evidence.dtc_forms import stage_choices
+from engage.extensions import db
+from engage.models import AGREEMENTS, ENGAGEMENT_KINDS, LEVELS, Authority, Category, Register, StrategicMatter
+from engage.permissions import VIEW, require_permission
+from engage.validation import ValidationError
+
+
+@bp.get("/evidence/dtc-table")
+@require_permission(VIEW)
+def dtc_table():
+    args = request.args.to_dict()
+    if "stakeholder" in args and "body" not in args:
+        args["body"] = args["stakeholder"]
+    filters = dtc.DtcFilters.from_args(args)
+    _check(filters, args)
+    page, per_page = page_args()
+    rows = dtc.page_of_rows(filters, page, per_page, request.url_root)
+    return jsonify(
+        items=[row.as_json() for row in rows.items], page=rows.page, per_page=rows.per_page, total=rows.total
+    )
+
+
+def _check(filters: dtc.DtcFilters, args: dict) -> None:
+    errors = dict(filters.errors)
+    choices = {
+        "level": LEVELS,
+        "source": tuple(dtc.SOURCES),
+        "scope": ("cooperation", "all"),
+        "kind": ENGAGEMENT_KINDS,
+    }
+    for name, allowed in choices.items():
+        value = (args.get(name) or "").strip().lower()
+        if value and value not in allowed:
+            errors[name] = [f"{name.capitalize()} must be one of: {', '.join(allowed)}"]
+    if filters.body == 0:
+        errors["body"] = ["Body must be a stakeholder id, a whole number"]
+    known = (
+        ("register", Register, Register.slug, "register"),
+        ("category", Category, Category.slug, "category"),
+        ("matter", StrategicMatter, StrategicMatter.slug, "strategic matter"),
+        ("authority", Authority, Authority.code, "authority with the code"),
+    )
+    for name, model, column, noun in known:
+        value = getattr(filters, name)
+        if value and db.session.scalar(select(model.id).where(column == value)) is None:
+            errors[name] = [f"There is no {noun} ‘{value}’"]
+    if filters.stage and filters.stage not in {slug for slug, _ in stage_choices()}:
+        errors["stage"] = [f"There is no plan stage ‘{filters.stage}’"]
+    if errors:
+        raise ValidationError(errors)
+
+
+NULLABLE = spec.NULLABLE_STRING
+ROW_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": [key for key, _ in dtc.COLUMNS] + ["agreement", "after_submission"],
+    "properties": {
+        "ref": {
+            "type": "string",
+            "description": "Stable reference: E<engagement id>-S<body id>, I<invitation id>, or a representation's "
+            "reference (R-00123-2)",
+            "examples": ["E123-S45", "I67", "R-00123-2"],
+        },
+        "date": {"type": "string", "format": "date"},
+        "body": {"type": "string", "description": "The organisation (or person) engaged"},
+        "body_category": {**NULLABLE, "description": "Category slug, co-operation categories first"},
+        "matters": {**spec.SLUGS, "description": "Strategic matter slugs (engagements only)"},
+        "plan_stage": {**NULLABLE, "description": "Plan stage slug at the time"},
+        "form": {
+            "type": "string",
+            "description": "The engagement's kind, or invitation, or representation",
+            "enum": [*ENGAGEMENT_KINDS, "invitation", "representation"],
+        },
+        "level": {"type": ["string", "null"], "enum": [*LEVELS, None]},
+        "attendees": {"type": "array", "items": {"type": "string"}},
+        "summary": spec.STRING,
+        "outcome": spec.STRING,
+        "agreement": {"type": "string", "enum": list(AGREEMENTS)},
+        "actions": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["description", "owner", "due_on", "status"],
+                "properties": {
+                    "description": spec.STRING,
+                    "owner": {"type": "string", "description": "Authority code"},
+                    "due_on": {"type": ["string", "null"], "format": "date"},
+                    "status": spec.STRING,
+                },
+            },
+        },
+        "influence_on_plan": spec.STRING,
+        "evidence_url": {"type": "string", "description": "The evidence document, or the record in Engage"},
+        "after_submission": {"type": "boolean", "description": "Dated after the plan was submitted"},
+    },
+}
+DATE = {"type": "string", "format": "date"}
+spec.document(
+    tag=("Evidence", "The co-operation (duty to co-operate) activity table"),
+    schemas={"DtcRow": ROW_SCHEMA},
+    paths={
+        "/evidence/dtc-table": {
+            "get": {
+                "summary": "The co-operation activity table",
+                "description": "One row per held engagement and body, per consultation invitation and per "
+                "representation, ordered by date. By default only co-operation bodies (scope=all for everyone). "
+                "The same query string on /evidence/dtc-table.csv, .xlsx or .docx downloads the file.",
+                "parameters": [
+                    spec.query("from", "On or after this date", DATE),
+                    spec.query("to", "On or before this date", DATE),
+                    spec.query("stage", "Plan stage slug, e.g. reg-18"),
+                    spec.query("body", "Stakeholder id of the body (alias: stakeholder)", {"type": "integer"}),
+                    spec.query("category", "Category slug of the body"),
+                    spec.query("register", "Register slug of the body"),
+                    spec.query("matter", "Strategic matter slug (engagements only)"),
+                    spec.query("authority", "Lead authority code (engagements only)"),
+                    spec.query("level", "Engagement level", {"type": "string", "enum": list(LEVELS)}),
+                    spec.query("kind", "Engagement kind", {"type": "string", "enum": list(ENGAGEMENT_KINDS)}),
+                    spec.query("source", "Only one kind of record", {"type": "string", "enum": list(dtc.SOURCES)}),
+                    spec.query(
+                        "scope",
+                        "cooperation (default) or all stakeholders",
+                        {"type": "string", "enum": ["cooperation", "all"]},
+                    ),
+                    *spec.PAGE_PARAMETERS,
+                ],
+                "responses": spec.responds(spec.page_of("DtcRow")),
+            }
+        }
+    },
+)

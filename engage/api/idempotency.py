@@ -1,0 +1,114 @@
+"""Idempotency-Key on writes: a retried request gets the first answer again and creates nothing new.
+
+The key is reserved in the same transaction as the write it guards (the service's commit saves both), then
+the answer is stored beside it. Only successful answers are kept: after a 4xx the key can be used again.
+Keys belong to the user who sent them and last 24 hours.
+"""
+
+import hashlib
+import json
+import re
+from datetime import timedelta
+from functools import wraps
+
+from flask import jsonify, make_response, request
+from flask_login import current_user
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import IntegrityError
+
+from engage.api.http import Problem
+from engage.extensions import db
+from engage.models import IdempotencyRecord, utcnow
+
+HEADER = "Idempotency-Key"
+WINDOW = timedelta(hours=24)
+IN_PROGRESS = 0
+KEY_PATTERN = re.compile(r"[!-~]{1,200}")  # visible ASCII, as a UUID or any token
+
+
+def fingerprint() -> str:
+    """A hash of the method, path and body (JSON compared by value, so key order and spacing do not matter)."""
+    raw = request.get_data()
+    try:
+        body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":")).encode()
+    except (ValueError, RecursionError):
+        body = raw
+    return hashlib.sha256(b"\0".join((request.method.encode(), request.path.encode(), body))).hexdigest()
+
+
+def idempotent(view):
+    """Honour an Idempotency-Key header on a write view. Put it under @require_permission."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        key = request.headers.get(HEADER)
+        if key is None or not current_user.is_authenticated:  # keys belong to users; public writes go without
+            return view(*args, **kwargs)
+        if not KEY_PATTERN.fullmatch(key):
+            raise Problem(422, "The Idempotency-Key must be 1 to 200 visible ASCII characters", {HEADER: ["Not valid"]})
+        request_hash = fingerprint()
+        previous = _previous(key)
+        if previous is not None:
+            return _replay(previous, request_hash)
+        reservation = IdempotencyRecord(
+            user_id=current_user.id, key=key, request_hash=request_hash, status=IN_PROGRESS, body={}
+        )
+        db.session.add(reservation)
+        try:
+            db.session.flush()
+        except IntegrityError:  # another request with this key got there first
+            db.session.rollback()
+            return _replay(_previous(key), request_hash)
+        try:
+            response = make_response(view(*args, **kwargs))
+        except Exception:
+            _discard(reservation)
+            raise
+        return _settle(reservation, response)
+
+    wrapped.idempotent = True
+    return wrapped
+
+
+def _previous(key: str) -> IdempotencyRecord | None:
+    record = db.session.scalar(
+        select(IdempotencyRecord).where(IdempotencyRecord.user_id == current_user.id, IdempotencyRecord.key == key)
+    )
+    if record is not None and record.created_at < utcnow() - WINDOW:
+        db.session.delete(record)
+        db.session.commit()
+        return None
+    return record
+
+
+def _replay(record: IdempotencyRecord | None, request_hash: str):
+    if record is None or record.status == IN_PROGRESS:
+        raise Problem(409, "A request with this Idempotency-Key is still being processed. Try again shortly.")
+    if record.request_hash != request_hash:
+        raise Problem(
+            422,
+            "This Idempotency-Key was used for a different request. Use a new key for a new request.",
+            {HEADER: ["Already used for a different request"]},
+        )
+    response = jsonify(record.body)
+    response.status_code = record.status
+    response.headers["Idempotent-Replayed"] = "true"
+    return response
+
+
+def _settle(reservation: IdempotencyRecord, response):
+    if 200 <= response.status_code < 300 and response.is_json:
+        reservation.status = response.status_code
+        reservation.body = response.get_json()
+        db.session.commit()
+    else:
+        _discard(reservation)
+    return response
+
+
+def _discard(reservation: IdempotencyRecord) -> None:
+    """Forget the key after a failed write, so the client can correct the request and send it again."""
+    db.session.rollback()
+    if inspect(reservation).persistent:
+        db.session.delete(reservation)
+        db.session.commit()

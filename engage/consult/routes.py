@@ -1,0 +1,231 @@
+"""Public consultation pages: find a consultation, read it and respond without an account."""
+
+import io
+
+from flask import abort, current_app, redirect, render_template, request, send_file, session, url_for
+from sqlalchemy import select
+
+from engage.consult import bp, emails, services
+from engage.consult.attachments import read_upload
+from engage.consult.forms import AboutYouForm, SaveForm, SubmitForm, item_form_data, representation_form
+from engage.extensions import db, limiter
+from engage.filters import london
+from engage.models import ConsultationDocument, utcnow
+from engage.permissions import public
+from engage.validation import ValidationError
+
+DRAFTS = "consult_drafts"
+SUBMITTED = "consult_submitted"
+
+
+def _consultation(slug: str):
+    consultation = services.open_consultation(slug)
+    if consultation is None:
+        abort(404)
+    return consultation
+
+
+def _remember(slug: str, token: str) -> None:
+    session[DRAFTS] = {**session.get(DRAFTS, {}), slug: token}
+
+
+def _forget(slug: str) -> None:
+    session[DRAFTS] = {k: v for k, v in session.get(DRAFTS, {}).items() if k != slug}
+
+
+def _draft(consultation):
+    draft = services.find_draft(consultation, session.get(DRAFTS, {}).get(consultation.slug))
+    return None if draft is None or draft.submitted_at else draft
+
+
+def _closed(consultation, status: int = 200, refused_at=None):
+    refused_at_text = ""
+    if refused_at:
+        local = london(refused_at)
+        refused_at_text = f"{local:%H:%M:%S} on {local.day} {local:%B %Y}"
+    page = render_template(
+        "consult/closed.html", consultation=consultation, refused_at=refused_at, refused_at_text=refused_at_text
+    )
+    return page, status
+
+
+@bp.route("/")
+@public
+def index():
+    return render_template("consult/index.html", groups=services.public_consultations())
+
+
+@bp.route("/<slug>")
+@public
+def show(slug):
+    consultation = _consultation(slug)
+    return render_template("consult/show.html", consultation=consultation, draft=_draft(consultation), preview=False)
+
+
+@bp.route("/<slug>/documents/<int:document_id>")
+@public
+def document(slug, document_id):
+    consultation = _consultation(slug)
+    doc = db.session.scalar(
+        select(ConsultationDocument).where(
+            ConsultationDocument.id == document_id, ConsultationDocument.consultation_id == consultation.id
+        )
+    )
+    if doc is None:
+        abort(404)
+    if doc.kind == "html":
+        return render_template("consult/document.html", consultation=consultation, document=doc)
+    if doc.kind != "file":
+        return redirect(doc.url)
+    return send_file(io.BytesIO(doc.content or b""), mimetype=doc.content_type, download_name=doc.filename)
+
+
+@bp.route("/<slug>/respond/about-you", methods=["GET", "POST"])
+@public
+def about_you(slug):
+    consultation = _consultation(slug)
+    if not consultation.is_open:
+        return _closed(consultation)
+    draft = _draft(consultation)
+    form = AboutYouForm(data=AboutYouForm.data_from_draft(draft.data) if draft and request.method == "GET" else None)
+    if form.validate_on_submit():
+        if form.website.data:
+            return _refused(consultation)
+        try:
+            draft = services.save_about_you(consultation, draft, form.to_data())
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        except services.DeadlinePassed as passed:
+            return _closed(consultation, 403, passed.moment)
+        else:
+            _remember(slug, draft.token)
+            items = draft.data.get("items", [])
+            target = "consult.check" if items else "consult.representation"
+            return redirect(url_for(target, slug=slug, number=len(items) + 1))
+    return render_template("consult/about_you.html", consultation=consultation, form=form)
+
+
+@bp.route("/<slug>/respond/representations/<int:number>", methods=["GET", "POST"])
+@public
+def representation(slug, number):
+    consultation = _consultation(slug)
+    if not consultation.is_open:
+        return _closed(consultation)
+    draft = _draft(consultation)
+    if draft is None:
+        return redirect(url_for("consult.about_you", slug=slug))
+    items = draft.data.get("items", [])
+    if number < 1 or number > len(items) + 1:
+        abort(404)
+    existing = item_form_data(items[number - 1]) if number <= len(items) and request.method == "GET" else None
+    form = representation_form(consultation, data=existing)
+    if form.validate_on_submit():
+        try:
+            upload = read_upload(request.files.get("attachment"))
+            services.save_item(consultation, draft, number - 1, form.to_data(consultation), upload)
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        except services.DeadlinePassed as passed:
+            return _closed(consultation, 403, passed.moment)
+        else:
+            return redirect(url_for("consult.check", slug=slug))
+    return render_template("consult/representation.html", consultation=consultation, form=form, number=number)
+
+
+@bp.route("/<slug>/respond/representations/<int:number>/remove", methods=["POST"])
+@public
+def remove(slug, number):
+    consultation = _consultation(slug)
+    draft = _draft(consultation)
+    if draft is not None and SubmitForm().validate_on_submit():
+        services.remove_item(draft, number - 1)
+    return redirect(url_for("consult.check", slug=slug))
+
+
+@bp.route("/<slug>/respond/check", methods=["GET", "POST"])
+@public
+@limiter.limit(lambda: current_app.config["CONSULT_SUBMIT_RATE_LIMIT"], methods=["POST"])
+def check(slug):
+    consultation = _consultation(slug)
+    draft = services.find_draft(consultation, session.get(DRAFTS, {}).get(slug))
+    if draft is not None and draft.respondent_id is not None:
+        return _confirmed(slug, draft.respondent_id)
+    if not consultation.is_open and request.method == "GET":
+        return _closed(consultation)
+    if draft is None:
+        return redirect(url_for("consult.about_you", slug=slug))
+    form = SubmitForm()
+    if form.validate_on_submit():
+        if form.website.data:
+            return _refused(consultation)
+        try:
+            respondent = services.submit_draft(consultation, draft)
+        except services.DeadlinePassed as passed:
+            return _closed(consultation, 403, passed.moment)
+        except ValidationError as error:
+            form.add_errors({"website": [m for messages in error.errors.values() for m in messages]})
+        else:
+            emails.acknowledge(respondent.id)
+            return _confirmed(slug, respondent.id)
+    return render_template(
+        "consult/check.html",
+        consultation=consultation,
+        draft=draft,
+        form=form,
+        parts={part.id: part for part in consultation.parts},
+        refs={part.ref: part for part in consultation.parts},
+        attachments=services.draft_attachments(draft),
+    )
+
+
+def _confirmed(slug: str, respondent_id: int):
+    session[SUBMITTED] = {**session.get(SUBMITTED, {}), slug: respondent_id}
+    _forget(slug)
+    return redirect(url_for("consult.confirmation", slug=slug))
+
+
+def _refused(consultation):
+    return render_template("consult/refused.html", consultation=consultation), 400
+
+
+@bp.route("/<slug>/respond/confirmation")
+@public
+def confirmation(slug):
+    consultation = _consultation(slug)
+    respondent_id = session.get(SUBMITTED, {}).get(slug)
+    respondent = services.respondent_with_representations(respondent_id) if respondent_id else None
+    if respondent is None or respondent.consultation_id != consultation.id:
+        return redirect(url_for("consult.show", slug=slug))
+    return render_template("consult/confirmation.html", consultation=consultation, respondent=respondent)
+
+
+@bp.route("/<slug>/respond/save", methods=["GET", "POST"])
+@public
+@limiter.limit(lambda: current_app.config["CONSULT_SUBMIT_RATE_LIMIT"], methods=["POST"])
+def save(slug):
+    consultation = _consultation(slug)
+    draft = _draft(consultation)
+    if draft is None or not consultation.is_open:
+        return redirect(url_for("consult.show", slug=slug))
+    form = SaveForm(data={"email": draft.email} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            email = emails.send_return_link(consultation, draft, form.email.data or "")
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            return render_template("consult/saved.html", consultation=consultation, email=email)
+    return render_template("consult/save.html", consultation=consultation, form=form)
+
+
+@bp.route("/<slug>/respond/return/<token>")
+@public
+def resume(slug, token):
+    consultation = _consultation(slug)
+    draft = services.find_draft(consultation, token)
+    if draft is None or draft.submitted_at is not None:
+        abort(404)
+    if utcnow() >= draft.expires_at or not consultation.is_open:
+        return _closed(consultation)
+    _remember(slug, draft.token)
+    return redirect(url_for("consult.check", slug=slug))

@@ -1,0 +1,213 @@
+"""Online responses: a server-side draft (keyed by a random token kept in the session cookie or a save-and-return
+link), filled page by page, then submitted once. Submitting is idempotent on the draft: a double click or a
+second app server sees the draft already submitted and gets the same respondent back."""
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
+
+from engage.consult.attachments import add_attachment, check_upload
+from engage.consultations.representations import clean_item, clean_person, record_response
+from engage.extensions import db
+from engage.models import Attachment, Consultation, Representation, Respondent, ResponseDraft, utcnow
+from engage.validation import ValidationError
+
+
+class DeadlinePassed(Exception):
+    """The consultation closed before the response was submitted."""
+
+    def __init__(self, closes_at: datetime, moment: datetime):
+        super().__init__("The consultation has closed")
+        self.closes_at = closes_at
+        self.moment = moment
+
+
+def open_consultation(slug: str) -> Consultation | None:
+    """A published consultation by its web address (any status but draft), with its parts and questions."""
+    query = (
+        select(Consultation)
+        .where(Consultation.slug == slug, Consultation.published.is_(True))
+        .options(selectinload(Consultation.parts), selectinload(Consultation.questions))
+    )
+    return db.session.scalar(query)
+
+
+def find_draft(consultation: Consultation, token: str | None) -> ResponseDraft | None:
+    if not token or len(token) > 64:
+        return None
+    return db.session.scalar(
+        select(ResponseDraft).where(ResponseDraft.token == token, ResponseDraft.consultation_id == consultation.id)
+    )
+
+
+def new_draft(consultation: Consultation) -> ResponseDraft:
+    draft = ResponseDraft(
+        token=secrets.token_urlsafe(32), consultation_id=consultation.id, data={}, expires_at=consultation.closes_at
+    )
+    db.session.add(draft)
+    return draft
+
+
+def _check_open(consultation: Consultation, moment: datetime) -> None:
+    if moment >= consultation.closes_at:
+        raise DeadlinePassed(consultation.closes_at, moment)
+
+
+def save_about_you(consultation: Consultation, draft: ResponseDraft | None, data: dict[str, Any]) -> ResponseDraft:
+    """Check and keep the respondent's (and any agent's) details; creates the draft on the first save."""
+    _check_open(consultation, utcnow())
+    errors: dict[str, list[str]] = {}
+    person = agent = None
+    try:
+        person = clean_person(data.get("respondent"), require_contact=not data.get("is_agent"))
+    except ValidationError as error:
+        errors.update(error.errors)
+    if data.get("is_agent"):
+        try:
+            agent = clean_person(data.get("agent"), prefix="agent_")
+        except ValidationError as error:
+            errors.update(error.errors)
+    if errors:
+        raise ValidationError(errors)
+    draft = draft or new_draft(consultation)
+    draft.data = {**draft.data, "respondent": person, "agent": agent, "is_agent": bool(data.get("is_agent"))}
+    draft.email = (agent or person)["email"]
+    db.session.commit()
+    return draft
+
+
+def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data: dict[str, Any], upload=None) -> None:
+    """Check one representation (and its file, if any) and keep it at `index` (appended at the next free place).
+    Nothing is kept when either is wrong."""
+    _check_open(consultation, utcnow())
+    errors: dict[str, list[str]] = {}
+    try:
+        clean_item(consultation, data)
+    except ValidationError as error:
+        errors.update(error.errors)
+    try:
+        attachment = check_upload(*upload) if upload else None
+    except ValidationError as error:
+        errors.update(error.errors)
+    if errors:
+        raise ValidationError(errors)
+    items = list(draft.data.get("items", []))
+    if index < len(items):
+        items[index] = data
+    else:
+        items.append(data)
+    draft.data = {**draft.data, "items": items}
+    if attachment:
+        add_attachment(attachment, draft_id=draft.id, draft_item=min(index, len(items) - 1))
+    db.session.commit()
+
+
+def draft_attachments(draft: ResponseDraft) -> dict[int, list[Attachment]]:
+    found: dict[int, list[Attachment]] = {}
+    query = select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)
+    for attachment in db.session.scalars(query):
+        found.setdefault(attachment.draft_item, []).append(attachment)
+    return found
+
+
+def remove_item(draft: ResponseDraft, index: int) -> None:
+    items = list(draft.data.get("items", []))
+    if 0 <= index < len(items):
+        items.pop(index)
+        db.session.execute(
+            update(Attachment)
+            .where(Attachment.draft_id == draft.id, Attachment.draft_item == index)
+            .values(draft_id=None)
+        )
+        db.session.execute(
+            update(Attachment)
+            .where(Attachment.draft_id == draft.id, Attachment.draft_item > index)
+            .values(draft_item=Attachment.draft_item - 1)
+        )
+    draft.data = {**draft.data, "items": items}
+    db.session.commit()
+
+
+def submit_draft(consultation: Consultation, draft: ResponseDraft, *, moment: datetime | None = None) -> Respondent:
+    """Record the draft as a respondent and representations, once. Raises DeadlinePassed after the deadline
+    and ValidationError when the draft is incomplete; either way nothing is written."""
+    moment = moment or utcnow()
+    if draft.respondent_id is not None:
+        return draft.respondent
+    _check_open(consultation, moment)
+    if not draft.data.get("respondent"):
+        raise ValidationError({"respondent": ["Tell us about yourself before you send your response"]})
+    items = [clean_item(consultation, item) for item in draft.data.get("items", [])]
+    if not items:
+        raise ValidationError({"items": ["Add at least one representation before you send your response"]})
+    claimed = db.session.execute(
+        update(ResponseDraft)
+        .where(ResponseDraft.id == draft.id, ResponseDraft.submitted_at.is_(None))
+        .values(submitted_at=moment)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not claimed:
+        db.session.rollback()
+        db.session.refresh(draft)
+        return draft.respondent
+    data = draft.data
+    person, agent = data["respondent"], data.get("agent") if data.get("is_agent") else None
+    respondent = record_response(consultation, person, agent, items, received_at=moment, commit=False)
+    db.session.execute(
+        update(ResponseDraft)
+        .where(ResponseDraft.id == draft.id)
+        .values(respondent_id=respondent.id)
+        .execution_options(synchronize_session=False)
+    )
+    _attach_files(draft, respondent)
+    db.session.commit()
+    return respondent
+
+
+def _attach_files(draft: ResponseDraft, respondent: Respondent) -> None:
+    for representation in respondent.representations:
+        db.session.execute(
+            update(Attachment)
+            .where(Attachment.draft_id == draft.id, Attachment.draft_item == representation.number - 1)
+            .values(representation_id=representation.id)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def respondent_with_representations(respondent_id: int) -> Respondent | None:
+    query = (
+        select(Respondent)
+        .where(Respondent.id == respondent_id)
+        .options(selectinload(Respondent.representations).selectinload(Representation.part))
+    )
+    return db.session.scalar(query)
+
+
+def public_consultations(moment: datetime | None = None, recent_days: int = 365) -> dict[str, list[Consultation]]:
+    """Open consultations (closing soonest first), upcoming ones, and those closed in the last year."""
+    from datetime import timedelta
+
+    moment = moment or utcnow()
+    published = select(Consultation).where(Consultation.published.is_(True))
+    return {
+        "open": list(
+            db.session.scalars(
+                published.where(Consultation.opens_at <= moment, Consultation.closes_at > moment).order_by(
+                    Consultation.closes_at
+                )
+            )
+        ),
+        "scheduled": list(
+            db.session.scalars(published.where(Consultation.opens_at > moment).order_by(Consultation.opens_at))
+        ),
+        "closed": list(
+            db.session.scalars(
+                published.where(
+                    Consultation.closes_at <= moment, Consultation.closes_at > moment - timedelta(days=recent_days)
+                ).order_by(Consultation.closes_at.desc())
+            )
+        ),
+    }

@@ -1,0 +1,305 @@
+"""Forms for the officers' consultation pages. They check CSRF and the shape of dates; the services check the rest
+and their errors land on the field of the same name."""
+
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovCheckboxInput,
+    GovDateInput,
+    GovFileInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import (
+    BooleanField,
+    DateField,
+    FileField,
+    Form,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+)
+from wtforms.fields.choices import SelectChoice
+
+from engage.consult.forms import LEGAL, NATURE, AboutYouForm, ErrorsMixin, RepresentationForm
+from engage.models import Consultation
+
+LONDON = ZoneInfo("Europe/London")
+TIME_MESSAGE = "Enter a time in the 24-hour clock, like 23:59"
+FORM_TYPE_CHOICES = [
+    SelectChoice("model-representation-form", "Model representation form (publication stages)"),
+    SelectChoice("questionnaire", "Questionnaire of free-text and choice questions (earlier stages)"),
+]
+CHANNEL_CHOICES = [SelectChoice("email", "Email"), SelectChoice("post", "Post"), SelectChoice("in-person", "In person")]
+
+
+class GovDateField(DateField):
+    """Day, month and year boxes; a clear message when they do not make a real date; empty boxes give None."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format="%d %m %Y", widget=GovDateInput(), **kwargs)
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not "".join(valuelist).strip():
+            self.data = None
+            return
+        try:
+            self.data = datetime.strptime(" ".join(v.strip() for v in valuelist), "%d %m %Y").date()
+        except ValueError as error:
+            self.data = None
+            raise ValueError("Enter a real date, like 27 3 2027") from error
+
+
+def parse_time(value: str | None) -> time | None:
+    try:
+        hour, minute = (int(part) for part in (value or "").strip().replace(".", ":").split(":"))
+        return time(hour, minute)
+    except ValueError:
+        return None
+
+
+def london_datetime(day: date | None, clock: str | None) -> datetime | None:
+    """A date and 'HH:MM' in Europe/London as an aware datetime (None when either is missing or wrong)."""
+    moment = parse_time(clock)
+    if day is None or moment is None:
+        return None
+    return datetime.combine(day, moment, tzinfo=LONDON)
+
+
+def _split(value: datetime | None) -> tuple[date | None, str]:
+    if value is None:
+        return None, ""
+    local = value.astimezone(LONDON)
+    return local.date(), f"{local:%H:%M}"
+
+
+class ConsultationForm(ErrorsMixin, FlaskForm):
+    title = StringField("Title", widget=GovTextInput())
+    slug = StringField(
+        "Web address",
+        widget=GovTextInput(),
+        description="The end of the public address /consult/…, like reg-19-2027. "
+        "Leave blank to make one from the title.",
+    )
+    stage = SelectField("Plan stage", widget=GovSelect(), validate_choice=False)
+    summary = StringField(
+        "Summary", widget=GovTextArea(), description="What the consultation is about, in plain English"
+    )
+    opens_on = GovDateField("Opening date", description="For example, 11 1 2027")
+    opens_time = StringField("Opening time", widget=GovTextInput(), default="09:00", description="UK time, like 09:00")
+    closes_on = GovDateField("Closing date", description="For example, 22 2 2027")
+    closes_time = StringField(
+        "Closing time",
+        widget=GovTextInput(),
+        default="23:59",
+        description="UK time, like 23:59. Responses are accepted until this exact minute.",
+    )
+    form_type = RadioField(
+        "Response form",
+        widget=GovRadioInput(),
+        choices=FORM_TYPE_CHOICES,
+        default="model-representation-form",
+        validate_choice=False,
+    )
+    privacy_notice = StringField("Privacy notice", widget=GovTextArea())
+    procedure_statement = StringField(
+        "Statement of the representations procedure",
+        widget=GovTextArea(),
+        description="Where the documents can be seen, how and by when to respond",
+    )
+    published = BooleanField(
+        "Publish on the public site",
+        widget=GovCheckboxInput(),
+        description="Until it is published the consultation is a draft only officers can see",
+    )
+    submit = SubmitField("Save", widget=GovSubmitInput())
+
+    def set_stages(self, stages: list[tuple[str, str]]) -> None:
+        self.stage.choices = [SelectChoice(slug, name) for slug, name in stages]
+
+    def to_data(self) -> dict[str, Any]:
+        data = {
+            name: self[name].data or ""
+            for name in ("title", "slug", "stage", "summary", "form_type", "privacy_notice", "procedure_statement")
+        }
+        data["published"] = bool(self.published.data)
+        for prefix in ("opens", "closes"):
+            data[f"{prefix}_at"] = london_datetime(self[f"{prefix}_on"].data, self[f"{prefix}_time"].data)
+            if self[f"{prefix}_on"].data and parse_time(self[f"{prefix}_time"].data) is None:
+                self[f"{prefix}_time"].errors = [TIME_MESSAGE]
+        return data
+
+    @staticmethod
+    def initial(consultation: Consultation) -> dict[str, Any]:
+        data = {
+            name: getattr(consultation, name)
+            for name in (
+                "title",
+                "slug",
+                "stage",
+                "summary",
+                "form_type",
+                "privacy_notice",
+                "procedure_statement",
+                "published",
+            )
+        }
+        data["opens_on"], data["opens_time"] = _split(consultation.opens_at)
+        data["closes_on"], data["closes_time"] = _split(consultation.closes_at)
+        return data
+
+
+class PartsForm(ErrorsMixin, FlaskForm):
+    parts = StringField(
+        "Parts of the plan",
+        widget=GovTextArea(),
+        description="One a line: reference | title | kind (chapter, policy, paragraph, site or policies-map). "
+        "Indent a line with spaces to put it inside the chapter above.",
+    )
+    submit = SubmitField("Save parts", widget=GovSubmitInput())
+
+
+class DocumentForm(ErrorsMixin, FlaskForm):
+    title = StringField("Document title", widget=GovTextInput())
+    kind = RadioField(
+        "Type of document",
+        widget=GovRadioInput(),
+        validate_choice=False,
+        default="link",
+        choices=[
+            SelectChoice("html", "Web page (best for accessibility)"),
+            SelectChoice("link", "Link to a page or document elsewhere"),
+            SelectChoice("file", "Uploaded PDF"),
+        ],
+    )
+    url = StringField("Web address (for a link)", widget=GovTextInput())
+    body_html = StringField(
+        "Text of the page (for a web page)",
+        widget=GovTextArea(),
+        description="HTML headings, paragraphs, lists and links are kept; scripts are removed",
+    )
+    file = FileField("PDF file (for an uploaded PDF)", widget=GovFileInput())
+    submit = SubmitField("Add document", widget=GovSubmitInput())
+
+
+class QuestionForm(ErrorsMixin, FlaskForm):
+    text = StringField("Question", widget=GovTextArea())
+    hint = StringField("Hint (optional)", widget=GovTextInput())
+    kind = RadioField(
+        "Type of answer",
+        widget=GovRadioInput(),
+        default="free-text",
+        validate_choice=False,
+        choices=[
+            SelectChoice("free-text", "Free text"),
+            SelectChoice("single-choice", "Choose one option"),
+            SelectChoice("multiple-choice", "Choose any number of options"),
+        ],
+    )
+    options = StringField("Options (for choice questions)", widget=GovTextArea(), description="One a line")
+    required = BooleanField("People must answer this question", widget=GovCheckboxInput())
+    submit = SubmitField("Add question", widget=GovSubmitInput())
+
+
+class ConfirmForm(ErrorsMixin, FlaskForm):
+    submit = SubmitField("Confirm", widget=GovSubmitInput())
+
+
+class KeyInForm(AboutYouForm, RepresentationForm):
+    """An email, post or in-person representation keyed in by an officer: the public fields plus how and when."""
+
+    channel = RadioField(
+        "How did it arrive?", widget=GovRadioInput(), choices=CHANNEL_CHOICES, default="email", validate_choice=False
+    )
+    received_on = GovDateField("Date received", description="For example, 22 2 2027")
+    received_time = StringField("Time received (optional)", widget=GovTextInput(), description="UK time, like 14:30")
+    stakeholder_id = StringField(
+        "Stakeholder record number (optional)",
+        widget=GovTextInput(),
+        description="To link the respondent to someone already in the registers",
+    )
+    submit = SubmitField("Save representation", widget=GovSubmitInput())
+
+    def about_data(self) -> dict[str, Any]:
+        return AboutYouForm.to_data(self)
+
+    def item_data(self, consultation: Consultation) -> dict[str, Any]:
+        return RepresentationForm.to_data(self, consultation)
+
+    def received_at(self) -> datetime | None:
+        return london_datetime(self.received_on.data, self.received_time.data or "12:00")
+
+
+class RepresentationFilterForm(Form):
+    part = SelectField("Part of the plan", widget=GovSelect(), validate_choice=False)
+    nature = SelectField(
+        "Support, object or comment",
+        widget=GovSelect(),
+        validate_choice=False,
+        choices=[SelectChoice("", "Any"), *NATURE],
+    )
+    channel = SelectField(
+        "Channel",
+        widget=GovSelect(),
+        validate_choice=False,
+        choices=[SelectChoice("", "Any"), SelectChoice("online", "Online"), *CHANNEL_CHOICES],
+    )
+    late = SelectField(
+        "Late",
+        widget=GovSelect(),
+        validate_choice=False,
+        choices=[SelectChoice("", "Any"), SelectChoice("true", "Late only"), SelectChoice("false", "On time only")],
+    )
+    legally_compliant = SelectField(
+        "Legally compliant", widget=GovSelect(), validate_choice=False, choices=[SelectChoice("", "Any"), *LEGAL]
+    )
+    sound = SelectField("Sound", widget=GovSelect(), validate_choice=False, choices=[SelectChoice("", "Any"), *LEGAL])
+    dtc_compliant = SelectField(
+        "Duty to co-operate", widget=GovSelect(), validate_choice=False, choices=[SelectChoice("", "Any"), *LEGAL]
+    )
+    status = SelectField(
+        "Status",
+        widget=GovSelect(),
+        validate_choice=False,
+        choices=[
+            SelectChoice("", "Any"),
+            SelectChoice("submitted", "Submitted"),
+            SelectChoice("withdrawn", "Withdrawn"),
+        ],
+    )
+
+    def __init__(self, formdata, consultation: Consultation):
+        super().__init__(formdata)
+        self.part.choices = [SelectChoice("", "Any part")] + [SelectChoice(p.ref, p.label) for p in consultation.parts]
+
+
+class InvitationForm(ErrorsMixin, FlaskForm):
+    registers = SelectMultipleField(
+        "Registers",
+        widget=GovCheckboxesInput(),
+        validate_choice=False,
+        description="Everyone on the selected registers, except those who asked not to be contacted",
+    )
+    stakeholders = StringField(
+        "Other stakeholders (optional)", widget=GovTextInput(), description="Record numbers, separated by commas"
+    )
+    method = RadioField(
+        "How will you invite them?",
+        widget=GovRadioInput(),
+        default="email",
+        validate_choice=False,
+        choices=[
+            SelectChoice("email", "Email (people without an email address get a letter)"),
+            SelectChoice("letter", "Letter (mail-merge file)"),
+        ],
+    )
+    submit = SubmitField("Send invitations", widget=GovSubmitInput())

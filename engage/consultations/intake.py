@@ -1,0 +1,119 @@
+"""Officer pages for representations: the inbox, one representation, keying in email, post and in-person ones,
+linking a respondent to a stakeholder and withdrawing on request."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from engage.consult.forms import item_form_data, representation_form
+from engage.consultations import bp, queries
+from engage.consultations import representations as service
+from engage.consultations.forms import ConfirmForm, KeyInForm, RepresentationFilterForm
+from engage.consultations.routes import _consultation
+from engage.extensions import db
+from engage.models import Stakeholder, utcnow
+from engage.pagination import paginate, parse_int
+from engage.permissions import EDIT, VIEW, require_permission
+from engage.validation import ValidationError
+
+PER_PAGE = 50
+
+
+@bp.route("/<int:consultation_id>/representations")
+@require_permission(VIEW)
+def representations(consultation_id):
+    consultation = _consultation(consultation_id)
+    filters = queries.RepresentationFilters.from_args(request.args)
+    page = paginate(
+        queries.representations_query(consultation.id, filters),
+        parse_int(request.args.get("page"), 1),
+        PER_PAGE,
+        queries.count_query(consultation.id, filters),
+    )
+    return render_template(
+        "consultations/representations.html",
+        consultation=consultation,
+        page=page,
+        filter_form=RepresentationFilterForm(request.args, consultation),
+        filters=filters,
+    )
+
+
+@bp.route("/representations/<reference>")
+@require_permission(VIEW)
+def representation(reference):
+    item = service.find_representation(reference)
+    if item is None:
+        abort(404)
+    matches = [] if item.respondent.stakeholder_id else service.matching_stakeholders(item.respondent.person())
+    return render_template(
+        "consultations/representation.html",
+        representation=item,
+        consultation=item.consultation,
+        matches=matches,
+        form=ConfirmForm(),
+        now=utcnow(),
+    )
+
+
+@bp.route("/representations/<reference>/withdraw", methods=["POST"])
+@require_permission(EDIT)
+def withdraw(reference):
+    item = service.find_representation(reference)
+    if item is None:
+        abort(404)
+    if ConfirmForm().validate_on_submit():
+        try:
+            service.withdraw_representation(item, user=current_user)
+        except ValidationError as error:
+            flash(next(iter(error.errors.values()))[0], "error")
+        else:
+            flash(f"Representation {item.reference} withdrawn", "success")
+    return redirect(url_for("consultations.representation", reference=item.reference))
+
+
+@bp.route("/representations/<reference>/link", methods=["POST"])
+@require_permission(EDIT)
+def link_stakeholder(reference):
+    item = service.find_representation(reference)
+    if item is None:
+        abort(404)
+    if ConfirmForm().validate_on_submit():
+        stakeholder_id = parse_int(request.form.get("stakeholder_id"), 0, minimum=0, maximum=2**31 - 1)
+        stakeholder = db.session.get(Stakeholder, stakeholder_id) if stakeholder_id else None
+        service.link_stakeholder(item.respondent, stakeholder, user=current_user)
+        flash("Respondent linked to the stakeholder" if stakeholder else "Link removed", "success")
+    return redirect(url_for("consultations.representation", reference=item.reference))
+
+
+@bp.route("/<int:consultation_id>/representations/new", methods=["GET", "POST"])
+@require_permission(EDIT)
+def new_representation(consultation_id):
+    consultation = _consultation(consultation_id)
+    form = representation_form(
+        consultation, base=KeyInForm, data=item_form_data({}) if request.method == "GET" else None
+    )
+    if form.validate_on_submit():
+        try:
+            respondent = _key_in(consultation, form)
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            first = respondent.representations[0]
+            late = " It arrived after the deadline and is flagged as late." if first.late else ""
+            flash(f"Representation {first.reference} saved.{late}", "success")
+            return redirect(url_for("consultations.representation", reference=first.reference))
+    return render_template("consultations/new_representation.html", consultation=consultation, form=form)
+
+
+def _key_in(consultation, form: KeyInForm):
+    about = form.about_data()
+    return service.key_in(
+        consultation,
+        about["respondent"],
+        about["agent"],
+        form.item_data(consultation),
+        channel=form.channel.data or "email",
+        received_at=form.received_at(),
+        stakeholder_id=form.stakeholder_id.data,
+        user=current_user,
+    )

@@ -1,0 +1,186 @@
+"""Inviting stakeholders to a consultation: record every invitation (who, how, when), send the emails in a
+background job with progress, and make a mail-merge file for letters."""
+
+import csv
+import io
+import logging
+
+from docx import Document
+from flask import render_template
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from engage import audit
+from engage.extensions import db
+from engage.jobs import enqueue, record_progress
+from engage.mail import send_email
+from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow
+from engage.validation import ValidationError
+
+log = logging.getLogger(__name__)
+JOB_KIND = "consultation-invitations"
+PROGRESS_EVERY = 20
+LETTER_COLUMNS = ("reference", "title", "first_name", "last_name", "organisation", "address", "postcode")
+
+
+def _stakeholders(register_slugs: list[str], stakeholder_ids: list[int]) -> list[Stakeholder]:
+    query = select(Stakeholder).where(Stakeholder.erased_at.is_(None), Stakeholder.do_not_contact.is_(False))
+    members = select(register_membership.c.stakeholder_id).join(Register).where(Register.slug.in_(register_slugs))
+    query = query.where(Stakeholder.id.in_(members) | Stakeholder.id.in_(stakeholder_ids or [-1]))
+    return list(db.session.scalars(query.order_by(Stakeholder.sort_name)))
+
+
+def invite(
+    consultation: Consultation, register_slugs: list[str], stakeholder_ids: list[int], method: str, *, user=None
+) -> Job | None:
+    """Record invitations for everyone chosen (once per method) and, for email, start the sending job.
+    People without an email address are invited by letter."""
+    if method not in ("email", "letter"):
+        raise ValidationError({"method": ["Select email or letter"]})
+    chosen = _stakeholders(register_slugs, stakeholder_ids)
+    if not chosen:
+        raise ValidationError({"registers": ["Select at least one register or stakeholder with someone to invite"]})
+    existing = set(
+        db.session.execute(
+            select(Invitation.stakeholder_id, Invitation.method).where(Invitation.consultation_id == consultation.id)
+        ).all()
+    )
+    job = None
+    if method == "email":
+        job = Job(kind=JOB_KIND, user_id=getattr(user, "id", None), params={"consultation_id": consultation.id})
+        db.session.add(job)
+        db.session.flush()
+    count = 0
+    for stakeholder in chosen:
+        how = "email" if method == "email" and stakeholder.email else "letter"
+        if (stakeholder.id, how) in existing:
+            continue
+        db.session.add(
+            Invitation(
+                consultation_id=consultation.id,
+                stakeholder_id=stakeholder.id,
+                method=how,
+                created_by_id=getattr(user, "id", None),
+                status="pending" if how == "email" else "recorded",
+                sent_at=None if how == "email" else utcnow(),
+                job_id=job.id if job and how == "email" else None,
+            )
+        )
+        count += 1
+    if job:
+        job.total_rows = sum(1 for s in chosen if s.email and (s.id, "email") not in existing)
+    audit.record("invite", "consultation", consultation.id, f"{count} invitations ({method})", user=user)
+    db.session.commit()
+    if job:
+        enqueue("engage.consultations.inviting.send_invitation_emails", job.id)
+    return job
+
+
+def send_invitation_emails(job_id: int) -> dict:
+    """The background job: send each pending email invitation of the job, recording how each went."""
+    invitations = list(
+        db.session.scalars(
+            select(Invitation)
+            .where(Invitation.job_id == job_id, Invitation.status == "pending")
+            .options(selectinload(Invitation.stakeholder), selectinload(Invitation.consultation))
+            .order_by(Invitation.id)
+        )
+    )
+    sent = failed = 0
+    for number, invitation in enumerate(invitations, start=1):
+        if _send(invitation):
+            sent += 1
+        else:
+            failed += 1
+        if number % PROGRESS_EVERY == 0:
+            db.session.commit()
+            record_progress(job_id, number)
+    db.session.commit()
+    record_progress(job_id, len(invitations))
+    return {"sent": sent, "failed": failed}
+
+
+def _send(invitation: Invitation) -> bool:
+    context = {"consultation": invitation.consultation, "stakeholder": invitation.stakeholder}
+    try:
+        send_email(
+            invitation.stakeholder.email,
+            f"Consultation: {invitation.consultation.title}",
+            render_template("consultations/email/invitation.txt", **context),
+            render_template("consultations/email/invitation.html", **context),
+        )
+    except Exception:
+        log.exception("Could not send invitation %s", invitation.id)
+        invitation.status = "failed"
+        return False
+    invitation.status = "sent"
+    invitation.sent_at = utcnow()
+    return True
+
+
+def letter_rows(consultation: Consultation) -> list[dict[str, str]]:
+    query = (
+        select(Invitation)
+        .where(Invitation.consultation_id == consultation.id, Invitation.method == "letter")
+        .options(selectinload(Invitation.stakeholder))
+        .order_by(Invitation.id)
+    )
+    rows = []
+    for invitation in db.session.scalars(query):
+        person = invitation.stakeholder
+        rows.append(
+            {
+                "reference": f"INV-{invitation.id}",
+                "title": person.title,
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "organisation": person.organisation_label or person.organisation_name,
+                "address": person.address,
+                "postcode": person.postcode,
+            }
+        )
+    return rows
+
+
+def letters_csv(consultation: Consultation) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=LETTER_COLUMNS)
+    writer.writeheader()
+    for row in letter_rows(consultation):
+        writer.writerow({key: _safe_cell(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+def _safe_cell(value: str) -> str:
+    """Stop spreadsheet programs treating a value as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def letters_docx(consultation: Consultation) -> bytes:
+    """One letter a page, ready to print."""
+    document = Document()
+    rows = letter_rows(consultation)
+    for number, row in enumerate(rows):
+        name = " ".join(part for part in (row["title"], row["first_name"], row["last_name"]) if part)
+        for line in [name, row["organisation"], *row["address"].splitlines(), row["postcode"]]:
+            if line:
+                document.add_paragraph(line)
+        document.add_paragraph(f"Our reference: {row['reference']}")
+        document.add_paragraph(f"Dear {name or 'Sir or Madam'},")
+        document.add_paragraph(
+            f"The councils are consulting on {consultation.title}. You can read the documents and respond until "
+            f"{_london(consultation.closes_at)}."
+        )
+        if consultation.procedure_statement:
+            document.add_paragraph(consultation.procedure_statement)
+        if number < len(rows) - 1:
+            document.add_page_break()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _london(value) -> str:
+    from engage.filters import format_datetime
+
+    return format_datetime(value)

@@ -1,0 +1,350 @@
+"""Setting up consultations: validate, create, update, publish, and the parts of the plan people comment on.
+
+Input is a dict keyed by the API's field names (opens_at/closes_at as aware datetimes), so the pages and the API
+share one set of rules.
+"""
+
+import re
+from datetime import datetime
+from typing import Any
+
+import nh3
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from engage import audit
+from engage.extensions import db
+from engage.models import FORM_TYPES, PART_KINDS, Consultation, ConsultationDocument, Invitation, Part, Question, utcnow
+from engage.validation import ValidationError
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TEXT_LIMITS = {"title": 300, "stage": 50, "summary": 20000, "privacy_notice": 20000, "procedure_statement": 20000}
+FIELDS = (
+    "slug",
+    "title",
+    "stage",
+    "summary",
+    "opens_at",
+    "closes_at",
+    "form_type",
+    "privacy_notice",
+    "procedure_statement",
+    "published",
+)
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:100]
+
+
+def _clean_text(data: dict[str, Any], errors: dict) -> dict[str, Any]:
+    cleaned: dict[str, Any] = {}
+    for field, limit in TEXT_LIMITS.items():
+        value = data.get(field)
+        if value is None:
+            continue
+        value = str(value).strip()
+        if len(value) > limit:
+            errors[field] = [f"Enter {limit:,} characters or fewer"]
+        cleaned[field] = value
+    return cleaned
+
+
+def clean(data: dict[str, Any], *, current: Consultation | None = None) -> dict[str, Any]:
+    """The fields given, checked and tidied; raises ValidationError and writes nothing when any is wrong."""
+    errors: dict[str, list[str]] = {}
+    cleaned = _clean_text(data, errors)
+    if (current is None or "title" in data) and not cleaned.get("title"):
+        errors["title"] = ["Enter a title"]
+    if current is None or "slug" in data:
+        cleaned["slug"] = _clean_slug(data, cleaned, current, errors)
+    _clean_dates(data, cleaned, current, errors)
+    if "form_type" in data or current is None:
+        form_type = data.get("form_type") or "model-representation-form"
+        if form_type not in FORM_TYPES:
+            errors["form_type"] = ["Select the type of response form"]
+        cleaned["form_type"] = form_type
+    if "published" in data:
+        cleaned["published"] = bool(data["published"])
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def _clean_slug(data: dict[str, Any], cleaned: dict[str, Any], current: Consultation | None, errors: dict) -> str:
+    slug = str(data.get("slug") or "").strip().lower() or slugify(cleaned.get("title", ""))
+    if not SLUG_PATTERN.match(slug or "-"):
+        errors["slug"] = ["Enter a web address using lowercase letters, numbers and hyphens, like reg-19-2027"]
+    elif _slug_taken(slug, current):
+        errors["slug"] = ["Another consultation already uses this web address"]
+    return slug
+
+
+def _clean_dates(data: dict[str, Any], cleaned: dict[str, Any], current: Consultation | None, errors: dict) -> None:
+    for field in ("opens_at", "closes_at"):
+        if field in data or current is None:
+            value = data.get(field)
+            if not isinstance(value, datetime) or value.tzinfo is None:
+                label = "opening" if field == "opens_at" else "closing"
+                errors.setdefault(field, [f"Enter the {label} date and time"])
+            else:
+                cleaned[field] = value.replace(second=0, microsecond=0)
+    opens = cleaned.get("opens_at", current.opens_at if current else None)
+    closes = cleaned.get("closes_at", current.closes_at if current else None)
+    if opens and closes and closes <= opens and "closes_at" not in errors:
+        errors["closes_at"] = ["The closing date and time must be after the opening date and time"]
+
+
+def _slug_taken(slug: str, current: Consultation | None) -> bool:
+    query = select(Consultation.id).where(Consultation.slug == slug)
+    if current is not None:
+        query = query.where(Consultation.id != current.id)
+    return db.session.scalar(query) is not None
+
+
+def create_consultation(data: dict[str, Any], *, user=None) -> Consultation:
+    parts = clean_parts(data.get("parts") or [])
+    consultation = Consultation(**clean(data))
+    consultation.parts = _nest([Part(**part) for part in parts], data.get("parts") or [])
+    db.session.add(consultation)
+    db.session.flush()
+    audit.record("create", "consultation", consultation.id, consultation.title, user=user)
+    db.session.commit()
+    return consultation
+
+
+def _nest(parts: list[Part], rows: list[dict[str, Any]]) -> list[Part]:
+    """Policies, paragraphs and sites belong to the chapter above them (or as `child` says)."""
+    chapter = None
+    for part, row in zip(parts, rows, strict=True):
+        if row.get("child", part.kind in ("policy", "paragraph", "site")) and chapter is not None:
+            part.parent = chapter
+        elif part.kind == "chapter":
+            chapter = part
+    return parts
+
+
+def update_consultation(consultation: Consultation, data: dict[str, Any], *, user=None) -> Consultation:
+    cleaned = clean(data, current=consultation)
+    before = {field: _plain(getattr(consultation, field)) for field in cleaned}
+    for field, value in cleaned.items():
+        setattr(consultation, field, value)
+    changes = audit.diff(before, {field: _plain(value) for field, value in cleaned.items()})
+    audit.record("update", "consultation", consultation.id, consultation.title, user=user, changes=changes)
+    db.session.commit()
+    return consultation
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def set_published(consultation: Consultation, published: bool, *, user=None) -> None:
+    consultation.published = published
+    audit.record(
+        "publish" if published else "unpublish", "consultation", consultation.id, consultation.title, user=user
+    )
+    db.session.commit()
+
+
+def clean_parts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Parts as dicts of ref, title, kind and position; a parent is given by the ref of an earlier part."""
+    errors: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    cleaned = []
+    for position, row in enumerate(rows):
+        ref = str(row.get("ref") or "").strip()[:100]
+        kind = row.get("kind") or "policy"
+        if not ref:
+            errors.setdefault("parts", []).append(f"Part {position + 1}: enter a reference, like Policy SP1")
+        elif ref.lower() in seen:
+            errors.setdefault("parts", []).append(f"Part {position + 1}: ‘{ref}’ is listed more than once")
+        if kind not in PART_KINDS:
+            errors.setdefault("parts", []).append(
+                f"Part {position + 1}: choose chapter, policy, paragraph, site or policies map"
+            )
+        seen.add(ref.lower())
+        cleaned.append(
+            {"ref": ref, "title": str(row.get("title") or "").strip()[:300], "kind": kind, "position": position}
+        )
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
+
+
+def parse_parts_text(text: str) -> list[dict[str, Any]]:
+    """One part a line, `Ref | Title | kind`; lines indented under a chapter are its policies, paragraphs or sites."""
+    rows = []
+    for line in (text or "").splitlines():
+        if not line.strip():
+            continue
+        cells = [cell.strip() for cell in line.split("|")]
+        kind = cells[2] if len(cells) > 2 and cells[2] else ("policy" if line[:1].isspace() else "chapter")
+        rows.append(
+            {"ref": cells[0], "title": cells[1] if len(cells) > 1 else "", "kind": kind, "child": line[:1].isspace()}
+        )
+    return rows
+
+
+def replace_parts(consultation: Consultation, rows: list[dict[str, Any]], *, user=None) -> None:
+    """Set the parts from rows; parts that already have representations keep their row (matched by ref)."""
+    cleaned = clean_parts(rows)
+    existing = {part.ref.lower(): part for part in consultation.parts}
+    parts, chapter = [], None
+    for row, values in zip(rows, cleaned, strict=True):
+        part = existing.pop(values["ref"].lower(), None) or Part(consultation=consultation)
+        part.ref, part.title, part.kind, part.position = (
+            values["ref"],
+            values["title"],
+            values["kind"],
+            values["position"],
+        )
+        part.parent = chapter if row.get("child") else None
+        if not row.get("child"):
+            chapter = part
+        parts.append(part)
+    for stale in existing.values():
+        if _part_used(stale):
+            stale.position = len(parts)
+            parts.append(stale)
+    consultation.parts = parts
+    audit.record("update", "consultation", consultation.id, f"{len(parts)} parts", user=user)
+    db.session.commit()
+
+
+def _part_used(part: Part) -> bool:
+    from engage.models import Representation
+
+    return (
+        part.id is not None
+        and db.session.scalar(select(func.count()).select_from(Representation).where(Representation.part_id == part.id))
+        > 0
+    )
+
+
+def parts_text(consultation: Consultation) -> str:
+    lines = []
+    for part in consultation.parts:
+        prefix = "  " if part.parent_id else ""
+        lines.append(f"{prefix}{part.ref} | {part.title} | {part.kind}")
+    return "\n".join(lines)
+
+
+def add_document(consultation: Consultation, data: dict[str, Any], *, user=None) -> ConsultationDocument:
+    errors: dict[str, list[str]] = {}
+    title = str(data.get("title") or "").strip()
+    if not title:
+        errors["title"] = ["Enter the document title"]
+    kind = data.get("kind") or "link"
+    if kind == "link" and not re.match(r"^https?://\S+$", str(data.get("url") or "")):
+        errors["url"] = ["Enter a web address starting with https://"]
+    if kind == "html" and not str(data.get("body_html") or "").strip():
+        errors["body_html"] = ["Enter the text of the document"]
+    if kind == "file" and not data.get("content"):
+        errors["file"] = ["Select a PDF file"]
+    if errors:
+        raise ValidationError(errors)
+    document = ConsultationDocument(
+        consultation=consultation,
+        kind=kind,
+        title=title[:300],
+        url=str(data.get("url") or "")[:2000],
+        body_html=nh3.clean(str(data.get("body_html") or "")),
+        filename=str(data.get("filename") or "")[:300],
+        content_type=data.get("content_type") or "",
+        size=len(data.get("content") or b""),
+        content=data.get("content"),
+        position=len(consultation.documents),
+    )
+    db.session.add(document)
+    db.session.flush()
+    audit.record("create", "consultation_document", document.id, title, user=user)
+    db.session.commit()
+    return document
+
+
+def remove_document(document: ConsultationDocument, *, user=None) -> None:
+    audit.record("delete", "consultation_document", document.id, document.title, user=user)
+    db.session.delete(document)
+    db.session.commit()
+
+
+def add_question(consultation: Consultation, data: dict[str, Any], *, user=None) -> Question:
+    errors: dict[str, list[str]] = {}
+    text = str(data.get("text") or "").strip()
+    kind = data.get("kind") or "free-text"
+    options = [line.strip() for line in str(data.get("options") or "").splitlines() if line.strip()]
+    if not text:
+        errors["text"] = ["Enter the question"]
+    if kind not in ("free-text", "single-choice", "multiple-choice"):
+        errors["kind"] = ["Select the type of question"]
+    elif kind != "free-text" and len(options) < 2:
+        errors["options"] = ["Enter at least 2 options, one a line"]
+    if errors:
+        raise ValidationError(errors)
+    question = Question(
+        consultation=consultation,
+        kind=kind,
+        text=text[:2000],
+        hint=str(data.get("hint") or "")[:2000],
+        options=options if kind != "free-text" else [],
+        required=bool(data.get("required")),
+        position=len(consultation.questions),
+    )
+    db.session.add(question)
+    db.session.flush()
+    audit.record("create", "consultation_question", question.id, text[:100], user=user)
+    db.session.commit()
+    return question
+
+
+def remove_question(question: Question, *, user=None) -> None:
+    audit.record("delete", "consultation_question", question.id, question.text[:100], user=user)
+    db.session.delete(question)
+    db.session.commit()
+
+
+def status_filter(query, status: str, moment: datetime | None = None):
+    """Restrict a Select over Consultation to one derived status."""
+    moment = moment or utcnow()
+    if status == "draft":
+        return query.where(Consultation.published.is_(False))
+    published = query.where(Consultation.published.is_(True))
+    if status == "scheduled":
+        return published.where(Consultation.opens_at > moment)
+    if status == "open":
+        return published.where(Consultation.opens_at <= moment, Consultation.closes_at > moment)
+    if status == "closed":
+        return published.where(Consultation.closes_at <= moment)
+    return query
+
+
+def list_consultations(status: str = "") -> list[Consultation]:
+    query = select(Consultation).options(selectinload(Consultation.parts)).order_by(Consultation.opens_at.desc())
+    return list(db.session.scalars(status_filter(query, status)))
+
+
+def by_slug(slug: str) -> Consultation | None:
+    return db.session.scalar(select(Consultation).where(Consultation.slug == slug))
+
+
+def invitations_for(stakeholder_id: int) -> list[Invitation]:
+    """Every invitation a stakeholder was sent, newest first: for their engagement history."""
+    query = (
+        select(Invitation)
+        .where(Invitation.stakeholder_id == stakeholder_id)
+        .options(selectinload(Invitation.consultation))
+        .order_by(Invitation.created_at.desc(), Invitation.id.desc())
+    )
+    return list(db.session.scalars(query))
+
+
+def invitations_of(consultation_id: int) -> list[Invitation]:
+    """Who was invited to a consultation and how: for the statement of consultation."""
+    query = (
+        select(Invitation)
+        .where(Invitation.consultation_id == consultation_id)
+        .options(selectinload(Invitation.stakeholder))
+        .order_by(Invitation.method, Invitation.id)
+    )
+    return list(db.session.scalars(query))

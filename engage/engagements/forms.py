@@ -1,0 +1,244 @@
+"""Forms for logging and completing engagements. Field names follow the API's where they can, so a service's
+errors land next to the field they are about; the form itself checks only CSRF and the shape of dates and times."""
+
+import re
+from datetime import date, datetime, time
+from typing import Any
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
+    GovDateInput,
+    GovFileInput,
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import DateField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+
+from engage.models import ENGAGEMENT_KINDS
+from engage.models.engagement import LONDON
+
+AGREEMENT_LABELS = {
+    "agreed": "Agreed",
+    "not-agreed": "Not agreed",
+    "ongoing": "Ongoing",
+    "no-response": "No response",
+    "n-a": "Not applicable",
+}
+KIND_LABELS = {kind: kind.replace("-", " ").capitalize() for kind in ENGAGEMENT_KINDS}
+LEVEL_LABELS = {"officer": "Officer", "senior-officer": "Senior officer", "member": "Member (councillor)"}
+STATUS_LABELS = {"planned": "Planned", "held": "Held", "cancelled": "Cancelled"}
+TIME_PATTERN = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
+FIELD_FOR_ERROR = {
+    "starts_at": "starts_on",
+    "ends_at": "end_time",
+    "actions-0-description": "action_description",
+    "actions-0-owner": "action_owner",
+    "actions-0-due_on": "action_due_on",
+}
+
+
+def parse_time(text: str) -> time | None:
+    """'14:30', '14.30', '2:30pm', '9am' -> a time; None when it is not one."""
+    match = TIME_PATTERN.match(text or "")
+    if not match:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), (match.group(3) or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+class GovDateField(DateField):
+    """Day, month and year boxes; a clear message when they do not make a real date; empty boxes give None."""
+
+    def __init__(self, label=None, validators=None, message="Enter a real date, like 27 3 2027", **kwargs):
+        super().__init__(label, validators, format="%d %m %Y", widget=GovDateInput(), **kwargs)
+        self.message = message
+
+    def process_formdata(self, valuelist):
+        valuelist = [str(value) for value in (list(valuelist) + ["", "", ""])[:3]]
+        self.raw_data = valuelist  # the widget shows exactly three boxes, whatever was sent
+        if not valuelist or not "".join(valuelist).strip():
+            self.data = None
+            return
+        try:
+            self.data = datetime.strptime(" ".join(v.strip() for v in valuelist), "%d %m %Y").date()
+        except ValueError as error:
+            self.data = None
+            raise ValueError(self.message) from error
+
+
+def choices(pairs, empty: str | None = None) -> list[SelectChoice]:
+    return ([SelectChoice("", empty)] if empty is not None else []) + [SelectChoice(v, label) for v, label in pairs]
+
+
+class ErrorsMixin:
+    def add_errors(self, errors: dict[str, list[str]]) -> None:
+        first = next(iter(self._fields.values()))
+        for key, messages in errors.items():
+            field = self._fields.get(FIELD_FOR_ERROR.get(key, key)) or first
+            field.errors = [*field.errors, *messages]
+
+
+class FollowUpMixin:
+    """One follow-up action, optional: more can be added on the engagement's page."""
+
+    def action_data(self) -> list[dict[str, Any]]:
+        fields = (self.action_description.data, self.action_owner.data, self.action_due_on.data)
+        if not (fields[0] or "").strip() and fields[2] is None:  # the owner alone is only the pre-filled default
+            return []
+        return [{"description": fields[0], "owner": fields[1], "due_on": fields[2]}]
+
+
+def _action_fields(cls):
+    cls.action_description = StringField(
+        "Follow-up action (optional)", widget=GovTextArea(), description="What needs to be done next"
+    )
+    cls.action_owner = SelectField("Who owns the action", widget=GovSelect(), validate_choice=False)
+    cls.action_due_on = GovDateField("Action due date (optional)", description="For example, 27 3 2027")
+    return cls
+
+
+@_action_fields
+class EngagementForm(ErrorsMixin, FollowUpMixin, FlaskForm):
+    title = StringField(
+        "Title (optional)",
+        widget=GovTextInput(),
+        description="Leave blank to use the kind and the first attendee, like ‘Meeting with Natural England’",
+    )
+    kind = SelectField("Kind of engagement", widget=GovSelect(), validate_choice=False)
+    status = RadioField("Status", widget=GovRadioInput(), validate_choice=False, default="held")
+    starts_on = GovDateField("Date", description="For example, 27 3 2027")
+    start_time = StringField("Start time", widget=GovTextInput(), description="For example, 10:00 or 2:30pm")
+    end_time = StringField("End time (optional)", widget=GovTextInput(), description="For example, 11:30")
+    lead_authority = SelectField("Lead authority", widget=GovSelect(), validate_choice=False)
+    level = RadioField("Level", widget=GovRadioInput(), validate_choice=False, default="officer")
+    plan_stage = SelectField(
+        "Plan stage", widget=GovSelect(), validate_choice=False, description="Leave as it is to use the date"
+    )
+    attendee_search = StringField(
+        "Find attendees",
+        widget=GovTextInput(),
+        description="Search the registers by name, organisation or email, then tick who attended",
+    )
+    find = SubmitField("Find stakeholders", widget=GovSubmitInput())
+    stakeholders = SelectMultipleField("Attendees", widget=GovCheckboxesInput(), validate_choice=False)
+    matters = SelectMultipleField(
+        "Strategic matters", widget=GovCheckboxesInput(), validate_choice=False, description="Select all that apply"
+    )
+    summary = StringField("What was asked or offered", widget=GovTextArea())
+    outcome = StringField("Outcome", widget=GovTextArea(), description="Needed once the engagement has been held")
+    agreement = RadioField("Agreement status", widget=GovRadioInput(), validate_choice=False, default="n-a")
+    influence_on_plan = StringField("Influence on the plan (optional)", widget=GovTextArea())
+    evidence_url = StringField("Link to evidence (optional)", widget=GovTextInput(), description="Minutes or a letter")
+    evidence_file = FileField(
+        "Upload minutes or a letter (optional)",
+        widget=GovFileInput(),
+        description="A PDF, Word document (DOCX) or image, smaller than 20 MB",
+    )
+    submit = SubmitField("Save engagement", widget=GovSubmitInput())
+
+    def setup(self, authorities, stages, matters, attendees) -> None:
+        authority_choices = [(a.code, a.name) for a in authorities]
+        self.kind.choices = choices(KIND_LABELS.items())
+        self.status.choices = choices(STATUS_LABELS.items())
+        self.level.choices = choices(LEVEL_LABELS.items())
+        self.agreement.choices = choices(AGREEMENT_LABELS.items())
+        self.lead_authority.choices = choices(authority_choices, "Select an authority")
+        self.action_owner.choices = choices(authority_choices, "Select an authority")
+        self.plan_stage.choices = choices([(s.slug, s.name) for s in stages], "Work it out from the date")
+        self.matters.choices = choices([(m.slug, m.name) for m in matters])
+        self.stakeholders.choices = choices([(str(s.id), _attendee_label(s)) for s in attendees])
+
+    def to_data(self) -> tuple[dict[str, Any], dict[str, list[str]]]:
+        """API-named values for the service, and errors in the dates and times typed."""
+        errors: dict[str, list[str]] = {}
+        starts_at, ends_at = combine(self.starts_on.data, self.start_time.data, self.end_time.data, errors)
+        data = {
+            name: self._fields[name].data
+            for name in ("title", "kind", "status", "lead_authority", "level", "plan_stage", "matters", "summary")
+        }
+        data.update(
+            starts_at=starts_at,
+            ends_at=ends_at,
+            stakeholders=self.stakeholders.data or [],
+            outcome=self.outcome.data,
+            agreement=self.agreement.data,
+            influence_on_plan=self.influence_on_plan.data,
+            evidence_url=self.evidence_url.data,
+        )
+        return data, errors
+
+
+def combine(day: date | None, start: str, end: str, errors) -> tuple[datetime | None, datetime | None]:
+    if day is None:
+        return None, None
+    start_time = parse_time(start) if (start or "").strip() else time(9, 0)
+    if start_time is None:
+        errors["start_time"] = ["Enter the start time in the correct format, like 14:30"]
+        return None, None
+    end_time = parse_time(end) if (end or "").strip() else None
+    if (end or "").strip() and end_time is None:
+        errors["end_time"] = ["Enter the end time in the correct format, like 15:30"]
+    starts_at = datetime.combine(day, start_time, LONDON)
+    return starts_at, (datetime.combine(day, end_time, LONDON) if end_time else None)
+
+
+def _attendee_label(stakeholder) -> str:
+    organisation = stakeholder.organisation_label
+    return f"{stakeholder.name} ({organisation})" if organisation else stakeholder.name
+
+
+@_action_fields
+class HeldForm(ErrorsMixin, FollowUpMixin, FlaskForm):
+    """Mark a planned engagement as held and record what came of it, in one step."""
+
+    summary = StringField("What was asked or offered", widget=GovTextArea())
+    outcome = StringField("Outcome", widget=GovTextArea(), description="What was agreed, decided or learned")
+    agreement = RadioField("Agreement status", widget=GovRadioInput(), validate_choice=False, default="n-a")
+    influence_on_plan = StringField("Influence on the plan (optional)", widget=GovTextArea())
+    evidence_url = StringField("Link to evidence (optional)", widget=GovTextInput())
+    evidence_file = FileField(
+        "Upload minutes or a letter (optional)",
+        widget=GovFileInput(),
+        description="A PDF, Word document (DOCX) or image, smaller than 20 MB",
+    )
+    submit = SubmitField("Mark as held", widget=GovSubmitInput())
+
+    def setup(self, authorities) -> None:
+        self.agreement.choices = choices(AGREEMENT_LABELS.items())
+        self.action_owner.choices = choices([(a.code, a.name) for a in authorities], "Select an authority")
+
+    def to_data(self) -> dict[str, Any]:
+        names = ("summary", "outcome", "agreement", "influence_on_plan", "evidence_url")
+        return {name: self._fields[name].data for name in names}
+
+
+class ActionForm(ErrorsMixin, FlaskForm):
+    description = StringField("What needs to be done", widget=GovTextArea())
+    owner = SelectField("Who owns the action", widget=GovSelect(), validate_choice=False)
+    due_on = GovDateField("Due date (optional)", description="For example, 27 3 2027")
+    submit = SubmitField("Add action", widget=GovSubmitInput())
+
+    def setup(self, authorities) -> None:
+        self.owner.choices = choices([(a.code, a.name) for a in authorities], "Select an authority")
+
+
+class ActionStatusForm(FlaskForm):
+    status = SelectField(
+        "Status",
+        widget=GovSelect(),
+        validate_choice=False,
+        choices=choices([("done", "Done"), ("open", "Open"), ("cancelled", "Cancelled")]),
+    )
+    submit = SubmitField("Update", widget=GovSubmitInput())

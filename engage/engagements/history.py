@@ -1,0 +1,39 @@
+"""A stakeholder's engagement history and open actions, for templates/registers/_engagement_history.html.
+
+The registers blueprint owns the stakeholder page; this template global gives it the data without a route change.
+"""
+
+from datetime import datetime
+
+from engage.engagements import bp, queries
+from engage.models.engagement import LONDON
+
+HISTORY_SHOWN = 100
+
+
+@bp.app_template_global()
+def engagement_history(stakeholder) -> dict:
+    engagements, total = queries.stakeholder_history(stakeholder.id, HISTORY_SHOWN)
+    return {
+        "engagements": engagements,
+        "total": total,
+        "open_actions": queries.stakeholder_open_actions(stakeholder.id),
+        "today": datetime.now(LONDON).date(),
+    }
+
+
+@bp.app_template_global()
+def engagement_dashboard(user) -> dict:
+    """The signed-in officer's engagement work: upcoming engagements and overdue actions of their authority, and
+    the strategy's audiences their authority leads that have not been engaged within their cadence."""
+    from engage.models import utcnow
+    from engage.strategy.coverage import coverage_gaps
+
+    authority_id = getattr(user, "authority_id", None)
+    today = datetime.now(LONDON).date()
+    return {
+        "upcoming": queries.upcoming(authority_id, utcnow()),
+        "overdue": queries.overdue_actions(authority_id, today),
+        "gaps": coverage_gaps(today, authority_id),
+        "today": today,
+    }

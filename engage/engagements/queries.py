@@ -1,0 +1,235 @@
+"""Finding engagements and actions: one set of filters for the list, the calendar, .ics, the API and evidence."""
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from engage.extensions import db
+from engage.models import (
+    Action,
+    Authority,
+    Engagement,
+    Plan,
+    Register,
+    StrategicMatter,
+    engagement_matter,
+    engagement_stakeholder,
+    register_membership,
+)
+from engage.models.engagement import ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, LONDON
+
+
+def parse_day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0, 0), LONDON)
+
+
+@dataclass
+class EngagementFilters:
+    date_from: date | None = None
+    date_to: date | None = None
+    status: str = ""
+    authority: str = ""
+    register: str = ""
+    stakeholder: int | None = None
+    matter: str = ""
+    kind: str = ""
+    q: str = ""
+
+    @classmethod
+    def from_args(cls, args) -> "EngagementFilters":
+        status = (args.get("status") or "").strip().lower()
+        kind = (args.get("kind") or "").strip().lower()
+        stakeholder = (args.get("stakeholder") or "").strip()
+        return cls(
+            date_from=parse_day(args.get("from")),
+            date_to=parse_day(args.get("to")),
+            status=status if status in ENGAGEMENT_STATUSES else "",
+            authority=(args.get("authority") or "").strip().upper()[:16],
+            register=(args.get("register") or "").strip().lower()[:100],
+            stakeholder=int(stakeholder) if stakeholder.isdigit() and len(stakeholder) < 10 else None,
+            matter=(args.get("matter") or "").strip().lower()[:100],
+            kind=kind if kind in ENGAGEMENT_KINDS else "",
+            q=(args.get("q") or "").strip()[:200],
+        )
+
+    def as_args(self) -> dict[str, str]:
+        args = {key: value for key, value in asdict(self).items() if value not in (None, "")}
+        for name, key in (("date_from", "from"), ("date_to", "to")):
+            if name in args:
+                args[key] = args.pop(name).isoformat()
+        return {key: str(value) for key, value in args.items()}
+
+
+def filtered(filters: EngagementFilters) -> Select:
+    """Engagements matching the filters, unordered."""
+    query = select(Engagement)
+    if filters.date_from:
+        query = query.where(Engagement.starts_at >= local_midnight(filters.date_from))
+    if filters.date_to:
+        query = query.where(Engagement.starts_at < local_midnight(filters.date_to + timedelta(days=1)))
+    if filters.status:
+        query = query.where(Engagement.status == filters.status)
+    if filters.kind:
+        query = query.where(Engagement.kind == filters.kind)
+    if filters.authority:
+        authority_id = select(Authority.id).where(Authority.code == filters.authority).scalar_subquery()
+        query = query.where(Engagement.lead_authority_id == authority_id)
+    if filters.stakeholder:
+        query = query.where(
+            exists().where(
+                engagement_stakeholder.c.engagement_id == Engagement.id,
+                engagement_stakeholder.c.stakeholder_id == filters.stakeholder,
+            )
+        )
+    if filters.matter:
+        matter_id = select(StrategicMatter.id).where(StrategicMatter.slug == filters.matter).scalar_subquery()
+        query = query.where(
+            exists().where(
+                engagement_matter.c.engagement_id == Engagement.id, engagement_matter.c.matter_id == matter_id
+            )
+        )
+    if filters.register:
+        register_id = select(Register.id).where(Register.slug == filters.register).scalar_subquery()
+        query = query.where(
+            exists().where(
+                engagement_stakeholder.c.engagement_id == Engagement.id,
+                register_membership.c.stakeholder_id == engagement_stakeholder.c.stakeholder_id,
+                register_membership.c.register_id == register_id,
+            )
+        )
+    if filters.q:
+        escaped = filters.q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(func.lower(Engagement.title).like(f"%{escaped}%", escape="\\"))
+    return query
+
+
+def with_details(query: Select) -> Select:
+    return query.options(
+        joinedload(Engagement.lead_authority),
+        joinedload(Engagement.plan_stage),
+        joinedload(Engagement.plan).selectinload(Plan.stages),
+        selectinload(Engagement.stakeholders),
+        selectinload(Engagement.matters),
+        selectinload(Engagement.actions).joinedload(Action.owner_authority),
+    )
+
+
+def engagements_query(filters: EngagementFilters, newest_first: bool = False) -> Select:
+    order = (
+        (Engagement.starts_at.desc(), Engagement.id.desc()) if newest_first else (Engagement.starts_at, Engagement.id)
+    )
+    return with_details(filtered(filters)).order_by(*order)
+
+
+def count_query(filters: EngagementFilters) -> Select:
+    return select(func.count()).select_from(filtered(filters).with_only_columns(Engagement.id).subquery())
+
+
+def month_engagements(filters: EngagementFilters, first: date) -> dict[date, list[Engagement]]:
+    """The month's engagements (matching the filters) by local day, for the calendar."""
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    query = (
+        filtered(filters)
+        .where(Engagement.starts_at >= local_midnight(first), Engagement.starts_at < local_midnight(last))
+        .options(joinedload(Engagement.lead_authority))
+        .order_by(Engagement.starts_at, Engagement.id)
+    )
+    days: dict[date, list[Engagement]] = {}
+    for engagement in db.session.scalars(query):
+        days.setdefault(engagement.local_date, []).append(engagement)
+    return days
+
+
+def stakeholder_history(stakeholder_id: int, limit: int = 100) -> tuple[list[Engagement], int]:
+    """A stakeholder's engagements, newest first (at most `limit`), and how many there are in all."""
+    filters = EngagementFilters(stakeholder=stakeholder_id)
+    total = db.session.scalar(
+        select(func.count())
+        .select_from(engagement_stakeholder)
+        .where(engagement_stakeholder.c.stakeholder_id == stakeholder_id)
+    )
+    query = (
+        filtered(filters)
+        .options(
+            joinedload(Engagement.lead_authority),
+            joinedload(Engagement.plan_stage),
+            joinedload(Engagement.plan).selectinload(Plan.stages),
+            selectinload(Engagement.matters),
+        )
+        .order_by(Engagement.starts_at.desc(), Engagement.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query)), total or 0
+
+
+def stakeholder_open_actions(stakeholder_id: int) -> list[Action]:
+    query = (
+        select(Action)
+        .join(Engagement, Action.engagement_id == Engagement.id)
+        .join(engagement_stakeholder, engagement_stakeholder.c.engagement_id == Engagement.id)
+        .where(engagement_stakeholder.c.stakeholder_id == stakeholder_id, Action.status == "open")
+        .options(joinedload(Action.owner_authority), joinedload(Action.engagement))
+        .order_by(Action.due_on.is_(None), Action.due_on, Action.id)
+    )
+    return list(db.session.scalars(query).unique())
+
+
+@dataclass
+class ActionFilters:
+    status: str = ""
+    owner: str = ""
+    overdue: bool = False
+
+    @classmethod
+    def from_args(cls, args) -> "ActionFilters":
+        status = (args.get("status") or "").strip().lower()
+        return cls(
+            status=status if status in ("open", "done", "cancelled") else "",
+            owner=(args.get("owner") or "").strip().upper()[:16],
+            overdue=(args.get("overdue") or "").strip().lower() in ("true", "1", "yes"),
+        )
+
+
+def actions_query(filters: ActionFilters, today: date) -> Select:
+    query = select(Action)
+    if filters.status:
+        query = query.where(Action.status == filters.status)
+    if filters.owner:
+        query = query.where(
+            Action.owner_authority_id == select(Authority.id).where(Authority.code == filters.owner).scalar_subquery()
+        )
+    if filters.overdue:
+        query = query.where(Action.status == "open", Action.due_on < today)
+    return query.options(joinedload(Action.owner_authority), joinedload(Action.engagement)).order_by(
+        Action.due_on.is_(None), Action.due_on, Action.id
+    )
+
+
+def upcoming(authority_id: int | None, now: datetime, days: int = 14, limit: int = 20) -> list[Engagement]:
+    query = select(Engagement).where(
+        Engagement.status == "planned", Engagement.starts_at >= now, Engagement.starts_at < now + timedelta(days=days)
+    )
+    if authority_id:
+        query = query.where(Engagement.lead_authority_id == authority_id)
+    query = query.options(joinedload(Engagement.lead_authority)).order_by(Engagement.starts_at).limit(limit)
+    return list(db.session.scalars(query))
+
+
+def overdue_actions(authority_id: int | None, today: date, limit: int = 20) -> list[Action]:
+    query = actions_query(ActionFilters(overdue=True), today)
+    if authority_id:
+        query = query.where(Action.owner_authority_id == authority_id)
+    return list(db.session.scalars(query.limit(limit)))
+
+
+def count_of(query: Select) -> Select:
+    return select(func.count()).select_from(query.order_by(None).with_only_columns(Action.id).subquery())

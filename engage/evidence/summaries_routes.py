@@ -1,0 +1,105 @@
+"""Engagement summaries: the overview per authority and the most engaged stakeholders, then one authority or one
+stakeholder, each as a page and a CSV file."""
+
+from datetime import datetime
+
+from flask import Response, render_template, request
+from sqlalchemy import select
+
+from engage.evidence import bp, summaries
+from engage.evidence.dashboard_queries import Period
+from engage.evidence.dashboard_routes import PeriodForm
+from engage.extensions import db
+from engage.models import Authority, Stakeholder
+from engage.models.engagement import LONDON
+from engage.permissions import VIEW, require_permission
+
+
+def _period() -> tuple[Period, PeriodForm]:
+    today = datetime.now(LONDON).date()
+    period = Period.from_args(request.args, today)
+    return period, PeriodForm(request.args).show(period)
+
+
+def _csv(name: str, head: list[str], rows: list[list[str]]) -> Response:
+    response = Response(summaries.csv_text(head, rows), mimetype="text/csv")
+    response.headers.set("Content-Disposition", "attachment", filename=name)
+    return response
+
+
+def _period_args(period: Period) -> dict[str, str]:
+    return {"from": period.start.isoformat(), "to": period.end.isoformat()}
+
+
+@bp.route("/summaries")
+@require_permission(VIEW)
+def summary_index():
+    period, form = _period()
+    today = datetime.now(LONDON).date()
+    lines = [] if period.errors else summaries.authority_lines(period, today)
+    stakeholders = [] if period.errors else summaries.top_stakeholders(period)
+    return render_template(
+        "evidence/summary_index.html",
+        period=period,
+        period_args=_period_args(period),
+        filter_form=form,
+        form=form if period.errors else None,
+        lines=lines,
+        stakeholders=stakeholders,
+    )
+
+
+@bp.route("/summaries/authorities/<code>")
+@require_permission(VIEW)
+def summary_authority(code):
+    authority = db.first_or_404(select(Authority).where(Authority.code == code.upper()[:16]))
+    period, form = _period()
+    engagements = [] if period.errors else summaries.authority_engagements(authority, period)
+    actions = [] if period.errors else summaries.authority_actions(authority, period)
+    return render_template(
+        "evidence/summary_authority.html",
+        authority=authority,
+        period=period,
+        period_args=_period_args(period),
+        filter_form=form,
+        form=form if period.errors else None,
+        engagements=engagements,
+        actions=actions,
+        today=datetime.now(LONDON).date(),
+    )
+
+
+@bp.route("/summaries/authorities/<code>.csv")
+@require_permission(VIEW)
+def summary_authority_csv(code):
+    authority = db.first_or_404(select(Authority).where(Authority.code == code.upper()[:16]))
+    period, _form = _period()
+    engagements = [] if period.errors else summaries.authority_engagements(authority, period)
+    rows = [summaries.engagement_row(e) for e in engagements]
+    return _csv(f"engagement-summary-{authority.code.lower()}.csv", summaries.ENGAGEMENT_HEAD, rows)
+
+
+@bp.route("/summaries/stakeholders/<int:stakeholder_id>")
+@require_permission(VIEW)
+def summary_stakeholder(stakeholder_id):
+    stakeholder = db.get_or_404(Stakeholder, stakeholder_id)
+    period, form = _period()
+    summary = None if period.errors else summaries.stakeholder_summary(stakeholder, period)
+    return render_template(
+        "evidence/summary_stakeholder.html",
+        stakeholder=stakeholder,
+        period=period,
+        period_args=_period_args(period),
+        filter_form=form,
+        form=form if period.errors else None,
+        summary=summary,
+    )
+
+
+@bp.route("/summaries/stakeholders/<int:stakeholder_id>.csv")
+@require_permission(VIEW)
+def summary_stakeholder_csv(stakeholder_id):
+    stakeholder = db.get_or_404(Stakeholder, stakeholder_id)
+    period, _form = _period()
+    rows = [] if period.errors else summaries.stakeholder_summary(stakeholder, period).rows()
+    return _csv(f"engagement-summary-stakeholder-{stakeholder.id}.csv", summaries.STAKEHOLDER_HEAD, rows)

@@ -1,0 +1,124 @@
+"""Background jobs: run a function over a `Job` row, on an RQ worker when Redis is configured, inline otherwise.
+
+How to use it from a feature:
+
+1. Create a `Job` row (kind, user, total_rows, payload/params as the job needs) and commit it.
+2. Write the work as a plain function taking the job id, e.g. `engage.registers.imports.run_import(job_id)`.
+   It reads its input from the row, reports progress with `record_progress(job_id, n)`, owns its own
+   transaction (commit or roll back) and returns a JSON-able result dict.
+3. Call `enqueue("engage.registers.imports.run_import", job.id)`.
+
+`run()` wraps every job: it marks the row running, calls the function, stores its result and marks the row
+done; if the function raises, the session is rolled back and the row is marked failed with a generic message
+(the exception is logged by id, never its data). Without `REDIS_URL` the job runs at once, in the calling
+process. With it, the job goes on the "engage" queue (`JOBS_QUEUE`) and `flask --app wsgi worker` runs it.
+
+Status and progress are written with a connection of their own in short transactions, so a page polling the
+row sees them while the job's session is busy. On SQLite only one connection may write at a time, so jobs
+report progress before they open their write transaction, not during it (see `imports.run_import`).
+"""
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from flask import current_app
+from rq import Queue, Worker
+from sqlalchemy import update
+
+from engage.extensions import db
+from engage.models import Job, utcnow
+
+log = logging.getLogger(__name__)
+
+DEFAULT_QUEUE = "engage"
+JOB_TIMEOUT = 30 * 60
+FAILED_MESSAGE = "The job stopped because of an error. Nothing was changed. Try again, or contact support"
+
+
+def enqueue(func: str | Callable, job_id: int) -> None:
+    """Run `func(job_id)` in the background (RQ) when Redis is configured, or now, in this process."""
+    func_path = func if isinstance(func, str) else f"{func.__module__}.{func.__qualname__}"
+    redis_url = current_app.config.get("REDIS_URL")
+    if not redis_url:
+        run(func_path, job_id)
+        return
+    queue = Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=redis_connection(redis_url))
+    queue.enqueue(
+        "engage.jobs.run_queued", func_path, job_id, job_timeout=JOB_TIMEOUT, result_ttl=3600, failure_ttl=86400
+    )
+
+
+def redis_connection(url: str):
+    from redis import Redis
+
+    return Redis.from_url(url)
+
+
+def run(func_path: str, job_id: int) -> None:
+    """Run one job with the current app context and record how it ended on its `Job` row."""
+    func = _resolve(func_path)
+    record_status(job_id, "running")
+    try:
+        result = func(job_id)
+    except Exception:
+        db.session.rollback()
+        log.exception("Job %s (%s) failed", job_id, func_path)
+        record_status(job_id, "failed", result={"error": FAILED_MESSAGE})
+    else:
+        record_status(job_id, "done", result=result or {})
+
+
+def run_queued(func_path: str, job_id: int) -> None:
+    """What the RQ worker runs: the job, then a fresh session for the next one."""
+    try:
+        run(func_path, job_id)
+    finally:
+        db.session.remove()
+
+
+def _resolve(func_path: str) -> Callable:
+    module_name, _, name = func_path.rpartition(".")
+    return getattr(importlib.import_module(module_name), name)
+
+
+def record_progress(job_id: int, processed_rows: int, total_rows: int | None = None) -> None:
+    """Write progress in a short transaction of its own, visible to pollers at once."""
+    values: dict[str, Any] = {"processed_rows": processed_rows}
+    if total_rows is not None:
+        values["total_rows"] = total_rows
+    _write(job_id, values)
+
+
+def record_status(job_id: int, status: str, result: dict[str, Any] | None = None) -> None:
+    values: dict[str, Any] = {"status": status}
+    if status in ("done", "failed"):
+        values["finished_at"] = utcnow()
+        values["payload"] = None  # the upload may hold personal data: keep it no longer than the job
+    if result is not None:
+        values["result"] = result
+    _write(job_id, values)
+
+
+def _write(job_id: int, values: dict[str, Any]) -> None:
+    with db.engine.begin() as connection:
+        connection.execute(update(Job).where(Job.id == job_id).values(**values))
+
+
+class AppWorker(Worker):
+    """An RQ worker whose forked work horse drops the database connections it inherited from its parent."""
+
+    def main_work_horse(self, job, queue):
+        db.engine.dispose(close=False)
+        return super().main_work_horse(job, queue)
+
+
+def work(burst: bool = False) -> None:
+    """Process the queue until stopped (or until empty with `burst`); needs an app context."""
+    redis_url = current_app.config.get("REDIS_URL")
+    if not redis_url:
+        raise RuntimeError("Set REDIS_URL to run a worker; without it jobs run inline")
+    connection = redis_connection(redis_url)
+    queue = Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=connection)
+    AppWorker([queue], connection=connection).work(burst=burst)

@@ -1,0 +1,136 @@
+"""The engagements and actions API: fields as shared/API.md, filters, writes and their 422s."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from engage.extensions import db
+from engage.models import Action, Engagement
+from tests.api.conftest import assert_matches
+from tests.factories import create_authority, create_engagement, create_plan, create_stakeholder
+
+LONDON = ZoneInfo("Europe/London")
+FIELDS = (
+    "id title kind status starts_at ends_at lead_authority level plan_stage stakeholders matters summary outcome "
+    "agreement influence_on_plan evidence_url after_submission actions"
+).split()
+
+
+def _body(**overrides):
+    body = {
+        "title": "Officer liaison with Natural England",
+        "kind": "meeting",
+        "status": "held",
+        "starts_at": "2026-03-04T10:00:00+00:00",
+        "ends_at": "2026-03-04T11:00:00+00:00",
+        "lead_authority": "WBC",
+        "level": "officer",
+        "matters": ["green-infrastructure"],
+        "summary": "Asked about biodiversity net gain",
+        "outcome": "Agreed to share habitat data",
+        "agreement": "agreed",
+        "actions": [{"description": "Send habitat data", "owner": "WBC", "due_on": "2026-04-01"}],
+    }
+    body.update(overrides)
+    return body
+
+
+def test_post_logs_an_engagement_with_contract_fields(officer_api, openapi):
+    create_plan()
+    create_authority()
+    person = create_stakeholder()
+    response = officer_api.post("/api/v1/engagements", json=_body(stakeholders=[person.id]))
+    assert response.status_code == 201, response.get_json()
+    data = response.get_json()
+    assert set(FIELDS) <= set(data)
+    assert data["plan_stage"] == "reg-18"
+    assert data["after_submission"] is False
+    assert data["stakeholders"] == [person.id]
+    assert data["actions"][0] | {"id": 0} == {
+        "id": 0,
+        "engagement": data["id"],
+        "description": "Send habitat data",
+        "owner": "WBC",
+        "due_on": "2026-04-01",
+        "status": "open",
+        "overdue": data["actions"][0]["overdue"],
+    }
+    assert_matches(openapi, response, "/engagements", "post")
+
+
+def test_bad_input_is_a_422_and_writes_nothing(officer_api):
+    create_plan()
+    create_authority()
+    cases = [
+        (_body(ends_at="2026-03-04T09:00:00+00:00"), "ends_at"),
+        (_body(stakeholders=[999999]), "stakeholders"),
+        (_body(outcome=""), "outcome"),
+        (_body(starts_at="2019-01-01T10:00:00+00:00"), "starts_at"),
+        (_body(starts_at="not a date"), "starts_at"),
+        (_body(kind="lunch"), "kind"),
+        (_body(actions=[{"description": "", "owner": "NOPE"}]), "actions-0-owner"),
+    ]
+    for body, field in cases:
+        response = officer_api.post("/api/v1/engagements", json=body)
+        assert response.status_code == 422, body
+        assert field in response.get_json()["errors"], response.get_json()
+    assert db.session.scalar(select(func.count()).select_from(Engagement)) == 0
+    assert db.session.scalar(select(func.count()).select_from(Action)) == 0
+
+
+def test_get_filters_and_pages(viewer_api, openapi):
+    create_plan()
+    create_authority("DBC", "Dacorum")
+    create_engagement(title="A", matters=["education"])
+    create_engagement(title="B", lead_authority="DBC", status="planned", outcome="", kind="workshop")
+    response = viewer_api.get("/api/v1/engagements?authority=DBC")
+    assert [item["title"] for item in response.get_json()["items"]] == ["B"]
+    assert_matches(openapi, response, "/engagements")
+    assert [i["title"] for i in viewer_api.get("/api/v1/engagements?matter=education").get_json()["items"]] == ["A"]
+    assert viewer_api.get("/api/v1/engagements?status=planned&kind=workshop").get_json()["total"] == 1
+    assert viewer_api.get("/api/v1/engagements?from=2026-03-05").get_json()["total"] == 0
+    assert viewer_api.get("/api/v1/engagements?from=yesterday").status_code == 422
+    assert viewer_api.get("/api/v1/engagements?authority=XYZ").status_code == 422
+
+
+def test_patch_marks_held_and_needs_outcome(officer_api):
+    create_plan()
+    engagement = create_engagement(status="planned", outcome="")
+    url = f"/api/v1/engagements/{engagement.id}"
+    assert officer_api.patch(url, json={"status": "held"}).status_code == 422
+    response = officer_api.patch(url, json={"status": "held", "outcome": "Agreed"})
+    assert response.status_code == 200
+    assert response.get_json()["status"] == "held"
+    assert officer_api.get("/api/v1/engagements/999999").status_code == 404
+
+
+def test_viewer_cannot_write(viewer_api):
+    assert viewer_api.post("/api/v1/engagements", json=_body()).status_code == 403
+
+
+def test_actions_filter_by_owner_status_and_overdue(viewer_api, openapi):
+    create_plan()
+    hcc = create_authority("HCC", "Hertfordshire County Council", "county")
+    engagement = create_engagement()
+    db.session.add_all(
+        [
+            Action(engagement=engagement, description="Late", owner_authority=hcc, due_on=date(2026, 1, 1)),
+            Action(engagement=engagement, description="Later", owner_authority=hcc, due_on=date(2099, 1, 1)),
+            Action(engagement=engagement, description="Done", owner_authority=create_authority(), status="done"),
+        ]
+    )
+    db.session.commit()
+    response = viewer_api.get("/api/v1/actions?owner=HCC&overdue=true")
+    assert [a["description"] for a in response.get_json()["items"]] == ["Late"]
+    assert_matches(openapi, response, "/actions")
+    assert [a["description"] for a in viewer_api.get("/api/v1/actions?status=done").get_json()["items"]] == ["Done"]
+    assert viewer_api.get("/api/v1/actions?status=maybe").status_code == 422
+
+
+def test_times_are_returned_in_london_time():
+    create_plan()
+    engagement = create_engagement(starts_at=datetime(2026, 7, 1, 10, tzinfo=LONDON))
+    from engage.engagements.serializers import engagement_json
+
+    assert engagement_json(engagement)["starts_at"] == "2026-07-01T10:00:00+01:00"

@@ -1,0 +1,55 @@
+from openapi_spec_validator import validate
+
+from engage.api.openapi import api_routes
+
+
+def test_openapi_document_is_public_and_valid_openapi_3_1(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    document = response.get_json()
+    assert document["openapi"] == "3.1.0"
+    validate(document)
+
+
+def test_every_api_route_is_documented_and_every_documented_operation_has_a_route(app, openapi):
+    routes = set(api_routes(app))
+    documented = {(path, method) for path, operations in openapi["paths"].items() for method in operations}
+    assert routes - documented == set(), "routes missing from the OpenAPI document"
+    assert documented - routes == set(), "documented operations with no route"
+
+
+def test_operations_declare_the_permission_and_problems_their_views_have(app, openapi):
+    for (path, method), (_, view) in api_routes(app).items():
+        operation = openapi["paths"][path][method]
+        assert operation["operationId"] == view.__name__
+        if view.permission == "public":
+            assert operation["security"] == []
+        else:
+            assert operation["x-permission"] == view.permission
+            assert {"401", "403"} <= set(operation["responses"])
+        if "requestBody" in operation:
+            assert {"400", "415", "422"} <= set(operation["responses"])
+
+
+def test_writes_document_the_idempotency_key_header(openapi):
+    post = openapi["paths"]["/stakeholders"]["post"]
+    assert "Idempotency-Key" in [parameter["name"] for parameter in post["parameters"]]
+    assert "Idempotency-Key" not in [p["name"] for p in openapi["paths"]["/stakeholders"]["get"]["parameters"]]
+
+
+def test_security_scheme_is_bearer_and_problem_schema_is_published(openapi):
+    assert openapi["components"]["securitySchemes"]["bearer"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API token",
+    }
+    assert openapi["security"] == [{"bearer": []}]
+    problem = openapi["components"]["schemas"]["Problem"]
+    assert set(problem["properties"]) == {"type", "title", "status", "detail", "errors"}
+
+
+def test_path_parameters_are_filled_in_from_the_route(openapi):
+    parameters = openapi["paths"]["/stakeholders/{stakeholder_id}"]["get"]["parameters"]
+    assert parameters == [
+        {"name": "stakeholder_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+    ]
