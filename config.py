@@ -23,6 +23,7 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'engage.sqlite'}")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
+    JOBS_QUEUE = os.environ.get("JOBS_QUEUE", "engage")  # the RQ queue `flask worker` serves
     SERVICE_NAME = "Engage"
     TIMEZONE = "Europe/London"
 

@@ -1,12 +1,14 @@
 """Unbound extension singletons, bound to the app in create_app()."""
 
+import sqlite3
+
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -28,3 +30,10 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 # Limits are declared per route; storage is Redis when REDIS_URL is set, memory otherwise (see setup.py).
 limiter = Limiter(key_func=get_remote_address)
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_write_ahead_log(dbapi_connection, _record) -> None:
+    """On a SQLite file, pages keep reading while a long transaction (a 30,000-row import) writes."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA journal_mode=WAL")  # an in-memory database stays "memory"

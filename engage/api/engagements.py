@@ -140,7 +140,10 @@ def _filters() -> queries.EngagementFilters:
         errors["stakeholder"] = ["Stakeholder must be a stakeholder id, a whole number"]
     if filters.authority and db.session.scalar(select(Authority.id).where(Authority.code == filters.authority)) is None:
         errors["authority"] = [f"There is no authority with the code ‘{filters.authority}’"]
-    if filters.matter and db.session.scalar(select(StrategicMatter.id).where(StrategicMatter.slug == filters.matter)) is None:
+    if (
+        filters.matter
+        and db.session.scalar(select(StrategicMatter.id).where(StrategicMatter.slug == filters.matter)) is None
+    ):
         errors["matter"] = [f"There is no strategic matter ‘{filters.matter}’"]
     if errors:
         raise ValidationError(errors)
@@ -222,9 +225,15 @@ spec.document(
                 "summary": "List engagements",
                 "parameters": [
                     *spec.PAGE_PARAMETERS,
-                    spec.query("from", "On or after this day (Europe/London), YYYY-MM-DD", {"type": "string", "format": "date"}),
-                    spec.query("to", "On or before this day (Europe/London), YYYY-MM-DD", {"type": "string", "format": "date"}),
-                    spec.query("status", "planned, held or cancelled", {"type": "string", "enum": list(ENGAGEMENT_STATUSES)}),
+                    spec.query(
+                        "from", "On or after this day (Europe/London), YYYY-MM-DD", {"type": "string", "format": "date"}
+                    ),
+                    spec.query(
+                        "to", "On or before this day (Europe/London), YYYY-MM-DD", {"type": "string", "format": "date"}
+                    ),
+                    spec.query(
+                        "status", "planned, held or cancelled", {"type": "string", "enum": list(ENGAGEMENT_STATUSES)}
+                    ),
                     spec.query("stakeholder", "Stakeholder id among the attendees", {"type": "integer"}),
                     spec.query("matter", "Strategic matter slug"),
                     spec.query("authority", "Lead authority code, e.g. WBC"),

@@ -64,7 +64,8 @@ def _person_fields(prefix: str, owner: str) -> dict[str, Any]:
     fields = {}
     for name in PERSON_FIELDS:
         widget = GovTextArea() if name == "address" else GovTextInput()
-        fields[prefix + name] = StringField(f"{owner}{LABELS[name]}", widget=widget)
+        label = f"{owner}{LABELS[name][0].lower()}{LABELS[name][1:]}" if owner else LABELS[name]
+        fields[prefix + name] = StringField(label, widget=widget)
     return fields
 
 

@@ -78,7 +78,9 @@ def feed(token):
         authority=found.authority_code,
     )
     engagements = db.session.scalars(queries.engagements_query(filters).limit(ICS_LIMIT))
-    response = _ics_response(engagements, "Engagements" + (f" ({found.authority_code})" if found.authority_code else ""), "engage.ics")
+    response = _ics_response(
+        engagements, "Engagements" + (f" ({found.authority_code})" if found.authority_code else ""), "engage.ics"
+    )
     response.headers["Cache-Control"] = "private, max-age=300"
     return response
 
@@ -104,5 +106,3 @@ def revoke_calendar_feed(feed_id):
     feeds.revoke_feed(found, current_user)
     flash("Calendar feed turned off. Calendars using that address will stop updating.", "success")
     return redirect(url_for("engagements.calendar_feeds"))
-
-

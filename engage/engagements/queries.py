@@ -99,13 +99,12 @@ def filtered(filters: EngagementFilters) -> Select:
         )
     if filters.register:
         register_id = select(Register.id).where(Register.slug == filters.register).scalar_subquery()
-        query = query.where(
-            exists().where(
-                engagement_stakeholder.c.engagement_id == Engagement.id,
-                register_membership.c.stakeholder_id == engagement_stakeholder.c.stakeholder_id,
-                register_membership.c.register_id == register_id,
-            )
+        attended = (
+            select(engagement_stakeholder.c.engagement_id)
+            .join(register_membership, register_membership.c.stakeholder_id == engagement_stakeholder.c.stakeholder_id)
+            .where(register_membership.c.register_id == register_id)
         )
+        query = query.where(Engagement.id.in_(attended))
     if filters.q:
         escaped = filters.q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(func.lower(Engagement.title).like(f"%{escaped}%", escape="\\"))
@@ -172,15 +171,16 @@ def stakeholder_history(stakeholder_id: int, limit: int = 100) -> tuple[list[Eng
 
 
 def stakeholder_open_actions(stakeholder_id: int) -> list[Action]:
+    attended = select(engagement_stakeholder.c.engagement_id).where(
+        engagement_stakeholder.c.stakeholder_id == stakeholder_id
+    )
     query = (
         select(Action)
-        .join(Engagement, Action.engagement_id == Engagement.id)
-        .join(engagement_stakeholder, engagement_stakeholder.c.engagement_id == Engagement.id)
-        .where(engagement_stakeholder.c.stakeholder_id == stakeholder_id, Action.status == "open")
+        .where(Action.engagement_id.in_(attended), Action.status == "open")
         .options(joinedload(Action.owner_authority), joinedload(Action.engagement))
         .order_by(Action.due_on.is_(None), Action.due_on, Action.id)
     )
-    return list(db.session.scalars(query).unique())
+    return list(db.session.scalars(query))
 
 
 @dataclass

@@ -85,18 +85,21 @@ def heat_map(
     with matplotlib.rc_context(RC):
         figure = _figure(max(6.0, 0.55 * len(columns) + 4), max(2.5, 0.32 * len(rows) + 1.2))
         axes = figure.add_subplot()
-        image = axes.imshow(values, cmap="cividis_r", aspect="auto", vmin=0)
+        peak = max((v for row in values for v in row), default=0) or 1
+        # A single-hue scale from near-white (none) to dark blue (most): ordered by lightness, so it reads the
+        # same with any colour-vision deficiency.
+        image = axes.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=peak)
         axes.set_xticks(range(len(columns)), labels=columns, rotation=45, ha="right")
         axes.set_yticks(range(len(rows)), labels=rows)
-        peak = max((v for row in values for v in row), default=0) or 1
         for y, row in enumerate(values):
             for x, value in enumerate(row):
                 if value:
                     colour = "white" if value > peak / 2 else TEXT
-                    axes.text(x, y, str(value), ha="center", va="center", color=colour, fontsize=8)
+                    axes.text(x, y, str(value), ha="center", va="center", color=colour, fontsize=9)
         for spine in axes.spines.values():
             spine.set_visible(False)
-        figure.colorbar(image, ax=axes, shrink=0.8, label="Engagements")
+        colorbar = figure.colorbar(image, ax=axes, shrink=0.8, label="Engagements")
+        colorbar.ax.yaxis.get_major_locator().set_params(integer=True)
         return _svg(figure, chart_id, title, desc)
 
 

@@ -88,20 +88,13 @@ def xlsx_file(rows: Iterable, title: str, notes: list[str], target: IO[bytes]) -
                 continue
             before, placeholder, after = _split_sheet(source.read(item.filename).decode("utf-8"))
             styles = re.findall(r' s="(\d+)"', placeholder)
-            with out.open(_deflated(item), "w", force_zip64=True) as sheet:
+            with out.open(item.filename, "w", force_zip64=True) as sheet:
                 sheet.write(re.sub(r"<dimension [^>]*/>", "", before).encode("utf-8"))
                 for count, chunk in _xlsx_row_chunks(rows, styles[0], styles[1]):  # noqa: B007
                     sheet.write(chunk.encode("utf-8"))
                 sheet.write(after.replace(":O2", f":O{count + 1}").encode("utf-8"))
         out.writestr("xl/workbook.xml", workbook_xml.replace("$O$2", f"$O${count + 1}"))
     return count
-
-
-def _deflated(item: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(item.filename, item.date_time)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.compress_level = 1
-    return info
 
 
 def _xlsx_skeleton(title: str, notes: list[str], target: IO[bytes]) -> None:
@@ -176,7 +169,7 @@ def docx_file(rows: Iterable, title: str, notes: list[str], empty_message: str, 
                 out.writestr(item, source.read(item.filename))
                 continue
             before, after = _split_at_marker(source.read(item.filename).decode("utf-8"))
-            with out.open(_deflated(item), "w", force_zip64=True) as document:
+            with out.open(item.filename, "w", force_zip64=True) as document:
                 document.write(before.encode("utf-8"))
                 for count, chunk in _docx_row_chunks(rows):  # noqa: B007
                     document.write(chunk.encode("utf-8"))

@@ -42,8 +42,8 @@ def body_choices(selected: int | None) -> list[tuple[int, str]]:
 
 
 class DtcFilterForm(Form):
-    date_from = StringField("From", name="from", widget=GovTextInput(), description="For example, 2026-03-01")
-    date_to = StringField("To", name="to", widget=GovTextInput(), description="For example, 2027-06-30")
+    date_from = StringField("From", name="from", widget=GovTextInput())
+    date_to = StringField("To", name="to", widget=GovTextInput())
     scope = RadioField(
         "Who",
         widget=GovRadioInput(),

@@ -11,7 +11,6 @@ from sqlalchemy.orm import selectinload
 
 from engage.evidence import bp, scg_docx, scg_services
 from engage.evidence.scg_forms import (
-    MATTER_POSITION_LABELS,
     STATUS_LABELS,
     ConfirmForm,
     MatterForm,
@@ -88,7 +87,6 @@ def scg_version(statement_id, number):
         statement=version.statement,
         confirm_form=ConfirmForm(),
         status_labels=STATUS_LABELS,
-        position_labels=MATTER_POSITION_LABELS,
         allowed=scg_services.TRANSITIONS[version.status],
     )
 

@@ -4,19 +4,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from engage.extensions import db
 from engage.main import bp
-from engage.models import Plan, Register, Stakeholder, register_membership
+from engage.models import Plan, Stakeholder
 from engage.permissions import VIEW, public, require_permission
+from engage.registers.queries import register_counts
 
 
 @bp.route("/")
 @require_permission(VIEW)
 def index():
-    registers = db.session.execute(
-        select(Register, func.count(register_membership.c.stakeholder_id))
-        .outerjoin(register_membership, register_membership.c.register_id == Register.id)
-        .group_by(Register.id)
-        .order_by(Register.position)
-    ).all()
+    registers = register_counts()
     total = db.session.scalar(select(func.count(Stakeholder.id))) or 0
     plan = db.session.scalar(select(Plan).order_by(Plan.id))
     return render_template("main/index.html", registers=registers, total=total, plan=plan)

@@ -257,7 +257,7 @@ def samples(job: Job, limit: int = 3) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {column: [] for column in columns}
     for row in rows[:200]:
         for column, cell in zip(columns, row[1:], strict=False):
-            if cell and len(found[column]) < limit:
+            if cell and len(found[column]) < limit and cell[:60] not in found[column]:
                 found[column].append(cell[:60])
     return found
 

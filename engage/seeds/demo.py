@@ -9,6 +9,7 @@ from engage.extensions import db
 from engage.models import Plan, PlanStage, Stakeholder, User
 from engage.registers.services import Lookups, build_stakeholder
 from engage.seeds.demo_consultation import load_demo_consultations
+from engage.seeds.demo_engagement import load_demo_engagement
 from engage.seeds.reference import load_reference, upsert_authorities
 
 DEMO_PASSWORD = "engage-demo-2026"
@@ -57,6 +58,7 @@ def load_demo() -> None:
     _load_stakeholders()
     db.session.commit()
     load_demo_consultations()
+    load_demo_engagement()
 
 
 def _load_plan(authorities) -> None:

@@ -39,7 +39,9 @@ def last_engaged(entry: StrategyEntry) -> date | None:
         )
         conditions.append(
             Engagement.id.in_(
-                select(engagement_stakeholder.c.engagement_id).where(engagement_stakeholder.c.stakeholder_id.in_(members))
+                select(engagement_stakeholder.c.engagement_id).where(
+                    engagement_stakeholder.c.stakeholder_id.in_(members)
+                )
             )
         )
     latest = db.session.scalar(
@@ -76,5 +78,3 @@ def coverage_gaps(today: date | None = None, authority_id: int | None = None) ->
                 continue
             gaps.append(Gap(entry=entry, last_engaged=last, due_since=due))
     return gaps
-
-

@@ -11,10 +11,26 @@ from tests.api.conftest import assert_matches
 from tests.factories import create_authority, create_engagement, create_plan, create_stakeholder
 
 LONDON = ZoneInfo("Europe/London")
-FIELDS = (
-    "id title kind status starts_at ends_at lead_authority level plan_stage stakeholders matters summary outcome "
-    "agreement influence_on_plan evidence_url after_submission actions"
-).split()
+FIELDS = [
+    "id",
+    "title",
+    "kind",
+    "status",
+    "starts_at",
+    "ends_at",
+    "lead_authority",
+    "level",
+    "plan_stage",
+    "stakeholders",
+    "matters",
+    "summary",
+    "outcome",
+    "agreement",
+    "influence_on_plan",
+    "evidence_url",
+    "after_submission",
+    "actions",
+]
 
 
 def _body(**overrides):

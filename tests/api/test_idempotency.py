@@ -1,9 +1,13 @@
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from engage.extensions import db
 from engage.models import IdempotencyRecord, Stakeholder, StrategicMatter, utcnow
+from tests import database
 
 URL = "/api/v1/stakeholders"
 PERSON = {"first_name": "Ada", "last_name": "Jones", "registers": ["general-consultees"]}
@@ -98,3 +102,20 @@ def test_an_unusable_key_is_a_422(officer_api):
     for key in ("", "x" * 201):
         assert post(officer_api, PERSON, key=key).status_code == 422
     assert count(Stakeholder) == 0
+
+
+@pytest.mark.postgres
+def test_concurrent_requests_with_one_key_create_one_stakeholder(officer_api):
+    if not database.postgres_url():
+        pytest.skip("needs PostgreSQL: concurrent writers")
+    barrier = threading.Barrier(4)
+
+    def send(_):
+        barrier.wait()
+        return post(officer_api, PERSON, key="race").status_code
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = list(pool.map(send, range(4)))
+    assert count(Stakeholder) == 1
+    assert statuses.count(201) >= 1
+    assert set(statuses) <= {201, 409}

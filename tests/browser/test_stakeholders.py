@@ -72,3 +72,20 @@ def test_demo_registers_are_listed_and_filter_without_javascript(browser, live_s
         screenshot(page, "08-mps-register-without-javascript")
     finally:
         context.close()
+
+
+def test_every_page_in_the_navigation_is_accessible_to_an_admin(page):
+    sign_in(page, email="admin@engage.example")
+    links = page.locator(".govuk-service-navigation__list a, .app-header__account a")
+    targets = [(links.nth(i).inner_text().strip(), links.nth(i).get_attribute("href")) for i in range(links.count())]
+    assert len(targets) >= 4
+    failures = []
+    for text, href in targets:
+        response = page.goto(href)
+        assert response.status == 200, f"{text} ({href}) answered {response.status}"
+        screenshot(page, f"nav-{text.lower().replace(' ', '-')}")
+        try:
+            assert_accessible(page, f"{text} ({href})")
+        except AssertionError as error:
+            failures.append(str(error))
+    assert not failures, "\n\n".join(failures)

@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from engage.engagements import feeds
 from engage.extensions import db
 from engage.models import Action
-from engage.engagements import feeds
 from tests.factories import create_authority, create_engagement, create_plan, create_stakeholder
 from tests.pages import get_page
 
@@ -23,7 +23,9 @@ def test_list_filters_by_authority_matter_status_and_date(viewer_client):
     create_authority("DBC", "Dacorum Borough Council")
     create_engagement(title="Watford education", matters=["education"])
     create_engagement(title="Dacorum transport", lead_authority="DBC", matters=["transport"])
-    create_engagement(title="Later planned", status="planned", outcome="", starts_at=datetime(2026, 5, 6, 10, tzinfo=LONDON))
+    create_engagement(
+        title="Later planned", status="planned", outcome="", starts_at=datetime(2026, 5, 6, 10, tzinfo=LONDON)
+    )
     assert sorted(_titles(get_page(viewer_client, "engagements.index"))) == [
         "Dacorum transport",
         "Later planned",
@@ -96,7 +98,9 @@ def test_stakeholder_page_shows_engagement_history_and_open_actions(viewer_clien
     create_plan()
     person = create_stakeholder()
     engagement = create_engagement(title="Met about Green Belt", stakeholders=[person.id])
-    db.session.add(Action(engagement=engagement, description="Send Green Belt review", owner_authority=create_authority()))
+    db.session.add(
+        Action(engagement=engagement, description="Send Green Belt review", owner_authority=create_authority())
+    )
     db.session.commit()
     page = get_page(viewer_client, "registers.show", stakeholder_id=person.id)
     history = page.select_one("#engagement-history").find_parent()
@@ -105,13 +109,21 @@ def test_stakeholder_page_shows_engagement_history_and_open_actions(viewer_clien
 
 
 def test_dashboard_shows_upcoming_engagements_and_overdue_actions(officer_client):
-    from engage.models import utcnow
     from datetime import timedelta
 
+    from engage.models import utcnow
+
     create_plan()
-    engagement = create_engagement(title="Tomorrow’s forum", status="planned", outcome="", starts_at=utcnow() + timedelta(days=1))
+    engagement = create_engagement(
+        title="Tomorrow’s forum", status="planned", outcome="", starts_at=utcnow() + timedelta(days=1)
+    )
     db.session.add(
-        Action(engagement=engagement, description="Overdue thing", owner_authority=create_authority(), due_on=datetime(2026, 1, 20).date())
+        Action(
+            engagement=engagement,
+            description="Overdue thing",
+            owner_authority=create_authority(),
+            due_on=datetime(2026, 1, 20).date(),
+        )
     )
     db.session.commit()
     text = get_page(officer_client, "main.index").get_text()

@@ -54,7 +54,11 @@ def test_logging_a_held_contact_saves_it_with_stage_attendees_and_action(officer
     response = post_form(
         officer_client,
         "engagements.new",
-        _form(stakeholders=[str(person.id)], action_description="Send the pupil yield model", action_due_on=["1", "4", "2026"]),
+        _form(
+            stakeholders=[str(person.id)],
+            action_description="Send the pupil yield model",
+            action_due_on=["1", "4", "2026"],
+        ),
     )
     assert response.status_code == 302
     engagement = db.session.scalar(select(Engagement))
@@ -64,7 +68,9 @@ def test_logging_a_held_contact_saves_it_with_stage_attendees_and_action(officer
     assert [s.id for s in engagement.stakeholders] == [person.id]
     assert [m.slug for m in engagement.matters] == ["education"]
     assert engagement.title.startswith("Meeting with ")
-    assert [(a.description, a.owner_authority.code) for a in engagement.actions] == [("Send the pupil yield model", "WBC")]
+    assert [(a.description, a.owner_authority.code) for a in engagement.actions] == [
+        ("Send the pupil yield model", "WBC")
+    ]
 
 
 def test_searching_for_attendees_without_javascript_lists_them_as_checkboxes_and_saves_nothing(officer_client):
@@ -123,20 +129,33 @@ def test_marking_a_planned_engagement_held_records_outcome_in_one_step(officer_c
     response = post_form(
         officer_client,
         "engagements.held",
-        {"outcome": "Agreed the housing numbers", "agreement": "agreed", "action_description": "Draft the SoCG", "action_owner": "WBC"},
+        {
+            "outcome": "Agreed the housing numbers",
+            "agreement": "agreed",
+            "action_description": "Draft the SoCG",
+            "action_owner": "WBC",
+        },
         {"engagement_id": engagement.id},
     )
     assert response.status_code == 302
     db.session.expire_all()
     engagement = db.session.get(Engagement, engagement.id)
-    assert (engagement.status, engagement.outcome, engagement.agreement) == ("held", "Agreed the housing numbers", "agreed")
+    assert (engagement.status, engagement.outcome, engagement.agreement) == (
+        "held",
+        "Agreed the housing numbers",
+        "agreed",
+    )
     assert _count(Action) == 1
 
 
 def test_marking_held_without_outcome_changes_nothing(officer_client):
     create_plan()
     engagement = create_engagement(status="planned", outcome="")
-    page = parse(post_form(officer_client, "engagements.held", {"outcome": "", "agreement": "agreed"}, {"engagement_id": engagement.id}))
+    page = parse(
+        post_form(
+            officer_client, "engagements.held", {"outcome": "", "agreement": "agreed"}, {"engagement_id": engagement.id}
+        )
+    )
     assert any("Enter the outcome" in message for message in error_summary(page))
     db.session.expire_all()
     assert db.session.get(Engagement, engagement.id).status == "planned"

@@ -36,9 +36,9 @@ def test_page_lists_rows_with_links_to_their_records(officer_client, record):
     assert [th.get_text(strip=True) for th in page.select("table thead th")] == HEADINGS
     body_rows = page.select("table tbody tr")
     assert [row.th.get_text(strip=True) for row in body_rows] == expected_refs()
-    assert body_rows[0].th.a["href"] == f"http://localhost/engagements/{record.first.id}"
+    assert body_rows[0].th.a["href"] == f"/engagements/{record.first.id}"
     assert "After submission" in body_rows[-1].get_text()
-    assert page.h2.get_text(strip=True) == "4 rows" or "4 rows" in page.select_one("#results").get_text()
+    assert page.select_one("#results").get_text(strip=True) == "4 rows"
 
 
 def test_page_filters_and_keeps_the_choices(officer_client, record):
@@ -96,10 +96,10 @@ def test_csv_has_the_headings_and_the_rows(officer_client, record):
 
 
 def test_csv_neutralises_formulas(officer_client, record):
-    record.first.summary = "=HYPERLINK(\"http://evil\")"
+    record.first.summary = '=HYPERLINK("http://evil")'
     db.session.commit()
     table = list(csv.reader(io.StringIO(officer_client.get("/evidence/dtc-table.csv").get_data(as_text=True))))
-    assert table[1][9] == "'=HYPERLINK(\"http://evil\")"
+    assert table[1][9] == '\'=HYPERLINK("http://evil")'
 
 
 def test_xlsx_is_formatted_and_matches_the_database(officer_client, record):

@@ -1,0 +1,38 @@
+"""The WSGI apps gunicorn serves for benchmarks/consult_submit.py, over BENCH_DATABASE_URL.
+
+- `engage_app`: Engage itself (testing config: CSRF off so clients need not scrape tokens, email kept in memory,
+  the submission rate limit raised, since every client shares the loopback address). Built on first use, so
+  serving `bare_app` does not import Engage.
+- `bare_app`: a bare Flask endpoint doing one INSERT, the floor to compare with.
+"""
+
+import os
+
+from flask import Flask
+from sqlalchemy import create_engine, text
+
+URL = os.environ["BENCH_DATABASE_URL"]
+
+
+def __getattr__(name: str):
+    if name == "engage_app":
+        from engage import create_app
+
+        return create_app("testing", SQLALCHEMY_DATABASE_URI=URL, CONSULT_SUBMIT_RATE_LIMIT="1000000 per minute")
+    raise AttributeError(name)
+
+
+bare_app = Flask("bare")
+_engine = create_engine(URL, pool_pre_ping=True)
+
+
+@bare_app.get("/ready")
+def ready():
+    return "ready"
+
+
+@bare_app.post("/insert")
+def insert():
+    with _engine.begin() as connection:
+        connection.execute(text("INSERT INTO bench_insert (note) VALUES (:note)"), {"note": "benchmark"})
+    return "created", 201
