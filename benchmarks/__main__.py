@@ -13,6 +13,7 @@ import os
 import pkgutil
 import shutil
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -21,7 +22,6 @@ from benchmarks import common
 from benchmarks.record import append_to_performance_md, machine_summary
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "out"
 NOT_BENCHMARKS = {"common", "record"}
 DEFAULT_POSTGRES = "postgresql://postgres@127.0.0.1:5432/bench_engage"
 
@@ -69,12 +69,10 @@ def _database_url_for(url: str, normalise) -> str:
             os.environ["DATABASE_URL"] = previous
 
 
-def fresh_database(label: str, postgres_url: str | None, module: str) -> str:
+def fresh_database(label: str, postgres_url: str | None, module: str, scratch: Path) -> str:
     """An empty scratch database for one module: a new SQLite file, or the PostgreSQL one dropped and created."""
     if label == "SQLite":
-        path = OUT / f"{module}.sqlite"
-        path.unlink(missing_ok=True)
-        return f"sqlite:///{path}"
+        return f"sqlite:///{scratch / f'{module}.sqlite'}"
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -125,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"no benchmark module called {', '.join(sorted(unknown))}")
 
-    OUT.mkdir(exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="engage-bench-"))  # of this run alone: runs may overlap
     targets = [("SQLite", None)]
     notes = []
     postgres_url, reason = (None, "--sqlite-only") if args.sqlite_only else postgres_target()
@@ -140,12 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for label, pg_url in targets:
         for name in modules:
-            rows += run_module(name, label, fresh_database(label, pg_url, name)).rows
+            rows += run_module(name, label, fresh_database(label, pg_url, name, scratch)).rows
     print_table(rows)
     if not args.no_record:
         path = append_to_performance_md(rows, notes)
         print(f"\nRecorded in {path.relative_to(HERE.parent)}")
-    shutil.rmtree(OUT, ignore_errors=True)
+    shutil.rmtree(scratch, ignore_errors=True)
     missed = [row for row in rows if row.ok is False]
     return 1 if missed else 0
 

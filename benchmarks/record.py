@@ -54,8 +54,10 @@ def _commit() -> str:
 
 
 def machine_summary() -> str:
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     return (
-        f"{os.cpu_count()} CPUs, {_memory()} memory, {platform.system()} {platform.machine()}; "
+        f"{os.cpu_count()} CPUs (load average {load} at the start), {_memory()} memory, "
+        f"{platform.system()} {platform.machine()}; "
         f"Python {platform.python_version()}; SQLite {sqlite3.sqlite_version}; "
         f"PostgreSQL {_postgres_version()} (client); commit {_commit()}"
     )

@@ -233,3 +233,16 @@ def overdue_actions(authority_id: int | None, today: date, limit: int = 20) -> l
 
 def count_of(query: Select) -> Select:
     return select(func.count()).select_from(query.order_by(None).with_only_columns(Action.id).subquery())
+
+
+def stage_counts(plan: Plan) -> dict[int | None, dict[str, int]]:
+    """Engagements per plan stage (None: before the first stage) by status, for the plan timeline."""
+    rows = db.session.execute(
+        select(Engagement.plan_stage_id, Engagement.status, func.count(Engagement.id))
+        .where(Engagement.plan_id == plan.id)
+        .group_by(Engagement.plan_stage_id, Engagement.status)
+    )
+    counts: dict[int | None, dict[str, int]] = {}
+    for stage_id, status, count in rows:
+        counts.setdefault(stage_id, {})[status] = count
+    return counts

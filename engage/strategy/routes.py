@@ -5,7 +5,9 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from engage.engagements import queries
 from engage.engagements.lookups import FormLookups
+from engage.engagements.rules import current_plan
 from engage.extensions import db
 from engage.models import Engagement, Register, StrategyEntry
 from engage.permissions import EDIT, VIEW, require_permission
@@ -34,8 +36,11 @@ def index():
         ).all()
     )
     gaps = {gap.entry.id: gap for gap in coverage.coverage_gaps()}
+    plan = current_plan()
     return render_template(
         "strategy/index.html",
+        plan=plan,
+        stage_counts=queries.stage_counts(plan) if plan else {},
         entries=entries,
         counts=counts,
         gaps=gaps,

@@ -112,6 +112,8 @@ def test_strategy_page_form_and_generate(officer_client):
     assert db.session.scalar(select(func.count()).select_from(Engagement)) > 0
     page = get_page(officer_client, "strategy.index")
     assert "Local MPs" in page.get_text()
+    timeline = page.select_one("#timeline").find_next("table")
+    assert [row.td.get_text(" ", strip=True) for row in timeline.select("tbody tr")][0] == "Regulation 18"
 
 
 def test_strategy_form_errors_keep_input(officer_client):
