@@ -15,13 +15,16 @@ def postgres_url() -> str | None:
 
 
 def _database_url_from(url: str) -> str:
-    os.environ.setdefault("DATABASE_URL", "")
-    previous = os.environ["DATABASE_URL"]
+    """The URL as config.py would normalise it, leaving DATABASE_URL as it was (xdist workers inherit it)."""
+    previous = os.environ.get("DATABASE_URL")
     os.environ["DATABASE_URL"] = url
     try:
         return _database_url("")
     finally:
-        os.environ["DATABASE_URL"] = previous
+        if previous is None:
+            del os.environ["DATABASE_URL"]
+        else:
+            os.environ["DATABASE_URL"] = previous
 
 
 def postgres_problem() -> str | None:

@@ -14,6 +14,7 @@ from engage.models.engagement import LONDON
 from engage.permissions import VIEW, public, require_permission
 
 ICS_LIMIT = 5000
+PER_DAY = 6  # engagements listed in a calendar day; the rest are a link to that day's list
 FEED_PAST_DAYS = 90
 FEED_FUTURE_DAYS = 400
 ICS_MIMETYPE = "text/calendar; charset=utf-8"
@@ -47,6 +48,7 @@ def calendar():
         filter_form=filter_form(request.args),
         today=datetime.now(LONDON).date(),
         london_tz=LONDON,
+        per_day=PER_DAY,
     )
 
 

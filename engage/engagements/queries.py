@@ -4,7 +4,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Select, exists, func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from engage.extensions import db
 from engage.models import (
@@ -139,7 +139,7 @@ def month_engagements(filters: EngagementFilters, first: date) -> dict[date, lis
     query = (
         filtered(filters)
         .where(Engagement.starts_at >= local_midnight(first), Engagement.starts_at < local_midnight(last))
-        .options(joinedload(Engagement.lead_authority))
+        .options(load_only(Engagement.id, Engagement.title, Engagement.starts_at, Engagement.status))
         .order_by(Engagement.starts_at, Engagement.id)
     )
     days: dict[date, list[Engagement]] = {}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import Text, cast, func, select
 from sqlalchemy.orm import aliased
 
 from engage.evidence.dtc_text import DtcRow, label, person_name, representation_outcome, representation_summary
@@ -304,7 +304,7 @@ class RowBuilder:
                 Representation.legally_compliant,
                 Representation.sound,
                 Representation.dtc_compliant,
-                type_coerce(Representation.unsound_tests, String).label("unsound_tests"),
+                cast(Representation.unsound_tests, Text).label("unsound_tests"),
                 Representation.comment,
                 Representation.modification,
                 Representation.status,

@@ -59,6 +59,18 @@ def test_calendar_shows_the_month_with_engagements_on_their_day(viewer_client):
     assert "Forum meeting" not in get_page(viewer_client, "engagements.calendar", month="2026-04").get_text()
 
 
+def test_a_busy_calendar_day_links_to_the_rest(viewer_client):
+    create_plan()
+    for hour in range(9, 17):
+        create_engagement(title=f"Meeting at {hour}", starts_at=datetime(2026, 3, 4, hour, tzinfo=LONDON))
+    page = get_page(viewer_client, "engagements.calendar", month="2026-03")
+    cell = next(td for td in page.select("td") if "Meeting at 9" in td.get_text())
+    assert len(cell.select("li")) == 7
+    more = cell.select("li a")[-1]
+    assert more.get_text(" ", strip=True).startswith("2 more")
+    assert "from=2026-03-04" in more["href"] and "to=2026-03-04" in more["href"]
+
+
 def test_ics_export_is_valid_and_in_london_time(viewer_client):
     create_plan()
     create_engagement(title="Summer meeting", starts_at=datetime(2026, 7, 1, 10, tzinfo=LONDON))
