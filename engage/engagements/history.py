@@ -13,9 +13,12 @@ HISTORY_SHOWN = 100
 
 @bp.app_template_global()
 def engagement_history(stakeholder) -> dict:
+    from engage.consultations.services import invitations_for
+
     engagements, total = queries.stakeholder_history(stakeholder.id, HISTORY_SHOWN)
     return {
         "engagements": engagements,
+        "invitations": invitations_for(stakeholder.id),
         "total": total,
         "open_actions": queries.stakeholder_open_actions(stakeholder.id),
         "today": datetime.now(LONDON).date(),
