@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Text, cast, func, select
+from sqlalchemy import Integer, Text, any_, bindparam, cast, func, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import aliased
 
 from engage.evidence.dtc_text import DtcRow, label, person_name, representation_outcome, representation_summary
@@ -50,7 +51,11 @@ class RowBuilder:
     def __init__(self, base_url: str = ""):
         self.base_url = base_url.rstrip("/")
         self.bodies: dict[int, Body] = {}
-        self.execute = db.session.connection().execute  # Core queries: no ORM processing per row
+        self.responded: dict[tuple[int, int], int] = {}
+        self.consultations_loaded: set[int] = set()
+        connection = db.session.connection()
+        self.execute = connection.execute  # Core queries: no ORM processing per row
+        self.postgres = connection.dialect.name == "postgresql"
         self.categories = {c.slug: c.name for c in db.session.scalars(select(Category))}
         self._load_plans()
 
@@ -97,7 +102,7 @@ class RowBuilder:
         query = (
             select(stakeholder_category.c.stakeholder_id, Category.slug)
             .join(Category, Category.id == stakeholder_category.c.category_id)
-            .where(stakeholder_category.c.stakeholder_id.in_(missing))
+            .where(self.id_in(stakeholder_category.c.stakeholder_id, missing))
         )
         for stakeholder_id, slug in self.execute(query):
             categories[stakeholder_id].append(slug)
@@ -105,13 +110,13 @@ class RowBuilder:
         query = (
             select(register_membership.c.stakeholder_id, Register.name)
             .join(Register, Register.id == register_membership.c.register_id)
-            .where(register_membership.c.stakeholder_id.in_(missing))
+            .where(self.id_in(register_membership.c.stakeholder_id, missing))
             .order_by(Register.position.desc())
         )
         for stakeholder_id, name in self.execute(query):
             registers[stakeholder_id] = f"{name} (register)"
         columns = (Stakeholder.id, Stakeholder.kind, Stakeholder.first_name, Stakeholder.last_name)
-        query = select(*columns, Stakeholder.organisation_name).where(Stakeholder.id.in_(missing))
+        query = select(*columns, Stakeholder.organisation_name).where(self.id_in(Stakeholder.id, missing))
         for stakeholder_id, kind, first, last, organisation in self.execute(query):
             slugs = categories[stakeholder_id]
             slug = next((s for s in CATEGORY_PRIORITY if s in slugs), slugs[0] if slugs else "")
@@ -182,7 +187,14 @@ class RowBuilder:
 
     def _in(self, query, ids: list[int], column=None):
         column = column if column is not None else query.selected_columns[0]
-        return self.execute(query.where(column.in_(ids)))
+        return self.execute(query.where(self.id_in(column, ids)))
+
+    def id_in(self, column, ids: list[int]):
+        """`column IN (ids)`; on PostgreSQL `= ANY(array)`, one parameter however many ids (thousands of bound
+        parameters cost more to render and parse than the query takes to run)."""
+        if self.postgres:
+            return column == any_(bindparam(None, list(ids), type_=ARRAY(Integer)))
+        return column.in_(ids)
 
     def _engagement_row(self, e: dict, body_id: int) -> DtcRow:
         day = e["starts_at"].astimezone(LONDON).date()
@@ -237,8 +249,13 @@ class RowBuilder:
             Consultation.plan_id,
         ).join(Consultation, Consultation.id == Invitation.consultation_id)
         found = {row.id: row for row in self._in(query, ids)}
-        consultations = {row.consultation_id for row in found.values()}
-        responded: dict[tuple[int, int], int] = {}
+        self._load_responses({row.consultation_id for row in found.values()} - self.consultations_loaded)
+        return found
+
+    def _load_responses(self, consultations: set[int]) -> None:
+        """Which bodies responded to each consultation (its first respondent), once per consultation."""
+        if not consultations:
+            return
         linked = aliased(Stakeholder)
         body_id = func.coalesce(linked.organisation_id, linked.id)
         query = (
@@ -248,9 +265,8 @@ class RowBuilder:
             .group_by(Respondent.consultation_id, body_id)
         )
         for consultation_id, body, respondent_id in self.execute(query):
-            responded[(consultation_id, body)] = respondent_id
-        self.responded = responded
-        return found
+            self.responded[(consultation_id, body)] = respondent_id
+        self.consultations_loaded |= consultations
 
     def _invitation_row(self, i, body_id: int) -> DtcRow:
         at: datetime = i.sent_at or i.created_at

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from engage.engagements.queries import with_details
@@ -71,14 +71,15 @@ def authority_lines(period: Period, today: date) -> list[AuthorityLine]:
     ):
         lines[authority_id].led += count
         lines[authority_id].held += count if status == "held" else 0
-    for authority_id, status, overdue, count in db.session.execute(
-        select(Action.owner_authority_id, Action.status, Action.due_on < today, func.count(Action.id))
+    overdue = func.sum(case((Action.due_on < today, 1), else_=0))
+    for authority_id, status, count, late in db.session.execute(
+        select(Action.owner_authority_id, Action.status, func.count(Action.id), overdue)
         .join(Engagement, Engagement.id == Action.engagement_id)
         .where(*_in_period(period))
-        .group_by(Action.owner_authority_id, Action.status, Action.due_on < today)
+        .group_by(Action.owner_authority_id, Action.status)
     ):
         lines[authority_id].actions[status] += count
-        lines[authority_id].overdue += count if status == "open" and overdue else 0
+        lines[authority_id].overdue += (late or 0) if status == "open" else 0
     return [line for line in lines.values() if line.led or line.actions]
 
 
