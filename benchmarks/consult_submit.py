@@ -1,15 +1,25 @@
 """Benchmark: opening-day load on the public response form, against gunicorn on PostgreSQL.
 
-50 concurrent clients each make complete online responses, one after another, for DURATION seconds: POST about
-you, POST one representation, POST "send" on the check-answers page (each answered with a redirect), carrying the
-session cookie. Throughput counts complete submissions; latency is per complete submission (three requests) and
-per request. In the same run, the same 50 clients POST to a bare Flask endpoint doing one INSERT (the floor).
-Goal: ≥ 200 complete submissions/s, p99 ≤ 300 ms per submission, zero errors. Loopback only; bounded by time.
-PostgreSQL only: SQLite allows one writer and is not what production runs.
+A complete submission is what a respondent's browser does, with CSRF on (production config): GET about you
+(the form, a session cookie and its CSRF token), POST it; GET the representation form, POST one representation;
+GET check your answers, POST send; GET the confirmation page. Seven requests; every POST must be answered with a
+redirect and every GET with 200, carrying the session cookie. 50 concurrent clients make submissions one after
+another for DURATION seconds. Throughput counts complete submissions; latency is per complete submission (seven
+requests, no think time) and per request. In the same run, the same 50 clients POST to a bare Flask endpoint doing
+one INSERT (the floor). Goal: ≥ 200 complete submissions/s, p99 ≤ 300 ms per submission, zero errors.
+
+BENCH_FLOW=posts runs the first version's flow instead: three POSTs with CSRF off (testing config), for
+comparison with earlier figures. The server is gunicorn with the committed gunicorn.conf.py (BENCH_WORKERS
+overrides its worker count). The app runs inline (no REDIS_URL) unless BENCH_REDIS_URL is set, in which case the
+acknowledgement email goes on that Redis queue and one RQ worker process drains it during the run, on the same
+CPUs. The submission rate limit stays on but is raised for the run (every client shares the loopback address).
+The client is asyncio on one core; its CPU time is reported so a saturated client shows. Loopback only; bounded
+by time. PostgreSQL only: SQLite allows one writer and is not what production runs.
 """
 
 import asyncio
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -23,7 +33,11 @@ from benchmarks.common import Row, database_url, dispose, make_app, percentile
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 DURATION = float(os.environ.get("BENCH_DURATION", "20"))
-WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
+WORKERS = os.environ.get("BENCH_WORKERS", "")  # empty: gunicorn.conf.py decides
+FLOW = os.environ.get("BENCH_FLOW", "full")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
+RATE_LIMIT = "1000000 per minute"
+CSRF = re.compile(rb'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 TARGET_PER_SECOND, TARGET_P99_MS = 200, 300
 ROOT = Path(__file__).resolve().parents[1]
 ABOUT = "is_agent=no&first_name=Sam&last_name=Bench&email=sam%40example.com&postcode=WD17+1AB"
@@ -51,9 +65,12 @@ def run(report) -> None:
     slug = _prepare(app)
     dispose(app)
     port = _free_port()
-    with _gunicorn("benchmarks.consult_wsgi:engage_app", port, "/consult/"):
-        result = asyncio.run(_load(port, lambda client: _submission(client, port, slug)))
-    _record(report, "online submissions (3 requests each)", result, target=True)
+    target = "benchmarks.consult_wsgi:engage_app" if FLOW == "full" else "benchmarks.consult_wsgi:engage_testing_app"
+    flow = _submission if FLOW == "full" else _posts
+    with _gunicorn(target, port, "/consult/"), _rq_worker():
+        result = asyncio.run(_load(port, lambda client: flow(client, port, slug)))
+    name = "complete submissions (7 requests, CSRF on)" if FLOW == "full" else "online submissions (3 POSTs, CSRF off)"
+    _record(report, name, result, target=True)
     with _gunicorn("benchmarks.consult_wsgi:bare_app", port, "/ready"):
         bare = asyncio.run(_load(port, lambda client: _bare(port)))
     _record(report, "bare Flask endpoint, one INSERT", bare, target=False)
@@ -94,40 +111,42 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _server_env() -> dict:
+    """Production settings for the served app; the rate limit raised, email and Redis as the run asks."""
+    return {
+        **os.environ,
+        "DATABASE_URL": os.environ["BENCH_DATABASE_URL"],
+        "SECRET_KEY": "benchmark-secret-not-for-production",
+        "CONSULT_SUBMIT_RATE_LIMIT": RATE_LIMIT,
+        "REDIS_URL": REDIS_URL,
+        "JOBS_QUEUE": "engage-bench",
+        "MAIL_SUPPRESS_SEND": "true",
+    }
+
+
 class _gunicorn:
-    """gunicorn on 127.0.0.1 for the length of a `with` block; waits until it answers, stops it after."""
+    """gunicorn (with gunicorn.conf.py) on 127.0.0.1 for a `with` block; waits until it answers, stops it after."""
 
     def __init__(self, target: str, port: int, probe: str):
-        self.command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--workers",
-            str(WORKERS),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--backlog",
-            "2048",
-            "--log-level",
-            "warning",
-            target,
-        ]
+        workers = ["--workers", WORKERS] if WORKERS else []
+        self.command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), *workers]
+        self.command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", target]
         self.port, self.probe = port, probe
 
     def __enter__(self):
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=os.environ.copy())
+        self.process = subprocess.Popen(self.command, cwd=ROOT, env=_server_env())
         deadline = time.monotonic() + 90
         quick = 0
-        while time.monotonic() < deadline and quick < 4 * WORKERS:  # every worker has loaded the app
+        while time.monotonic() < deadline and quick < 20:  # every worker has loaded the app and answers fast
             started = time.monotonic()
             try:
-                status, _ = asyncio.run(_request(self.port, "GET", self.probe))
+                status = asyncio.run(_request(self.port, "GET", self.probe))[0]
             except OSError:
                 status = 0
             quick = quick + 1 if status == 200 and time.monotonic() - started < 0.5 else 0
             if not status:
                 time.sleep(0.2)
-        if quick < 4 * WORKERS:
+        if quick < 20:
             self.__exit__()
             raise RuntimeError("gunicorn did not become ready within 90 s")
         return self
@@ -140,8 +159,25 @@ class _gunicorn:
             self.process.kill()
 
 
-async def _request(port: int, method: str, path: str, body: str = "", cookie: str = "") -> tuple[int, str]:
-    """One HTTP/1.1 request on a fresh loopback connection: (status, session cookie or "")."""
+class _rq_worker:
+    """With BENCH_REDIS_URL, one `flask worker` draining the email queue during the run (on the same CPUs)."""
+
+    def __enter__(self):
+        self.process = None
+        if REDIS_URL:
+            command = [sys.executable, "-m", "flask", "--app", "wsgi", "worker"]
+            self.process = subprocess.Popen(command, cwd=ROOT, env={**_server_env(), "ENGAGE_CONFIG": "production"})
+        return self
+
+    def __exit__(self, *exc):
+        if self.process:
+            time.sleep(2)  # let it finish the queue's tail
+            self.process.terminate()
+            self.process.wait(timeout=20)
+
+
+async def _request(port: int, method: str, path: str, body: str = "", cookie: str = "") -> tuple[int, str, bytes]:
+    """One HTTP/1.1 request on a fresh loopback connection: (status, session cookie, body)."""
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     head = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: close", f"Content-Length: {len(body)}"]
     if body:
@@ -151,16 +187,42 @@ async def _request(port: int, method: str, path: str, body: str = "", cookie: st
     writer.write(("\r\n".join(head) + "\r\n\r\n" + body).encode())
     data = await reader.read()
     writer.close()
-    headers = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    raw_head, _, content = data.partition(b"\r\n\r\n")
+    headers = raw_head.decode("latin-1").split("\r\n")
     status = int(headers[0].split()[1])
     for line in headers[1:]:
         if line.lower().startswith("set-cookie: session="):
-            return status, line.split("=", 1)[1].split(";", 1)[0]
-    return status, cookie
+            return status, line.split("=", 1)[1].split(";", 1)[0], content
+    return status, cookie, content
 
 
 async def _submission(client: dict, port: int, slug: str) -> list[float]:
-    """A complete response; returns each request's milliseconds. Raises on any unexpected answer."""
+    """A complete response as a browser makes it; returns each request's milliseconds. Raises on any surprise."""
+    timings, cookie, token = [], "", ""
+    base = f"/consult/{slug}/respond"
+    steps = [
+        ("GET", f"{base}/about-you", None, 200),
+        ("POST", f"{base}/about-you", ABOUT, 302),
+        ("GET", f"{base}/representations/1", None, 200),
+        ("POST", f"{base}/representations/1", ITEM, 302),
+        ("GET", f"{base}/check", None, 200),
+        ("POST", f"{base}/check", "", 302),
+        ("GET", f"{base}/confirmation", None, 200),
+    ]
+    for method, path, fields, expected in steps:
+        body = "" if fields is None else "&".join(filter(None, [f"csrf_token={token}", fields]))
+        started = time.perf_counter()
+        status, cookie, content = await _request(port, method, path, body, cookie)
+        timings.append((time.perf_counter() - started) * 1000)
+        if status != expected:
+            raise RuntimeError(f"{method} {path} answered {status}")
+        if method == "GET" and not token and (found := CSRF.search(content)):
+            token = (found.group(1) or found.group(2)).decode()
+    return timings
+
+
+async def _posts(client: dict, port: int, slug: str) -> list[float]:
+    """The first version's flow: three POSTs, CSRF off; returns each request's milliseconds."""
     timings, cookie = [], ""
     steps = [
         (f"/consult/{slug}/respond/about-you", ABOUT),
@@ -169,7 +231,7 @@ async def _submission(client: dict, port: int, slug: str) -> list[float]:
     ]
     for path, body in steps:
         started = time.perf_counter()
-        status, cookie = await _request(port, "POST", path, body, cookie)
+        status, cookie, _ = await _request(port, "POST", path, body, cookie)
         timings.append((time.perf_counter() - started) * 1000)
         if status != 302:
             raise RuntimeError(f"{path} answered {status}")
@@ -178,7 +240,7 @@ async def _submission(client: dict, port: int, slug: str) -> list[float]:
 
 async def _bare(port: int) -> list[float]:
     started = time.perf_counter()
-    status, _ = await _request(port, "POST", "/insert")
+    status = (await _request(port, "POST", "/insert"))[0]
     if status != 201:
         raise RuntimeError(f"bare endpoint answered {status}")
     return [(time.perf_counter() - started) * 1000]
@@ -200,9 +262,11 @@ async def _load(port: int, make_one) -> dict:
             totals.append((time.perf_counter() - started) * 1000)
             requests.extend(timings)
 
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(client_loop() for _ in range(CLIENTS)))
-    return {"totals": totals, "requests": requests, "errors": errors, "seconds": time.perf_counter() - began}
+    seconds = time.perf_counter() - began
+    client_cpu = (time.process_time() - cpu) / seconds
+    return {"totals": totals, "requests": requests, "errors": errors, "seconds": seconds, "client_cpu": client_cpu}
 
 
 def _record(report, name: str, result: dict, target: bool) -> None:
@@ -230,8 +294,9 @@ def _record(report, name: str, result: dict, target: bool) -> None:
     requests = result["requests"]
     detail = (
         f"{done:,} in {result['seconds']:.1f} s, {len(result['errors'])} errors, {CLIENTS} clients, "
-        f"{WORKERS} gunicorn workers; per request p50 {percentile(requests, 50):.0f} ms, "
-        f"p99 {percentile(requests, 99):.0f} ms"
+        f"gunicorn workers {WORKERS or 'from gunicorn.conf.py'}; per request p50 {percentile(requests, 50):.0f} ms, "
+        f"p99 {percentile(requests, 99):.0f} ms; client CPU {result['client_cpu']:.0%} of a core"
+        + (f"; first error: {result['errors'][0]}" if result["errors"] else "")
     )
     measured = f"{rate:.0f}/s; p50 {p50:.0f}, p95 {p95:.0f}, p99 {p99:.0f} ms"
     report._add(Row(report.module, report.database, name, measured, target_text, ok, detail))

@@ -1,8 +1,10 @@
 """The WSGI apps gunicorn serves for benchmarks/consult_submit.py, over BENCH_DATABASE_URL.
 
-- `engage_app`: Engage itself (testing config: CSRF off so clients need not scrape tokens, email kept in memory,
-  the submission rate limit raised, since every client shares the loopback address). Built on first use, so
-  serving `bare_app` does not import Engage.
+- `engage_app`: Engage as production runs it (production config: CSRF on, DEBUG and template reloading off),
+  except that email is kept in memory (MAIL_SUPPRESS_SEND) and the submission rate limit is raised to
+  CONSULT_SUBMIT_RATE_LIMIT from the environment (the benchmark sets it), since every client shares the loopback
+  address. Built on first use, so serving `bare_app` does not import Engage.
+- `engage_testing_app`: the testing config the first version of the benchmark used (CSRF off), for comparison.
 - `bare_app`: a bare Flask endpoint doing one INSERT, the floor to compare with.
 """
 
@@ -16,6 +18,10 @@ URL = os.environ["BENCH_DATABASE_URL"]
 
 def __getattr__(name: str):
     if name == "engage_app":
+        from engage import create_app
+
+        return create_app("production", SQLALCHEMY_DATABASE_URI=URL, MAIL_SUPPRESS_SEND=True)
+    if name == "engage_testing_app":
         from engage import create_app
 
         return create_app("testing", SQLALCHEMY_DATABASE_URI=URL, CONSULT_SUBMIT_RATE_LIMIT="1000000 per minute")

@@ -50,6 +50,27 @@ def enqueue(func: str | Callable, job_id: int) -> None:
     )
 
 
+def enqueue_call(func: str | Callable, *args: Any) -> None:
+    """Run `func(*args)` on an RQ worker when Redis is configured, or now, in this process: for small follow-ups
+    that need no `Job` row, such as an email after a commit. Call it after committing; the function loads what
+    it needs by id and handles its own failures (a raised error is logged by the worker, or propagates inline)."""
+    func_path = func if isinstance(func, str) else f"{func.__module__}.{func.__qualname__}"
+    redis_url = current_app.config.get("REDIS_URL")
+    if not redis_url:
+        _resolve(func_path)(*args)
+        return
+    queue = Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=redis_connection(redis_url))
+    queue.enqueue("engage.jobs.run_call", func_path, *args, job_timeout=300, result_ttl=0, failure_ttl=86400)
+
+
+def run_call(func_path: str, *args: Any) -> None:
+    """What the RQ worker runs for `enqueue_call`: the function, then a fresh session for the next job."""
+    try:
+        _resolve(func_path)(*args)
+    finally:
+        db.session.remove()
+
+
 def redis_connection(url: str):
     from redis import Redis
 

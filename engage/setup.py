@@ -45,6 +45,16 @@ def register_templates(app: Flask) -> None:
     filters.register(app)
 
 
+def compile_templates(app: Flask) -> int:
+    """Compile every template into the Jinja cache now; returns how many. gunicorn calls it in the master process
+    (gunicorn.conf.py, with preload_app), so each forked worker starts with about 150 compiled templates instead
+    of spending seconds of CPU compiling them on its first requests."""
+    names = app.jinja_env.list_templates()
+    for name in names:
+        app.jinja_env.get_template(name)
+    return len(names)
+
+
 def register_blueprints(app: Flask) -> None:
     from engage.actions import bp as actions_bp
     from engage.admin import bp as admin_bp

@@ -138,3 +138,25 @@ def test_with_redis_a_job_waits_on_the_queue_until_a_worker_runs_it(app, redis_q
 def test_worker_command_refuses_to_start_without_redis(app):
     result = app.test_cli_runner().invoke(args=["worker", "--burst"])
     assert result.exit_code != 0 and "REDIS_URL" in result.output
+
+
+def add_named_register(slug: str) -> None:
+    db.session.add(Register(slug=slug, name="Added by a call"))
+    db.session.commit()
+
+
+def test_without_redis_a_call_runs_at_once_with_its_arguments(app):
+    jobs.enqueue_call(add_named_register, "called-inline")
+    assert db.session.scalar(select(Register).where(Register.slug == "called-inline")) is not None
+
+
+def test_with_redis_a_call_waits_on_the_queue_until_a_worker_runs_it(app, redis_queue):
+    from rq import SimpleWorker
+
+    jobs.enqueue_call("tests.test_jobs.add_named_register", "called-later")
+
+    assert redis_queue.count == 1
+    assert db.session.scalar(select(Register).where(Register.slug == "called-later")) is None
+    SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
+    db.session.expire_all()
+    assert db.session.scalar(select(Register).where(Register.slug == "called-later")) is not None

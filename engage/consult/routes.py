@@ -5,6 +5,7 @@ import io
 from flask import abort, current_app, redirect, render_template, request, send_file, session, url_for
 from sqlalchemy import select
 
+from engage import jobs
 from engage.consult import bp, emails, services
 from engage.consult.attachments import read_upload
 from engage.consult.forms import AboutYouForm, SaveForm, SubmitForm, item_form_data, representation_form
@@ -165,7 +166,7 @@ def check(slug):
         except ValidationError as error:
             form.add_errors({"website": [m for messages in error.errors.values() for m in messages]})
         else:
-            emails.acknowledge(respondent.id)
+            jobs.enqueue_call(emails.acknowledge, respondent.id)  # after the commit; off the request with Redis
             return _confirmed(slug, respondent.id)
     return render_template(
         "consult/check.html",

@@ -26,12 +26,10 @@ class DeadlinePassed(Exception):
 
 
 def open_consultation(slug: str) -> Consultation | None:
-    """A published consultation by its web address (any status but draft), with its parts and questions."""
-    query = (
-        select(Consultation)
-        .where(Consultation.slug == slug, Consultation.published.is_(True))
-        .options(selectinload(Consultation.parts), selectinload(Consultation.questions))
-    )
+    """A published consultation by its web address (any status but draft). Its parts and questions load on first
+    use, so a page that does not show them (about you) costs one query, and one the page uses costs one more each.
+    (Eager options would also be repeated every time the object is refreshed after a commit.)"""
+    query = select(Consultation).where(Consultation.slug == slug, Consultation.published.is_(True))
     return db.session.scalar(query)
 
 

@@ -294,7 +294,7 @@ def _representation_spine(filters: DtcFilters) -> Select:
 
 
 def spine(filters: DtcFilters) -> Select | None:
-    """(at, source, record_id, body_id) of every row, in table order; None when nothing can match."""
+    """(source, record_id, body_id) of every row, in table order (by date); None when nothing can match."""
     parts = [
         build(filters)
         for source, build in (
@@ -307,7 +307,8 @@ def spine(filters: DtcFilters) -> Select | None:
     if not parts:
         return None
     rows = union_all(*parts).subquery("dtc_rows")
-    return select(rows).order_by(rows.c.at, rows.c.source, rows.c.record_id, rows.c.body_id)
+    columns = (rows.c.source, rows.c.record_id, rows.c.body_id)  # not `at`: 100,000 datetimes cost 0.5 s to read
+    return select(*columns).order_by(rows.c.at, *columns)
 
 
 def count_rows(filters: DtcFilters) -> int:

@@ -37,9 +37,12 @@ DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 def neutralise(value):
     """Text a spreadsheet would run as a formula (CSV injection) gets an apostrophe in front."""
-    if isinstance(value, str) and value and value[0] in "=+-@\t\r":
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
         return "'" + value
     return value
 
@@ -56,10 +59,14 @@ def csv_chunks(rows: Iterable) -> Iterator[str]:
     writer = csv.writer(buffer, dialect="excel")
     buffer.write("\ufeff")
     writer.writerow([heading for _, heading in FILE_COLUMNS])
+    keys = [key for key, _ in FILE_COLUMNS]
     for number, row in enumerate(rows, start=1):
         values = _file_values(row)
         values["date"] = values["date"].isoformat()
-        writer.writerow([neutralise(values[key]) for key, _ in FILE_COLUMNS])
+        texts = [values[key] for key in keys]
+        writer.writerow(
+            [f"'{text}" if isinstance(text, str) and text[:1] in FORMULA_STARTS else text for text in texts]
+        )
         if number % CSV_BATCH_ROWS == 0:
             yield buffer.getvalue()
             buffer.seek(0)

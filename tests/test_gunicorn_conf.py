@@ -1,0 +1,26 @@
+"""gunicorn.conf.py: the settings production and the benchmarks run with."""
+
+import runpy
+
+from config import BASE_DIR
+from engage import create_app
+from engage.extensions import db
+from engage.setup import compile_templates
+
+
+def test_the_app_is_preloaded_into_several_sync_workers():
+    settings = runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
+    assert settings["preload_app"] is True
+    assert settings["worker_class"] == "sync" and settings["workers"] >= 2
+
+
+def test_loading_the_app_opens_no_database_connection_to_share_with_forked_workers(tmp_path):
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'preload.sqlite'}")
+    with app.app_context():
+        assert (db.engine.pool.checkedin(), db.engine.pool.checkedout()) == (0, 0)
+
+
+def test_every_template_compiles_into_the_cache_before_workers_fork(app):
+    app.jinja_env.cache.clear()
+    count = compile_templates(app)
+    assert count > 100 and len(app.jinja_env.cache) == count
