@@ -9,6 +9,7 @@ Every file is valid with no rows: headers only, plus a sentence saying why it is
 """
 
 import csv
+import functools
 import io
 import re
 import zipfile
@@ -47,10 +48,11 @@ def neutralise(value):
     return value
 
 
-def _file_values(row) -> dict:
-    values = row.as_text()
-    values["after_submission"] = "Yes" if row.after_submission else "No"
-    return values
+def _file_texts(row) -> list:
+    """The printed row in FILE_COLUMNS order (a list, not a dict per row)."""
+    texts = row.texts()
+    texts.append("Yes" if row.after_submission else "No")
+    return texts
 
 
 def csv_chunks(rows: Iterable) -> Iterator[str]:
@@ -59,18 +61,18 @@ def csv_chunks(rows: Iterable) -> Iterator[str]:
     writer = csv.writer(buffer, dialect="excel")
     buffer.write("\ufeff")
     writer.writerow([heading for _, heading in FILE_COLUMNS])
-    keys = [key for key, _ in FILE_COLUMNS]
-    for number, row in enumerate(rows, start=1):
-        values = _file_values(row)
-        values["date"] = values["date"].isoformat()
-        texts = [values[key] for key in keys]
-        writer.writerow(
-            [f"'{text}" if isinstance(text, str) and text[:1] in FORMULA_STARTS else text for text in texts]
-        )
-        if number % CSV_BATCH_ROWS == 0:
+    batch: list[list] = []
+    for row in rows:
+        texts = _file_texts(row)
+        texts[1] = texts[1].isoformat()
+        batch.append([f"'{text}" if isinstance(text, str) and text[:1] in FORMULA_STARTS else text for text in texts])
+        if len(batch) == CSV_BATCH_ROWS:
+            writer.writerows(batch)
+            batch.clear()
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
+    writer.writerows(batch)
     yield buffer.getvalue()
 
 
@@ -139,18 +141,17 @@ EXCEL_EPOCH = date(1899, 12, 30)
 
 def _xlsx_row_chunks(rows: Iterable, text_style: str, date_style: str) -> Iterator[tuple[int, str]]:
     keys = [key for key, _ in FILE_COLUMNS]
+    texts = _Memo(_xml_text)
     parts: list[str] = []
     count = 0
     for count, row in enumerate(rows, start=1):  # noqa: B007
         number = count + 1
-        values = _file_values(row)
         cells = []
-        for letter, key in zip(LETTERS, keys, strict=True):
-            value = values[key]
+        for letter, key, value in zip(LETTERS, keys, _file_texts(row), strict=True):
             if key == "date":
                 cells.append(f'<c r="B{number}" s="{date_style}"><v>{(value - EXCEL_EPOCH).days}</v></c>')
             elif value:
-                text = escape(INVALID_XML.sub("", value))
+                text = texts[value]
                 cell = f'<c r="{letter}{number}" s="{text_style}" t="inlineStr">'
                 cells.append(f'{cell}<is><t xml:space="preserve">{text}</t></is></c>')
         parts.append(f'<row r="{number}">{"".join(cells)}</row>')
@@ -224,6 +225,25 @@ def _split_at_marker(xml: str) -> tuple[str, str]:
     return xml[:start], xml[end:]
 
 
+class _Memo(dict):
+    """`make(text)` remembered for short texts: bodies, categories, stages, forms and outcomes repeat on most rows,
+    so their XML is built once; long ones (summaries) are built each time and not kept, which bounds the memory."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, text: str) -> str:
+        made = self.make(text)
+        if len(text) <= 200 and len(self) < 20000:
+            self[text] = made
+        return made
+
+
+def _xml_text(text: str) -> str:
+    return escape(INVALID_XML.sub("", text))
+
+
 def _cell(text: str) -> str:
     if not text:
         return "<w:tc><w:p/></w:tc>"
@@ -233,23 +253,25 @@ def _cell(text: str) -> str:
 
 
 def _docx_text(row) -> list[str]:
-    values = row.as_text()
-    values["date"] = long_date(values["date"])
+    texts = row.texts()
+    texts[1] = long_date(texts[1])
     if row.after_submission:
-        values["plan_stage"] = f"{values['plan_stage']} (after submission)".strip()
-    return [values[key] for key, _ in COLUMNS]
+        texts[5] = f"{texts[5]} (after submission)".strip()
+    return texts
 
 
 def _docx_row_chunks(rows: Iterable) -> Iterator[tuple[int, str]]:
+    cells = _Memo(_cell)
     parts: list[str] = []
     count = 0
     for count, row in enumerate(rows, start=1):  # noqa: B007
-        parts.append("<w:tr>" + "".join(_cell(text) for text in _docx_text(row)) + "</w:tr>")
+        parts.append("<w:tr>" + "".join([cells[text] for text in _docx_text(row)]) + "</w:tr>")
         if count % CSV_BATCH_ROWS == 0:
             yield count, "".join(parts)
             parts = []
     yield count, "".join(parts)
 
 
+@functools.lru_cache(maxsize=4096)
 def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"

@@ -61,22 +61,44 @@ class DtcRow:
 
     def as_text(self) -> dict[str, Any]:
         """The printed row (CSV, XLSX, DOCX): names rather than slugs, lists joined; `date` stays a date."""
-        return {
-            "ref": self.ref,
-            "date": self.date,
-            "body": self.body,
-            "body_category": self.body_category_name,
-            "matters": "; ".join(self.matter_names),
-            "plan_stage": self.plan_stage_name,
-            "form": self.form_label,
-            "level": label(self.level or ""),
-            "attendees": "; ".join(self.attendees),
-            "summary": self.summary,
-            "outcome": self.outcome,
-            "actions": "; ".join(self.action_texts()),
-            "influence_on_plan": self.influence_on_plan,
-            "evidence_url": self.evidence_url,
-        }
+        return dict(zip(TEXT_KEYS, self.texts(), strict=True))
+
+    def texts(self) -> list[Any]:
+        """`as_text()`'s values in column order (engage.evidence.dtc.COLUMNS), without a dict per row."""
+        return [
+            self.ref,
+            self.date,
+            self.body,
+            self.body_category_name,
+            "; ".join(self.matter_names),
+            self.plan_stage_name,
+            self.form_label,
+            label(self.level) if self.level else "",
+            "; ".join(self.attendees),
+            self.summary,
+            self.outcome,
+            "; ".join([action_text(action) for action in self.actions]) if self.actions else "",
+            self.influence_on_plan,
+            self.evidence_url,
+        ]
+
+
+TEXT_KEYS = (
+    "ref",
+    "date",
+    "body",
+    "body_category",
+    "matters",
+    "plan_stage",
+    "form",
+    "level",
+    "attendees",
+    "summary",
+    "outcome",
+    "actions",
+    "influence_on_plan",
+    "evidence_url",
+)
 
 
 def label(slug: str) -> str:
