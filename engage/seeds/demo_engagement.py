@@ -235,6 +235,118 @@ def _engagements(workshop_day: date) -> list[dict]:
     ]
 
 
+# Duty-to-co-operate meetings with prescribed bodies and neighbours during the first stage:
+# (title, body, days after the workshop, lead, level, matters, summary, outcome, agreement, influence)
+COOPERATION = [
+    (
+        "Water cycle study scoping with the Environment Agency",
+        "Environment Agency",
+        35,
+        "DBC",
+        "officer",
+        ["water-and-flood-risk", "utilities"],
+        "Asked for flood risk and water quality evidence to inform site options.",
+        "Agreed the scope of a joint water cycle study.",
+        "agreed",
+        "Sites in flood zones 2 and 3 screened out.",
+    ),
+    (
+        "Strategic road network modelling with National Highways",
+        "National Highways",
+        42,
+        "HCC",
+        "senior-officer",
+        ["transport"],
+        "Shared growth scenarios for the M1 and M25 junctions.",
+        "Modelling method agreed; mitigation at M25 junction 21a still under discussion.",
+        "ongoing",
+        "",
+    ),
+    (
+        "Green infrastructure and Chilterns Beechwoods with Natural England",
+        "Natural England",
+        49,
+        "SADC",
+        "officer",
+        ["green-infrastructure"],
+        "Asked how growth can avoid recreational pressure on protected habitats.",
+        "Agreed to prepare a mitigation strategy together.",
+        "agreed",
+        "Policy on strategic green infrastructure.",
+    ),
+    (
+        "Historic environment evidence with Historic England",
+        "Historic England",
+        56,
+        "TRDC",
+        "officer",
+        ["historic-environment"],
+        "Offered the heritage impact assessment method for site options.",
+        "Method accepted with comments on setting.",
+        "agreed",
+        "",
+    ),
+    (
+        "Health infrastructure with the Integrated Care Board",
+        "Hertfordshire and West Essex Integrated Care Board",
+        63,
+        "WBC",
+        "senior-officer",
+        ["health", "infrastructure-funding"],
+        "Asked for primary care capacity at the growth locations.",
+        "No capacity figures yet.",
+        "no-response",
+        "",
+    ),
+    (
+        "Unmet housing need with Buckinghamshire Council",
+        "Buckinghamshire Council",
+        70,
+        "DBC",
+        "member",
+        ["housing-need", "green-belt"],
+        "Asked whether Buckinghamshire could meet any of the area's need.",
+        "Buckinghamshire cannot meet need from South West Hertfordshire.",
+        "not-agreed",
+        "",
+    ),
+    (
+        "Water resources with Affinity Water",
+        "Affinity Water",
+        77,
+        "HBC",
+        "officer",
+        ["utilities"],
+        "Shared housing trajectories for the Water Resources Management Plan.",
+        "Supply can be planned for.",
+        "agreed",
+        "",
+    ),
+]
+
+
+def _cooperation(workshop_day: date) -> list[dict]:
+    rows = []
+    for title, body, days, lead, level, matters, summary, outcome, agreement, influence in COOPERATION:
+        rows.append(
+            dict(
+                title=title,
+                kind="meeting",
+                starts_at=_at(workshop_day + timedelta(days=days), 14),
+                ends_at=_at(workshop_day + timedelta(days=days), 15, 30),
+                lead_authority=lead,
+                level=level,
+                stakeholders=_organisation(body),
+                matters=matters,
+                summary=summary,
+                outcome=outcome,
+                agreement=agreement,
+                influence_on_plan=influence,
+            )
+        )
+    return rows
+
+
 def _load_strategy(plan) -> None:
     existing = set(db.session.scalars(select(StrategyEntry.title)))
     slugs = {stage.slug for stage in plan.stages}
@@ -269,7 +381,7 @@ def load_demo_engagement() -> None:
         return
     workshop_day = plan.stages[0].starts_on + timedelta(days=8)
     existing = set(db.session.scalars(select(Engagement.title).where(Engagement.strategy_entry_id.is_(None))))
-    for row in _engagements(workshop_day):
+    for row in _engagements(workshop_day) + _cooperation(workshop_day):
         actions = row.pop("_actions", [])
         if row["title"] not in existing:
             log_engagement({"status": "held", **row}, actions=actions, commit=False)

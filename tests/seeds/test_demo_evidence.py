@@ -16,3 +16,14 @@ def test_demo_statement_of_common_ground_has_parties_and_matters_and_loads_once(
     assert [party.authority.code for party in version.parties] == PARTIES
     assert {row.matter.slug for row in version.matters} >= {"housing-need", "green-belt", "transport"}
     assert version.governance.startswith("Strategic Planning Members Group")
+
+
+def test_demo_has_co_operation_activity_with_prescribed_bodies():
+    from engage.evidence.dtc import DtcFilters, dtc_rows
+
+    load_demo()
+
+    rows = list(dtc_rows(DtcFilters()))
+    bodies = {row.body for row in rows}
+    assert {"Environment Agency", "National Highways", "Buckinghamshire Council"} <= bodies
+    assert all(row.plan_stage for row in rows if row.ref.startswith("E"))
