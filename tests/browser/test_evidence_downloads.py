@@ -46,25 +46,33 @@ def test_officer_downloads_the_co_operation_table_in_every_format(page, record):
 
     page.get_by_role("link", name="Co-operation activity table").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Co-operation activity table")
-    expect(page.locator("table tbody tr").first).to_contain_text(record["first"])
+    rows = page.locator("table tbody tr")
+    expect(rows.filter(has_text=record["first"])).to_have_count(1)
     screenshot(page, "evidence-dtc-table")
     assert_accessible(page, "evidence-dtc-table")
 
     page.get_by_label("Strategic matter").select_option("housing-need")
     page.get_by_role("button", name="Apply filters").click()
-    expect(page.locator("table tbody tr")).to_have_count(2)
+    expect(rows.filter(has_text=record["later"])).to_have_count(1)
+    shown = rows.count()
+    ours = [record["first"], record["later"]]
+
+    def our_refs(refs: list[str]) -> list[str]:
+        """The test's own rows, in file order (the demo data adds co-operation rows of its own)."""
+        assert len(refs) == shown, "the file has the rows the page shows"
+        return [ref for ref in refs if ref in ours]
 
     table = list(csv.reader(io.StringIO(download(page, "CSV file").decode("utf-8-sig"))))
     assert table[0][:3] == ["Ref", "Date", "Body"]
-    assert [line[0] for line in table[1:]] == [record["first"], record["later"]]
+    assert our_refs([line[0] for line in table[1:]]) == ours
 
     sheet = load_workbook(io.BytesIO(download(page, "Excel spreadsheet (XLSX)")))["Co-operation"]
-    assert [sheet.cell(row=n, column=1).value for n in (2, 3)] == [record["first"], record["later"]]
+    assert our_refs([sheet.cell(row=n, column=1).value for n in range(2, sheet.max_row + 1)]) == ours
     assert sheet.freeze_panes == "A2"
 
     document = Document(io.BytesIO(download(page, "Word document (DOCX)")))
     assert document.paragraphs[0].text == "Co-operation activity table"
-    assert [row.cells[0].text for row in document.tables[0].rows[1:]] == [record["first"], record["later"]]
+    assert our_refs([row.cells[0].text for row in document.tables[0].rows[1:]]) == ours
 
 
 def test_end_before_start_is_explained_next_to_the_date(page, record):
