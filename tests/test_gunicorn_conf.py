@@ -24,3 +24,17 @@ def test_every_template_compiles_into_the_cache_before_workers_fork(app):
     app.jinja_env.cache.clear()
     count = compile_templates(app)
     assert count > 100 and len(app.jinja_env.cache) == count
+
+
+def test_the_master_freezes_the_loaded_app_out_of_the_garbage_collectors_reach(app):
+    import gc
+    from types import SimpleNamespace
+
+    settings = runpy.run_path(str(BASE_DIR / "gunicorn.conf.py"))
+    server = SimpleNamespace(app=SimpleNamespace(callable=app), log=SimpleNamespace(info=lambda *args: None))
+    gc.unfreeze()
+    try:
+        settings["when_ready"](server)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
