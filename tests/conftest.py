@@ -1,12 +1,14 @@
 """Test set-up: one app per session on SQLite (in memory) or PostgreSQL (TEST_DATABASE_URL), rows wiped per test."""
 
 import os
+import uuid
 
 import pytest
 from flask.testing import FlaskClient
 
 from engage import create_app
 from engage.extensions import db as _db
+from engage.jobs import DEFAULT_QUEUE
 from engage.seeds.reference import load_reference
 from tests import database
 from tests.factories import create_user
@@ -87,3 +89,26 @@ def pytest_configure(config):
 def pytest_report_header(config):
     url = os.environ.get("TEST_DATABASE_URL")
     return f"database: {'PostgreSQL (TEST_DATABASE_URL)' if url else 'SQLite in memory'}"
+
+
+@pytest.fixture
+def redis_queue(app):
+    """A Redis queue of this test's own, with the app sending jobs to it; skipped when Redis is down."""
+    try:
+        from redis import Redis
+
+        connection = Redis.from_url("redis://127.0.0.1:6379/0", socket_connect_timeout=1)
+        connection.ping()
+    except Exception as error:  # noqa: BLE001
+        pytest.skip(f"Redis is not reachable at 127.0.0.1:6379 ({error})")
+    name = f"engage-test-{uuid.uuid4().hex}"
+    app.config.update(REDIS_URL="redis://127.0.0.1:6379/0", JOBS_QUEUE=name)
+    from rq import Queue
+
+    queue = Queue(name, connection=connection)
+    yield queue
+    app.config.update(REDIS_URL=None, JOBS_QUEUE=DEFAULT_QUEUE)
+    for registry in (queue.finished_job_registry, queue.failed_job_registry, queue.started_job_registry):
+        for rq_id in registry.get_job_ids():
+            registry.remove(rq_id, delete_job=True)
+    queue.delete(delete_jobs=True)

@@ -1,9 +1,7 @@
 """Background jobs: inline without Redis, on an RQ queue with it; status and progress on the Job row."""
 
-import uuid
 from contextlib import contextmanager
 
-import pytest
 from sqlalchemy import create_engine, select, text
 
 from engage import create_app, jobs
@@ -97,28 +95,6 @@ def test_progress_is_committed_at_once_for_other_connections(app, tmp_path):
             assert registers.scalar() == 0
         poller.dispose()
         db.session.rollback()
-
-
-@pytest.fixture
-def redis_queue(app):
-    try:
-        from redis import Redis
-
-        connection = Redis.from_url("redis://127.0.0.1:6379/0", socket_connect_timeout=1)
-        connection.ping()
-    except Exception as error:  # noqa: BLE001
-        pytest.skip(f"Redis is not reachable at 127.0.0.1:6379 ({error})")
-    name = f"engage-test-{uuid.uuid4().hex}"
-    app.config.update(REDIS_URL="redis://127.0.0.1:6379/0", JOBS_QUEUE=name)
-    from rq import Queue
-
-    queue = Queue(name, connection=connection)
-    yield queue
-    app.config.update(REDIS_URL=None, JOBS_QUEUE=jobs.DEFAULT_QUEUE)
-    for registry in (queue.finished_job_registry, queue.failed_job_registry, queue.started_job_registry):
-        for rq_id in registry.get_job_ids():
-            registry.remove(rq_id, delete_job=True)
-    queue.delete(delete_jobs=True)
 
 
 def test_with_redis_a_job_waits_on_the_queue_until_a_worker_runs_it(app, redis_queue):

@@ -73,3 +73,20 @@ def test_send_reminders_emails_upcoming_engagements_and_overdue_actions_once(app
     assert app.test_cli_runner().invoke(args=["send-reminders"]).exit_code == 0
     assert len(smtp.messages) == 1  # not reminded twice on the same day
     assert db.session.get(Engagement, upcoming.id).reminded_at is not None
+
+
+def test_with_redis_reminders_are_queued_and_a_worker_sends_them(app, smtp, redis_queue):
+    from rq import SimpleWorker
+
+    create_plan()
+    create_user(email="lead@watford.example")
+    create_engagement(title="Forum tomorrow", status="planned", outcome="", starts_at=utcnow() + timedelta(hours=20))
+
+    result = app.test_cli_runner().invoke(args=["send-reminders"])
+    assert result.exit_code == 0, result.output
+    assert "Reminders queued as job" in result.output
+    assert smtp.messages == [] and redis_queue.count == 1
+
+    SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
+    assert [m["To"] for m in smtp.messages] == ["lead@watford.example"]
+    assert "Forum tomorrow" in smtp.messages[0].get_body(("plain",)).get_content()
