@@ -17,6 +17,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import FileField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
+from engage.fields import ServiceErrorsMixin
 from engage.models import Consultation
 from engage.models.representation import PERSON_FIELDS
 
@@ -51,13 +52,7 @@ LABELS = {
 }
 
 
-class ErrorsMixin:
-    def add_errors(self, errors: dict[str, list[str]]) -> None:
-        """Put each error from a service next to its field (unknown keys go to the first field)."""
-        first = next(iter(self._fields.values()))
-        for key, messages in errors.items():
-            field = self._fields.get(key) or first
-            field.errors = [*field.errors, *messages]
+ErrorsMixin = ServiceErrorsMixin
 
 
 def _person_fields(prefix: str, owner: str) -> dict[str, Any]:

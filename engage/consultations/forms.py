@@ -9,7 +9,6 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
-    GovDateInput,
     GovFileInput,
     GovRadioInput,
     GovSelect,
@@ -19,7 +18,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    DateField,
     FileField,
     Form,
     RadioField,
@@ -31,6 +29,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 
 from engage.consult.forms import LEGAL, NATURE, AboutYouForm, ErrorsMixin, RepresentationForm
+from engage.fields import GovDateField
 from engage.models import Consultation
 
 LONDON = ZoneInfo("Europe/London")
@@ -40,23 +39,6 @@ FORM_TYPE_CHOICES = [
     SelectChoice("questionnaire", "Questionnaire of free-text and choice questions (earlier stages)"),
 ]
 CHANNEL_CHOICES = [SelectChoice("email", "Email"), SelectChoice("post", "Post"), SelectChoice("in-person", "In person")]
-
-
-class GovDateField(DateField):
-    """Day, month and year boxes; a clear message when they do not make a real date; empty boxes give None."""
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format="%d %m %Y", widget=GovDateInput(), **kwargs)
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not "".join(valuelist).strip():
-            self.data = None
-            return
-        try:
-            self.data = datetime.strptime(" ".join(v.strip() for v in valuelist), "%d %m %Y").date()
-        except ValueError as error:
-            self.data = None
-            raise ValueError("Enter a real date, like 27 3 2027") from error
 
 
 def parse_time(value: str | None) -> time | None:

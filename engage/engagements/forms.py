@@ -9,7 +9,6 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
-    GovDateInput,
     GovFileInput,
     GovRadioInput,
     GovSelect,
@@ -17,9 +16,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import DateField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
+from engage.fields import GovDateField, ServiceErrorsMixin
 from engage.models import ENGAGEMENT_KINDS
 from engage.models.engagement import LONDON
 
@@ -58,36 +58,12 @@ def parse_time(text: str) -> time | None:
     return time(hour, minute)
 
 
-class GovDateField(DateField):
-    """Day, month and year boxes; a clear message when they do not make a real date; empty boxes give None."""
-
-    def __init__(self, label=None, validators=None, message="Enter a real date, like 27 3 2027", **kwargs):
-        super().__init__(label, validators, format="%d %m %Y", widget=GovDateInput(), **kwargs)
-        self.message = message
-
-    def process_formdata(self, valuelist):
-        valuelist = [str(value) for value in (list(valuelist) + ["", "", ""])[:3]]
-        self.raw_data = valuelist  # the widget shows exactly three boxes, whatever was sent
-        if not valuelist or not "".join(valuelist).strip():
-            self.data = None
-            return
-        try:
-            self.data = datetime.strptime(" ".join(v.strip() for v in valuelist), "%d %m %Y").date()
-        except ValueError as error:
-            self.data = None
-            raise ValueError(self.message) from error
-
-
 def choices(pairs, empty: str | None = None) -> list[SelectChoice]:
     return ([SelectChoice("", empty)] if empty is not None else []) + [SelectChoice(v, label) for v, label in pairs]
 
 
-class ErrorsMixin:
-    def add_errors(self, errors: dict[str, list[str]]) -> None:
-        first = next(iter(self._fields.values()))
-        for key, messages in errors.items():
-            field = self._fields.get(FIELD_FOR_ERROR.get(key, key)) or first
-            field.errors = [*field.errors, *messages]
+class ErrorsMixin(ServiceErrorsMixin):
+    error_fields = FIELD_FOR_ERROR
 
 
 class FollowUpMixin:

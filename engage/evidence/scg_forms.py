@@ -17,6 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
 from engage.extensions import db
+from engage.fields import ServiceErrorsMixin as SharedServiceErrorsMixin
 from engage.models import Authority, Plan, StrategicMatter
 from engage.models.evidence import SCG_TEXT_FIELDS
 from engage.validation import ValidationError
@@ -48,11 +49,8 @@ def _authority_choices(empty: str) -> list[SelectChoice]:
     return [SelectChoice("", empty)] + [SelectChoice(a.code, a.name) for a in authorities]
 
 
-class ServiceErrorsMixin:
-    def add_errors(self, errors: dict[str, list[str]]) -> None:
-        for name, messages in errors.items():
-            field = getattr(self, name, None) or getattr(self, "title", None) or next(iter(self))
-            field.errors = list(field.errors or []) + list(messages)
+class ServiceErrorsMixin(SharedServiceErrorsMixin):
+    fallback_field = "title"
 
 
 def _text_area(name: str) -> TextAreaField:

@@ -7,6 +7,7 @@ from wtforms import Form, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from engage.extensions import db
+from engage.fields import ServiceErrorsMixin
 from engage.models import Consultation, Plan
 
 
@@ -26,7 +27,9 @@ class ScopeForm(Form):
         self.plan.choices = [SelectChoice("", "Select a plan")] + [SelectChoice(p.slug, p.name) for p in plans]
 
 
-class MainIssueForm(FlaskForm):
+class MainIssueForm(ServiceErrorsMixin, FlaskForm):
+    fallback_field = "title"
+
     title = StringField("Main issue", widget=GovTextInput(), description="For example, Green Belt release at site H4")
     summary = TextAreaField("Summary of what was said", widget=GovTextArea(), description="Optional")
     representations = TextAreaField(
@@ -37,11 +40,6 @@ class MainIssueForm(FlaskForm):
     council_response = TextAreaField("The council’s response", widget=GovTextArea(), description="Optional")
     proposed_change = TextAreaField("Proposed change to the plan", widget=GovTextArea(), description="Optional")
     submit = SubmitField("Save main issue", widget=GovSubmitInput())
-
-    def add_errors(self, errors: dict[str, list[str]]) -> None:
-        for name, messages in errors.items():
-            field = getattr(self, name, self.title)
-            field.errors = list(field.errors or []) + list(messages)
 
     def to_data(self) -> dict:
         return {name: getattr(self, name).data or "" for name in (

@@ -28,6 +28,7 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 
+from engage.fields import ServiceErrorsMixin
 from engage.models import Stakeholder
 from engage.registers.services import Lookups
 
@@ -74,7 +75,8 @@ class StakeholderFilterForm(Form):
         self.authority.choices = _choices(_authorities(lookups), "code", "name", "All authorities")
 
 
-class StakeholderForm(FlaskForm):
+class StakeholderForm(ServiceErrorsMixin, FlaskForm):
+    fallback_field = "kind"  # errors from services.clean with no field of their own go to the first question
     kind = RadioField(
         "Is this a person or an organisation?",
         widget=GovRadioInput(),
@@ -177,12 +179,6 @@ class StakeholderForm(FlaskForm):
 
     def show_duplicates(self, duplicates: list[Stakeholder]) -> None:
         self.accepted_duplicates.data = ",".join(str(duplicate.id) for duplicate in duplicates)
-
-    def add_errors(self, errors: dict[str, list[str]]) -> None:
-        """Put each error from services.clean next to its field (unknown keys go to the first question)."""
-        for key, messages in errors.items():
-            field = self._fields.get(key) or self.kind
-            field.errors = [*field.errors, *messages]
 
 
 def initial_data(stakeholder: Stakeholder) -> dict[str, Any]:
