@@ -1,6 +1,7 @@
 """Validation shared by pages, the API and imports, so one rule gives one message everywhere."""
 
 import re
+from datetime import date, time
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
@@ -8,6 +9,14 @@ EMAIL_MESSAGE = "Enter an email address in the correct format, like name@example
 POSTCODE_MESSAGE = "Enter a real postcode, like AL1 3JE"
 # The UK postcode pattern (BS 7666 shapes), applied after removing spaces and upper-casing.
 POSTCODE_PATTERN = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
+# Dates typed or sent in a query string: ISO 2026-03-01, or day, month, year like 1/3/2026, 1-3-2026 or 1.3.2026.
+ISO_DAY_PATTERN = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+UK_DAY_PATTERN = re.compile(r"^([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})$")
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+# Times: 14:30, 14.30 or 1430 on the 24-hour clock; 2pm, 2:30pm or 2.30 p.m. on the 12-hour clock; midday.
+TIME_24_PATTERN = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})$|^([0-9]{2})([0-9]{2})$")
+TIME_12_PATTERN = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{2}))? ?([ap])\.?m\.?$")
+MIDDAY = ("midday", "noon", "12 noon")
 
 
 class ValidationError(ValueError):
@@ -52,3 +61,44 @@ def normalise_postcode(value: str) -> str | None:
     compact = re.sub(r"\s+", "", value or "").upper()
     match = POSTCODE_PATTERN.match(compact)
     return f"{match.group(1)} {match.group(2)}" if match else None
+
+
+def parse_day(value: str | None) -> date | None:
+    """A date from ISO '2026-03-01' or '1/3/2026' ('-' or '.' between the parts too), in the years 1900 to 2200.
+
+    None when the text is empty or is not such a date: a caller that must tell the two apart checks for empty text
+    first, and reports a wrong date in its own words."""
+    text = (value or "").strip()
+    iso, uk = ISO_DAY_PATTERN.match(text), UK_DAY_PATTERN.match(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif uk:
+        day, month, year = int(uk.group(1)), int(uk.group(3)), int(uk.group(4))
+    else:
+        return None
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_time(value: str | None) -> time | None:
+    """A time of day from '14:30', '14.30', '1430', '2pm', '2:30pm', '2.30 p.m.' or 'midday'.
+
+    None when the text is empty or is not such a time. Not accepted, because people mean different things by them:
+    a bare '2' (2am or 2pm?) and '12am' (the start or the end of a day? 00:00 and 23:59 say which)."""
+    text = (value or "").strip().lower()
+    if text in MIDDAY:
+        return time(12, 0)
+    if match := TIME_24_PATTERN.match(text):
+        hour, minute = (int(part) for part in match.groups() if part is not None)
+    elif match := TIME_12_PATTERN.match(text):
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if not 1 <= hour <= 12 or (hour, minute, match.group(3)) == (12, 0, "a"):
+            return None
+        hour = hour % 12 + (12 if match.group(3) == "p" else 0)
+    else:
+        return None
+    return time(hour, minute) if hour <= 23 and minute <= 59 else None

@@ -107,3 +107,16 @@ def create_engagement(**overrides):
     }
     data.update(overrides)
     return log_engagement(data)
+
+
+def create_action(engagement, owner=None, **overrides):
+    """An open follow-up action on an engagement, owned by WBC unless `owner` (an Authority) says otherwise."""
+    from engage.models import Action
+
+    owner = (
+        owner or create_authority()
+    )  # looked up before the action joins the engagement, so nothing half-made flushes
+    action = Action(engagement=engagement, owner_authority=owner, **{"description": "Send the evidence", **overrides})
+    db.session.add(action)
+    db.session.commit()
+    return action

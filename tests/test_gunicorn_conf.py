@@ -1,6 +1,9 @@
 """gunicorn.conf.py: the settings production and the benchmarks run with."""
 
+import json
 import runpy
+import subprocess
+import sys
 
 from config import BASE_DIR
 from engage import create_app
@@ -38,3 +41,23 @@ def test_the_master_freezes_the_loaded_app_out_of_the_garbage_collectors_reach(a
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_the_app_loads_without_its_slow_libraries_and_the_master_imports_them_before_forking():
+    script = """
+import json, runpy, sys
+from types import SimpleNamespace
+from engage import create_app
+app = create_app("testing")
+settings = runpy.run_path("gunicorn.conf.py")
+deferred = settings["DEFERRED_IMPORTS"]
+loaded_by_the_app = [name for name in deferred if name in sys.modules]
+settings["when_ready"](SimpleNamespace(app=SimpleNamespace(callable=app), log=SimpleNamespace(info=print)))
+print(json.dumps([loaded_by_the_app, [name for name in deferred if name not in sys.modules]]))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=BASE_DIR, capture_output=True, text=True, check=True, timeout=120
+    )
+    loaded_by_the_app, missing_after_when_ready = json.loads(result.stdout.splitlines()[-1])
+    assert loaded_by_the_app == []
+    assert missing_after_when_ready == []

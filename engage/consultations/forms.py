@@ -1,7 +1,7 @@
 """Forms for the officers' consultation pages. They check CSRF and the shape of dates; the services check the rest
 and their errors land on the field of the same name."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -31,6 +31,7 @@ from wtforms.fields.choices import SelectChoice
 from engage.consult.forms import LEGAL, NATURE, AboutYouForm, ErrorsMixin, RepresentationForm
 from engage.fields import GovDateField
 from engage.models import Consultation
+from engage.validation import parse_time
 
 LONDON = ZoneInfo("Europe/London")
 TIME_MESSAGE = "Enter a time in the 24-hour clock, like 23:59"
@@ -39,14 +40,6 @@ FORM_TYPE_CHOICES = [
     SelectChoice("questionnaire", "Questionnaire of free-text and choice questions (earlier stages)"),
 ]
 CHANNEL_CHOICES = [SelectChoice("email", "Email"), SelectChoice("post", "Post"), SelectChoice("in-person", "In person")]
-
-
-def parse_time(value: str | None) -> time | None:
-    try:
-        hour, minute = (int(part) for part in (value or "").strip().replace(".", ":").split(":"))
-        return time(hour, minute)
-    except ValueError:
-        return None
 
 
 def london_datetime(day: date | None, clock: str | None) -> datetime | None:
@@ -194,6 +187,29 @@ class QuestionForm(ErrorsMixin, FlaskForm):
 
 class ConfirmForm(ErrorsMixin, FlaskForm):
     submit = SubmitField("Confirm", widget=GovSubmitInput())
+
+
+class WithdrawForm(ErrorsMixin, FlaskForm):
+    fallback_field = "reason"
+    reason = StringField(
+        "Why is it being withdrawn?",
+        widget=GovTextArea(),
+        description="Say who asked and how, like ‘The respondent asked by email on 3 March’",
+    )
+    submit = SubmitField("Withdraw representation", widget=GovSubmitInput())
+
+
+class ReinstateForm(ErrorsMixin, FlaskForm):
+    fallback_field = "reason"
+    reason = StringField(
+        "Why is it being reinstated?",
+        widget=GovTextArea(),
+        description="Like ‘The respondent asked by phone on 5 March to keep it’ or ‘Withdrawn in error’",
+    )
+    by_mistake = BooleanField(
+        "It was withdrawn by mistake: the respondent did not ask to withdraw it", widget=GovCheckboxInput()
+    )
+    submit = SubmitField("Reinstate representation", widget=GovSubmitInput())
 
 
 class KeyInForm(AboutYouForm, RepresentationForm):

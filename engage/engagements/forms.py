@@ -1,7 +1,6 @@
 """Forms for logging and completing engagements. Field names follow the API's where they can, so a service's
 errors land next to the field they are about; the form itself checks only CSRF and the shape of dates and times."""
 
-import re
 from datetime import date, datetime, time
 from typing import Any
 
@@ -22,6 +21,7 @@ from wtforms.fields.choices import SelectChoice
 from engage.fields import GovDateField, ServiceErrorsMixin
 from engage.models import ENGAGEMENT_KINDS
 from engage.models.engagement import LONDON
+from engage.validation import parse_time
 
 AGREEMENT_LABELS = {
     "agreed": "Agreed",
@@ -33,7 +33,6 @@ AGREEMENT_LABELS = {
 KIND_LABELS = {kind: kind.replace("-", " ").capitalize() for kind in ENGAGEMENT_KINDS}
 LEVEL_LABELS = {"officer": "Officer", "senior-officer": "Senior officer", "member": "Member (councillor)"}
 STATUS_LABELS = {"planned": "Planned", "held": "Held", "cancelled": "Cancelled"}
-TIME_PATTERN = re.compile(r"^\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
 FIELD_FOR_ERROR = {
     "starts_at": "starts_on",
     "ends_at": "end_time",
@@ -41,21 +40,6 @@ FIELD_FOR_ERROR = {
     "actions-0-owner": "action_owner",
     "actions-0-due_on": "action_due_on",
 }
-
-
-def parse_time(text: str) -> time | None:
-    """'14:30', '14.30', '2:30pm', '9am' -> a time; None when it is not one."""
-    match = TIME_PATTERN.match(text or "")
-    if not match:
-        return None
-    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), (match.group(3) or "").lower()
-    if half:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    if hour > 23 or minute > 59:
-        return None
-    return time(hour, minute)
 
 
 def choices(pairs, empty: str | None = None) -> list[SelectChoice]:

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from flask import url_for
-from icalendar import Calendar, Event
 
 from engage.models import Engagement, utcnow
 from engage.models.engagement import LONDON
@@ -13,8 +13,13 @@ PRODID = "-//Engage//Engagement calendar//EN"
 STATUSES = {"planned": "TENTATIVE", "held": "CONFIRMED", "cancelled": "CANCELLED"}
 DEFAULT_LENGTH = timedelta(hours=1)
 
+if TYPE_CHECKING:
+    from icalendar import Event
 
-def _event(engagement: Engagement, stamp, domain: str) -> Event:
+
+def _event(engagement: Engagement, stamp, domain: str) -> "Event":
+    from icalendar import Event  # here, not at the top: icalendar takes a quarter of a second to load
+
     event = Event()
     event.add("uid", f"engagement-{engagement.id}@{domain}")
     event.add("dtstamp", stamp)
@@ -41,6 +46,8 @@ def _event(engagement: Engagement, stamp, domain: str) -> Event:
 
 
 def calendar_bytes(engagements: Iterable[Engagement], name: str, domain: str = "engage") -> bytes:
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -19,13 +19,7 @@ from engage.models import (
     register_membership,
 )
 from engage.models.engagement import ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, LONDON
-
-
-def parse_day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat((value or "").strip())
-    except ValueError:
-        return None
+from engage.validation import parse_day
 
 
 def local_midnight(day: date) -> datetime:

@@ -3,10 +3,6 @@ engagement history per matter and the co-operation (DtC) activity table as annex
 
 import io
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.shared import Pt
-
 from engage.evidence import scg_rows
 from engage.models import CommonGroundVersion
 
@@ -110,6 +106,8 @@ def _history_annex(document, version: CommonGroundVersion) -> None:
 
 
 def _dtc_annex(document, version: CommonGroundVersion) -> None:
+    from docx.enum.section import WD_ORIENT
+
     section = document.add_section()
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
@@ -119,6 +117,9 @@ def _dtc_annex(document, version: CommonGroundVersion) -> None:
 
 
 def docx_bytes(version: CommonGroundVersion) -> bytes:
+    from docx import Document  # here, not at the top, so the app starts without python-docx
+    from docx.shared import Pt
+
     document = Document()
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(11)

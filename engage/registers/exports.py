@@ -11,8 +11,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
-import xlsxwriter
-
 COLUMNS = [
     "id",
     "kind",
@@ -111,6 +109,8 @@ def csv_chunks(rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
 
 def xlsx_bytes(rows: Iterable[Mapping[str, Any]], sheet_name: str = "Stakeholders") -> bytes:
     """An Excel workbook: bold, frozen header row with filters; every text cell stored as text, never a formula."""
+    import xlsxwriter  # here, not at the top, so the app starts without it
+
     output = io.BytesIO()
     with tempfile.TemporaryDirectory() as tmpdir:
         workbook = xlsxwriter.Workbook(output, {"constant_memory": True, "tmpdir": tmpdir})

@@ -30,7 +30,7 @@ from wtforms.fields.choices import SelectChoice
 
 from engage.fields import ServiceErrorsMixin
 from engage.models import Stakeholder
-from engage.registers.services import Lookups
+from engage.registers.services import COLUMN_FIELDS, Lookups
 
 SORT_CHOICES = [
     SelectChoice("name", "Name (A to Z)"),
@@ -183,30 +183,8 @@ class StakeholderForm(ServiceErrorsMixin, FlaskForm):
 
 def initial_data(stakeholder: Stakeholder) -> dict[str, Any]:
     """A stakeholder's current values, to fill in the edit form."""
-    data = {
-        field: getattr(stakeholder, field)
-        for field in (
-            "kind",
-            "title",
-            "first_name",
-            "last_name",
-            "job_title",
-            "email",
-            "phone",
-            "address",
-            "postcode",
-            "party",
-            "ward",
-            "constituency",
-            "preferred_channel",
-            "accessibility_needs",
-            "language",
-            "do_not_contact",
-            "consent_to_notifications",
-            "notes",
-        )
-    }
-    data["organisation"] = stakeholder.organisation_name
+    data = {field: getattr(stakeholder, field) for field in COLUMN_FIELDS}
+    data["organisation"] = data.pop("organisation_name")
     data["organisation_id"] = str(stakeholder.organisation_id or "")
     data["agent_id"] = str(stakeholder.agent_id or "")
     data["authority"] = stakeholder.authority.code if stakeholder.authority else ""

@@ -10,29 +10,9 @@ from sqlalchemy import func, insert, select, text
 
 from engage.extensions import db
 from engage.models import Stakeholder, register_membership, stakeholder_category, utcnow
+from engage.registers.services import COLUMN_FIELDS
 
 CHUNK = 1000
-SCALARS = (
-    "kind",
-    "title",
-    "first_name",
-    "last_name",
-    "organisation_name",
-    "job_title",
-    "email",
-    "phone",
-    "address",
-    "postcode",
-    "party",
-    "ward",
-    "constituency",
-    "preferred_channel",
-    "accessibility_needs",
-    "language",
-    "do_not_contact",
-    "consent_to_notifications",
-    "notes",
-)
 
 
 def row_data(row: list[Any], positions: list[tuple[int, str]]) -> dict[str, str]:
@@ -113,7 +93,7 @@ def _base_record() -> dict[str, Any]:
 
 def _record(values: dict[str, Any], base: dict[str, Any], now) -> dict[str, Any]:
     record = dict(base)
-    record.update({name: values[name] for name in SCALARS if name in values})
+    record.update({name: values[name] for name in COLUMN_FIELDS if name in values})
     authority = values.get("authority")
     record["authority_id"] = authority.id if authority is not None else None
     record["consent_recorded_at"] = now if record["consent_to_notifications"] else None

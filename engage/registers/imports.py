@@ -14,10 +14,9 @@ import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import filetype
-import pandas as pd
 from flask import current_app
 from sqlalchemy import select
 
@@ -27,6 +26,9 @@ from engage.models import Job, Stakeholder
 from engage.registers import import_rows
 from engage.registers.services import Lookups, clean
 from engage.validation import ValidationError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KIND = "stakeholder-import"
 PREVIEW_ROWS = 50
@@ -156,7 +158,9 @@ def read_table(filename: str, data: bytes, max_rows: int) -> tuple[list[str], li
     return columns, rows
 
 
-def _read_csv(data: bytes, max_rows: int) -> pd.DataFrame:
+def _read_csv(data: bytes, max_rows: int) -> "pd.DataFrame":
+    import pandas as pd  # here, not at the top: pandas takes most of a second to load
+
     kind = filetype.guess(data)
     if kind is not None and kind.mime != "text/plain":
         raise ValueError(WRONG_TYPE)
@@ -200,7 +204,9 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _read_xlsx(data: bytes, max_rows: int) -> pd.DataFrame:
+def _read_xlsx(data: bytes, max_rows: int) -> "pd.DataFrame":
+    import pandas as pd
+
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ValueError(WRONG_TYPE)
     try:

@@ -32,6 +32,9 @@ ERASED = "[erased]"
 RECORD_NUMBER_MESSAGE = "Enter a record number, like 123"
 # The fields that say who a stakeholder is: a change to any of them is checked for duplicates.
 IDENTITY_FIELDS = ("kind", "first_name", "last_name", "organisation_name", "email")
+# The values `clean` gives that a Stakeholder column stores as they are (the rest link to other rows): the edit
+# form is filled from them and an import inserts them.
+COLUMN_FIELDS = ("kind", "organisation_name", "email", "postcode", "preferred_channel", *TEXT_FIELDS, *BOOL_FIELDS)
 
 
 class PossibleDuplicates(Exception):

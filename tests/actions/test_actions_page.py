@@ -4,7 +4,7 @@ from datetime import date
 
 from engage.extensions import db
 from engage.models import Action
-from tests.factories import create_authority, create_engagement, create_plan
+from tests.factories import create_action, create_authority, create_engagement, create_plan
 from tests.pages import get_page
 
 
@@ -12,23 +12,8 @@ def test_actions_page_filters_by_owner_and_highlights_overdue(viewer_client):
     create_plan()
     hcc = create_authority("HCC", "Hertfordshire County Council", "county")
     engagement = create_engagement()
-    db.session.add_all(
-        [
-            Action(
-                engagement=engagement,
-                description="Overdue school places note",
-                owner_authority=hcc,
-                due_on=date(2026, 1, 5),
-            ),
-            Action(
-                engagement=engagement,
-                description="Watford thing",
-                owner_authority=create_authority(),
-                due_on=date(2099, 1, 1),
-            ),
-        ]
-    )
-    db.session.commit()
+    create_action(engagement, hcc, description="Overdue school places note", due_on=date(2026, 1, 5))
+    create_action(engagement, description="Watford thing", due_on=date(2099, 1, 1))
     page = get_page(viewer_client, "actions.index", owner="HCC")
     rows = page.select("tbody tr")
     assert len(rows) == 1 and "Overdue school places note" in rows[0].get_text()
@@ -39,9 +24,7 @@ def test_actions_page_filters_by_owner_and_highlights_overdue(viewer_client):
 def test_marking_an_action_done(officer_client):
     create_plan()
     engagement = create_engagement()
-    action = Action(engagement=engagement, description="Send data", owner_authority=create_authority())
-    db.session.add(action)
-    db.session.commit()
+    action = create_action(engagement, description="Send data")
     response = officer_client.post(f"/actions/{action.id}", data={"status": "done"})
     assert response.status_code == 302
     db.session.expire_all()
@@ -51,7 +34,5 @@ def test_marking_an_action_done(officer_client):
 def test_viewer_cannot_change_an_action(viewer_client):
     create_plan()
     engagement = create_engagement()
-    action = Action(engagement=engagement, description="Send data", owner_authority=create_authority())
-    db.session.add(action)
-    db.session.commit()
+    action = create_action(engagement, description="Send data")
     assert viewer_client.post(f"/actions/{action.id}", data={"status": "done"}).status_code == 403

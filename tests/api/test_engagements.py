@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from engage.extensions import db
 from engage.models import Action, Engagement
 from tests.api.conftest import assert_matches
-from tests.factories import create_authority, create_engagement, create_plan, create_stakeholder
+from tests.factories import create_action, create_authority, create_engagement, create_plan, create_stakeholder
 
 LONDON = ZoneInfo("Europe/London")
 FIELDS = [
@@ -129,14 +129,9 @@ def test_actions_filter_by_owner_status_and_overdue(viewer_api, openapi):
     create_plan()
     hcc = create_authority("HCC", "Hertfordshire County Council", "county")
     engagement = create_engagement()
-    db.session.add_all(
-        [
-            Action(engagement=engagement, description="Late", owner_authority=hcc, due_on=date(2026, 1, 1)),
-            Action(engagement=engagement, description="Later", owner_authority=hcc, due_on=date(2099, 1, 1)),
-            Action(engagement=engagement, description="Done", owner_authority=create_authority(), status="done"),
-        ]
-    )
-    db.session.commit()
+    create_action(engagement, hcc, description="Late", due_on=date(2026, 1, 1))
+    create_action(engagement, hcc, description="Later", due_on=date(2099, 1, 1))
+    create_action(engagement, description="Done", status="done")
     response = viewer_api.get("/api/v1/actions?owner=HCC&overdue=true")
     assert [a["description"] for a in response.get_json()["items"]] == ["Late"]
     assert_matches(openapi, response, "/actions")

@@ -84,3 +84,25 @@ def test_record_export_writes_an_audit_event_with_filters_and_rows():
     assert (event.action, event.entity_type) == ("export", "stakeholder")
     assert event.summary == "Exported 1,234 stakeholders as CSV"
     assert event.changes == {"filters": {"register": "mps"}, "rows": 1234, "format": "csv"}
+
+
+def test_column_fields_are_the_plain_values_clean_gives_and_stakeholder_columns():
+    data = {
+        "kind": "person",
+        "organisation": "Affinity Water",
+        "email": "ada@example.com",
+        "postcode": "al13je",
+        "preferred_channel": "post",
+        "authority": "",
+        "registers": "",
+        "categories": "",
+        "body_kinds": "",
+        "organisation_id": "",
+        "agent_id": "",
+        **dict.fromkeys(services.TEXT_FIELDS, "x"),
+        **dict.fromkeys(services.BOOL_FIELDS, "yes"),
+    }
+    values = services.clean(data, services.Lookups())
+    links = {"authority", "registers", "categories", "body_kinds", "organisation", "agent"}
+    assert set(values) - links == set(services.COLUMN_FIELDS)
+    assert set(services.COLUMN_FIELDS) <= set(Stakeholder.__table__.columns.keys())
