@@ -51,6 +51,7 @@ from engage.models import (
 )
 from engage.models.engagement import LONDON
 from engage.models.types import UTCDateTime
+from engage.validation import parse_day
 
 COOPERATION_CATEGORIES = ("dtc-prescribed-body", "specific-consultation-body", "neighbouring-authority")
 COOPERATION_REGISTERS = ("neighbouring-authorities", "statutory-consultees")
@@ -79,19 +80,6 @@ COLUMNS = [
     ("influence_on_plan", "Influence on the plan"),
     ("evidence_url", "Evidence link"),
 ]
-
-
-def parse_day(value: str) -> date | None:
-    """'2026-03-01' (what a date field sends) or '1/3/2026'; None when it is not a real date."""
-    value = value.strip()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        return datetime.strptime(value.replace("-", "/").replace(".", "/"), "%d/%m/%Y").date()
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -328,7 +316,8 @@ def dtc_rows(filters: DtcFilters, base_url: str = "", offset: int = 0, limit: in
     if limit is not None:
         query = query.limit(limit).offset(offset)
     builder = RowBuilder(base_url)
-    result = db.session.execute(query.execution_options(yield_per=CHUNK_ROWS))
+    # Core, not the ORM session: plain rows, no ORM processing; on PostgreSQL a server-side cursor.
+    result = db.session.connection().execute(query.execution_options(yield_per=CHUNK_ROWS))
     for chunk in result.partitions():
         yield from builder.build(chunk)
 

@@ -18,13 +18,6 @@ from datetime import date, datetime
 from typing import IO
 from xml.sax.saxutils import escape
 
-import xlsxwriter
-from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-
 from engage.evidence.dtc import COLUMNS
 
 FILE_COLUMNS = [*COLUMNS, ("after_submission", "After submission")]
@@ -65,7 +58,7 @@ def csv_chunks(rows: Iterable) -> Iterator[str]:
     for row in rows:
         texts = _file_texts(row)
         texts[1] = texts[1].isoformat()
-        batch.append([f"'{text}" if isinstance(text, str) and text[:1] in FORMULA_STARTS else text for text in texts])
+        batch.append([f"'{text}" if text[:1] in FORMULA_STARTS else text for text in texts])  # all str now
         if len(batch) == CSV_BATCH_ROWS:
             writer.writerows(batch)
             batch.clear()
@@ -107,6 +100,8 @@ def xlsx_file(rows: Iterable, title: str, notes: list[str], target: IO[bytes]) -
 
 
 def _xlsx_skeleton(title: str, notes: list[str], target: IO[bytes]) -> None:
+    import xlsxwriter  # here and in _docx_skeleton, not at the top, so the app starts without them
+
     workbook = xlsxwriter.Workbook(target, {"strings_to_formulas": False, "strings_to_numbers": False})
     workbook.set_properties({"title": title})
     sheet = workbook.add_worksheet("Co-operation")
@@ -136,25 +131,26 @@ def _split_sheet(xml: str) -> tuple[str, str, str]:
 
 
 LETTERS = [chr(ord("A") + index) for index in range(len(FILE_COLUMNS))]
+AFTER_DATE = LETTERS[2:]  # columns C onwards
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
 def _xlsx_row_chunks(rows: Iterable, text_style: str, date_style: str) -> Iterator[tuple[int, str]]:
-    keys = [key for key, _ in FILE_COLUMNS]
-    texts = _Memo(_xml_text)
+    """The sheet's rows as XML, a batch at a time: a text cell is its reference and, made by `tail`, the rest."""
+
+    def tail(text: str) -> str:
+        return f'" s="{text_style}" t="inlineStr"><is><t xml:space="preserve">{_xml_text(text)}</t></is></c>'
+
+    ref_tail, *makers = _makers(tail, [key for key, _ in FILE_COLUMNS])
+    columns = list(zip(AFTER_DATE, makers[1:], strict=True))  # the date is a number, written on its own
     parts: list[str] = []
     count = 0
     for count, row in enumerate(rows, start=1):  # noqa: B007
-        number = count + 1
-        cells = []
-        for letter, key, value in zip(LETTERS, keys, _file_texts(row), strict=True):
-            if key == "date":
-                cells.append(f'<c r="B{number}" s="{date_style}"><v>{(value - EXCEL_EPOCH).days}</v></c>')
-            elif value:
-                text = texts[value]
-                cell = f'<c r="{letter}{number}" s="{text_style}" t="inlineStr">'
-                cells.append(f'{cell}<is><t xml:space="preserve">{text}</t></is></c>')
-        parts.append(f'<row r="{number}">{"".join(cells)}</row>')
+        n = count + 1
+        ref, day, *rest = _file_texts(row)
+        cells = [f'<c r="{letter}{n}{make(text)}' for (letter, make), text in zip(columns, rest, strict=True) if text]
+        day_cell = f'<c r="B{n}" s="{date_style}"><v>{(day - EXCEL_EPOCH).days}</v></c>'
+        parts.append(f'<row r="{n}"><c r="A{n}{ref_tail(ref)}{day_cell}{"".join(cells)}</row>')
         if count % CSV_BATCH_ROWS == 0:
             yield count, "".join(parts)
             parts = []
@@ -186,6 +182,12 @@ def docx_file(rows: Iterable, title: str, notes: list[str], empty_message: str, 
 
 
 def _docx_skeleton(title: str, notes: list[str], empty_message: str):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
     document = Document()
     document.core_properties.title = title
     section = document.sections[0]
@@ -227,7 +229,7 @@ def _split_at_marker(xml: str) -> tuple[str, str]:
 
 class _Memo(dict):
     """`make(text)` remembered for short texts: bodies, categories, stages, forms and outcomes repeat on most rows,
-    so their XML is built once; long ones (summaries) are built each time and not kept, which bounds the memory."""
+    so their XML is built once; long ones are built each time and not kept, which bounds the memory."""
 
     def __init__(self, make):
         super().__init__()
@@ -235,18 +237,39 @@ class _Memo(dict):
 
     def __missing__(self, text: str) -> str:
         made = self.make(text)
-        if len(text) <= 200 and len(self) < 20000:
+        if len(text) <= 200:
+            if len(self) >= 20000:  # start again rather than stop: an engagement's rows are next to each other
+                self.clear()
             self[text] = made
         return made
 
 
+UNIQUE = {"ref", "summary", "evidence_url"}  # different on (nearly) every row: not worth remembering
+
+
+def _makers(make, keys: list[str]) -> list:
+    """For each column, `make` itself or `make` remembered (_Memo)."""
+    remembered = _Memo(make).__getitem__
+    return [make if key in UNIQUE else remembered for key in keys]
+
+
+def _plain(text: str) -> bool:
+    """True when the text goes into XML as it is: no markup characters, no line breaks, nothing XML forbids
+    (control characters and U+FFFE/U+FFFF are not printable). Each test is one fast scan in C."""
+    return text.isprintable() and "&" not in text and "<" not in text and ">" not in text
+
+
 def _xml_text(text: str) -> str:
+    if _plain(text):
+        return text
     return escape(INVALID_XML.sub("", text))
 
 
 def _cell(text: str) -> str:
     if not text:
         return "<w:tc><w:p/></w:tc>"
+    if _plain(text):
+        return f'<w:tc><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:tc>'
     lines = INVALID_XML.sub("", text).split("\n")
     runs = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
     return f"<w:tc><w:p><w:r>{runs}</w:r></w:p></w:tc>"
@@ -261,11 +284,12 @@ def _docx_text(row) -> list[str]:
 
 
 def _docx_row_chunks(rows: Iterable) -> Iterator[tuple[int, str]]:
-    cells = _Memo(_cell)
+    makers = _makers(_cell, [key for key, _ in COLUMNS])
     parts: list[str] = []
     count = 0
     for count, row in enumerate(rows, start=1):  # noqa: B007
-        parts.append("<w:tr>" + "".join([cells[text] for text in _docx_text(row)]) + "</w:tr>")
+        cells = [make(text) for make, text in zip(makers, _docx_text(row), strict=True)]
+        parts.append(f"<w:tr>{''.join(cells)}</w:tr>")
         if count % CSV_BATCH_ROWS == 0:
             yield count, "".join(parts)
             parts = []

@@ -1,14 +1,19 @@
 """A row of the co-operation table (DtcRow) and its words: as JSON, as printed text, and for representations what
 was said (summary) and what the respondent found (outcome)."""
 
+import functools
 import json
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 
 @dataclass(slots=True)
 class DtcRow:
+    """One row. Invitations and representations leave the engagement-only fields (matters, level, attendees,
+    actions, influence) at their empty defaults."""
+
     ref: str
     source: str
     date: date
@@ -16,24 +21,24 @@ class DtcRow:
     body_id: int | None
     body_category: str
     body_category_name: str
-    matters: list[str]
-    matter_names: list[str]
     plan_stage: str
     plan_stage_name: str
     form: str
     form_label: str
-    level: str | None
-    attendees: list[str]
     summary: str
     outcome: str
-    agreement: str
-    actions: list[dict[str, Any]]
-    influence_on_plan: str
     evidence_url: str
     record_url: str
     after_submission: bool
+    agreement: str = "n-a"
     title: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    matters: Sequence[str] = ()
+    matter_names: Sequence[str] = ()
+    level: str | None = None
+    attendees: Sequence[str] = ()
+    actions: Sequence[dict[str, Any]] = ()
+    action_lines: Sequence[str] = ()  # the actions as printed (action_text), made once per engagement
+    influence_on_plan: str = ""
 
     def as_json(self) -> dict[str, Any]:
         """The API's row: exactly the documented fields."""
@@ -42,22 +47,22 @@ class DtcRow:
             "date": self.date.isoformat(),
             "body": self.body,
             "body_category": self.body_category or None,
-            "matters": self.matters,
+            "matters": list(self.matters),
             "plan_stage": self.plan_stage or None,
             "form": self.form,
             "level": self.level,
-            "attendees": self.attendees,
+            "attendees": list(self.attendees),
             "summary": self.summary,
             "outcome": self.outcome,
             "agreement": self.agreement,
-            "actions": self.actions,
+            "actions": list(self.actions),
             "influence_on_plan": self.influence_on_plan,
             "evidence_url": self.evidence_url,
             "after_submission": self.after_submission,
         }
 
     def action_texts(self) -> list[str]:
-        return [action_text(action) for action in self.actions]
+        return list(self.action_lines)
 
     def as_text(self) -> dict[str, Any]:
         """The printed row (CSV, XLSX, DOCX): names rather than slugs, lists joined; `date` stays a date."""
@@ -77,7 +82,7 @@ class DtcRow:
             "; ".join(self.attendees),
             self.summary,
             self.outcome,
-            "; ".join([action_text(action) for action in self.actions]) if self.actions else "",
+            "; ".join(self.action_lines),
             self.influence_on_plan,
             self.evidence_url,
         ]
@@ -106,15 +111,19 @@ def label(slug: str) -> str:
 
 
 def action_text(action: dict[str, Any]) -> str:
-    due_on = date.fromisoformat(action["due_on"]) if action["due_on"] else None
-    due = f", due {due_on.day} {due_on:%B %Y}" if due_on else ""
-    return f"{action['description']} ({action['owner']}{due}, {action['status']})"
+    return f"{action['description']} ({action['owner']}{_due(action['due_on'])}, {action['status']})"
+
+
+@functools.lru_cache(maxsize=4096)
+def _due(due_on: str | None) -> str:
+    day = date.fromisoformat(due_on) if due_on else None
+    return f", due {day.day} {day:%B %Y}" if day else ""
 
 
 def person_name(first: str, last: str, organisation: str, kind: str = "person") -> str:
     if kind == "organisation":
         return organisation
-    name = " ".join(part for part in (first, last) if part)
+    name = f"{first} {last}" if first and last else first or last or ""
     return f"{name} ({organisation})" if organisation and name else name or organisation
 
 
@@ -122,36 +131,46 @@ def _label(slug: str) -> str:
     return slug.replace("-", " ")
 
 
-def representation_summary(r: Any, limit: int) -> str:
+def representation_summary(
+    nature: str, part: str | None, title: str, comment: str, modification: str, limit: int
+) -> str:
     """'Object to Policy SP1 (Regulation 19 consultation title): the comment…'; long comments are shortened."""
-    part = f" to {r.part}" if r.part and r.nature == "object" else f" on {r.part}" if r.part else ""
-    comment = " ".join((r.comment or "").split())
+    lead = _summary_lead(nature, part, title)
+    comment = " ".join(comment.split()) if comment else ""
     if len(comment) > limit:
         comment = comment[: limit - 1].rstrip() + "…"
-    lead = f"{r.nature.capitalize()}{part} (‘{r.title}’)"
-    modification = " ".join((r.modification or "").split())
     text = f"{lead}: {comment}" if comment else lead
     if modification:
-        text += f" Modification sought: {modification[:limit]}"
+        modification = " ".join(modification.split())
+        text += f" Modification sought: {modification[:limit]}" if modification else ""
     return text
 
 
-def representation_outcome(r: Any) -> str:
-    """Legal compliance, soundness and the duty to co-operate as the respondent answered, and late or withdrawn."""
+@functools.lru_cache(maxsize=1024)
+def _summary_lead(nature: str, part: str | None, title: str) -> str:
+    where = f" to {part}" if part and nature == "object" else f" on {part}" if part else ""
+    return f"{nature.capitalize()}{where} (‘{title}’)"
+
+
+@functools.lru_cache(maxsize=1024)
+def representation_outcome(
+    legally_compliant: str, sound: str, dtc_compliant: str, unsound_tests, late: bool, status: str
+) -> str:
+    """Legal compliance, soundness and the duty to co-operate as the respondent answered, and late or withdrawn.
+    `unsound_tests` is the JSON list as stored (text); a handful of distinct answers, so each text is made once."""
     findings = []
     for name, value in (
-        ("Legally compliant", r.legally_compliant),
-        ("Sound", r.sound),
-        ("Complies with the duty to co-operate", r.dtc_compliant),
+        ("Legally compliant", legally_compliant),
+        ("Sound", sound),
+        ("Complies with the duty to co-operate", dtc_compliant),
     ):
         if value and value != "not-specified":
             findings.append(f"{name}: {value}")
-        tests = r.unsound_tests
-        if name == "Sound" and value == "no" and tests:
-            tests = json.loads(tests) if isinstance(tests, str) else tests
+        if name == "Sound" and value == "no" and unsound_tests:
+            tests = json.loads(unsound_tests) if isinstance(unsound_tests, str) else unsound_tests
             findings[-1] += f" (not {', '.join(map(_label, tests))})" if tests else ""
-    if r.late:
+    if late:
         findings.append("Late: not duly made")
-    if r.status == "withdrawn":
+    if status == "withdrawn":
         findings.append("Withdrawn")
     return "; ".join(findings) or "No view given on soundness or compliance"

@@ -136,6 +136,18 @@ def test_docx_is_a_landscape_table_with_title_filters_and_rows(officer_client, r
     assert table.rows[2].cells[5].text == "Submission (after submission)"
 
 
+def test_markup_line_breaks_and_control_characters_are_written_safely(officer_client, record):
+    record.first.summary = "Costs < £5m & > £2m\nSecond line\x0b"
+    record.first.influence_on_plan = "Plain text, as it is"
+    db.session.commit()
+    sheet = load_workbook(io.BytesIO(officer_client.get("/evidence/dtc-table.xlsx").data))["Co-operation"]
+    assert sheet["J2"].value == "Costs < £5m & > £2m\nSecond line"
+    assert sheet["M2"].value == "Plain text, as it is"
+    cells = Document(io.BytesIO(officer_client.get("/evidence/dtc-table.docx").data)).tables[0].rows[1].cells
+    assert cells[9].text == "Costs < £5m & > £2m\nSecond line"
+    assert cells[12].text == "Plain text, as it is"
+
+
 @pytest.mark.parametrize("file_format", ["csv", "xlsx", "docx"])
 def test_empty_files_are_valid_with_headers(officer_client, record, file_format):
     response = officer_client.get(f"/evidence/dtc-table.{file_format}", query_string=BAD_PERIOD)
