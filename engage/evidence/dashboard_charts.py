@@ -1,5 +1,5 @@
 """The dashboard's charts, each with the table of its numbers (the accessible alternative) or a message when the
-period holds nothing to chart."""
+period and filters hold nothing to chart."""
 
 from dataclasses import dataclass, field
 
@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from engage.evidence import charts
 from engage.evidence import dashboard_queries as queries
+from engage.evidence.dashboard_filters import DashboardFilters
 
 
 @dataclass
@@ -24,30 +25,48 @@ def _month_label(month) -> str:
     return f"{month:%b %Y}"
 
 
-def register_chart(period: queries.Period) -> Chart:
-    months, series = queries.engagements_by_register(period)
+def _empty(filters: DashboardFilters, plain: str, narrowed: str) -> str:
+    return narrowed if filters.narrowed else plain
+
+
+def register_chart(filters: DashboardFilters) -> Chart:
+    months, series = queries.engagements_by_register(filters)
     chart = Chart("engagements-by-register", "Engagements per month by register")
     if not any(sum(values) for values in series.values()):
-        chart.empty = "No engagements were held or planned in this period."
+        chart.empty = _empty(
+            filters,
+            "No engagements were held or planned in this period.",
+            "No engagements in this period match these filters.",
+        )
         return chart
     labels = [_month_label(m) for m in months]
     totals = [sum(column) for column in zip(*series.values(), strict=True)]
     busiest = labels[totals.index(max(totals))]
-    chart.desc = (
-        f"Stacked bars, one per month from {labels[0]} to {labels[-1]}, split by the register of the people engaged. "
-        f"The busiest month was {busiest}. An engagement with people from two registers counts in both."
-    )
+    if filters.register:
+        chart.desc = (
+            f"Bars, one per month from {labels[0]} to {labels[-1]}: engagements with someone on the "
+            f"{filters.register.name} register. The busiest month was {busiest}."
+        )
+    else:
+        chart.desc = (
+            f"Stacked bars, one per month from {labels[0]} to {labels[-1]}, split by the register of the people "
+            f"engaged. The busiest month was {busiest}. An engagement with people from two registers counts in both."
+        )
     chart.svg = charts.stacked_bars(chart.id, chart.title, chart.desc, labels, series)
     chart.head = ["Month", *series.keys()]
     chart.rows = [[label, *(values[i] for values in series.values())] for i, label in enumerate(labels)]
     return chart
 
 
-def matter_chart(period: queries.Period) -> Chart:
-    months, names, grid = queries.matters_by_month(period)
+def matter_chart(filters: DashboardFilters) -> Chart:
+    months, names, grid = queries.matters_by_month(filters)
     chart = Chart("matters-by-month", "Strategic matters discussed each month")
     if not names:
-        chart.empty = "No engagements in this period were about a strategic matter."
+        chart.empty = _empty(
+            filters,
+            "No engagements in this period were about a strategic matter.",
+            "No engagements in this period that match these filters were about a strategic matter.",
+        )
         return chart
     labels = [_month_label(m) for m in months]
     totals = [sum(row) for row in grid]
@@ -61,12 +80,14 @@ def matter_chart(period: queries.Period) -> Chart:
     return chart
 
 
-def response_charts(period: queries.Period) -> list[Chart]:
+def response_charts(filters: DashboardFilters) -> list[Chart]:
     result = []
-    for number, item in enumerate(queries.responses_per_day(period), start=1):
+    for number, item in enumerate(queries.responses_per_day(filters), start=1):
         chart = Chart(f"responses-{number}", f"Representations per day: {item.consultation.title}")
         if not item.total:
-            chart.empty = "No representations have been received for this consultation."
+            chart.empty = "No representations have been received for this consultation" + (
+                f" from anyone on the {filters.register.name} register." if filters.register else "."
+            )
         else:
             labels = [f"{day:%-d %b}" for day in item.days]
             peak = item.counts.index(max(item.counts))
@@ -85,11 +106,15 @@ def response_charts(period: queries.Period) -> list[Chart]:
     return result
 
 
-def action_chart(period: queries.Period) -> Chart:
-    authorities, series = queries.actions_by_authority(period)
+def action_chart(filters: DashboardFilters) -> Chart:
+    authorities, series = queries.actions_by_authority(filters)
     chart = Chart("actions-by-authority", "Follow-up actions by status and owner authority")
     if not authorities:
-        chart.empty = "No follow-up actions came from engagements in this period."
+        chart.empty = _empty(
+            filters,
+            "No follow-up actions came from engagements in this period.",
+            "No follow-up actions came from the engagements in this period that match these filters.",
+        )
         return chart
     chart.desc = (
         f"Horizontal bars, one per owner authority ({len(authorities)}), split by status: "

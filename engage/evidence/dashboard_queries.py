@@ -1,10 +1,12 @@
-"""The numbers behind the dashboard charts, for a period (Europe/London dates, both ends included).
+"""The numbers behind the dashboard charts, for a period (Europe/London dates, both ends included) and the other
+filters the dashboard offers (engage.evidence.dashboard_filters).
 
 Each dataset is plain lists, so the chart and the table that follows it show the same figures."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -17,27 +19,21 @@ from engage.models import (
     Engagement,
     Register,
     Representation,
+    Respondent,
     StrategicMatter,
     engagement_matter,
     engagement_stakeholder,
     register_membership,
 )
 from engage.models.engagement import LONDON
+from engage.validation import parse_day
+
+if TYPE_CHECKING:
+    from engage.evidence.dashboard_filters import DashboardFilters
 
 MAX_MONTHS = 60
 MAX_CONSULTATIONS = 6
 NO_REGISTER = "Not on a register"
-
-
-def parse_day(value: str) -> date | None:
-    value = (value or "").strip()[:40]
-    for parse in (date.fromisoformat, lambda v: datetime.strptime(v.replace("-", "/"), "%d/%m/%Y").date()):
-        try:
-            day = parse(value)
-        except ValueError:
-            continue
-        return day if 1900 <= day.year <= 2200 else None
-    return None
 
 
 @dataclass
@@ -84,27 +80,21 @@ def _month(moment: datetime) -> date:
     return moment.astimezone(LONDON).date().replace(day=1)
 
 
-def _engagements(period: Period):
-    start, end = period.bounds
-    return (
-        Engagement.starts_at >= start,
-        Engagement.starts_at < end,
-        Engagement.status != "cancelled",
-    )
-
-
-def engagements_by_register(period: Period) -> tuple[list[date], dict[str, list[int]]]:
+def engagements_by_register(filters: "DashboardFilters") -> tuple[list[date], dict[str, list[int]]]:
     """Months, and per register the engagements that month with someone on it. An engagement with people from
-    two registers counts once in each."""
-    rows = db.session.execute(
+    two registers counts once in each; with a register chosen, only that register's engagements are counted."""
+    query = (
         select(Engagement.id, Engagement.starts_at, Register.name, Register.position)
         .outerjoin(engagement_stakeholder, engagement_stakeholder.c.engagement_id == Engagement.id)
         .outerjoin(register_membership, register_membership.c.stakeholder_id == engagement_stakeholder.c.stakeholder_id)
         .outerjoin(Register, Register.id == register_membership.c.register_id)
-        .where(*_engagements(period))
+        .where(*filters.engagements())
         .distinct()
-    ).all()
-    months = period.months()
+    )
+    if filters.register:
+        query = query.where(Register.id == filters.register.id)
+    rows = db.session.execute(query).all()
+    months = filters.period.months()
     index = {month: i for i, month in enumerate(months)}
     order: dict[str, int] = {}
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * len(months))
@@ -117,14 +107,14 @@ def engagements_by_register(period: Period) -> tuple[list[date], dict[str, list[
     return months, {name: counts[name] for name in sorted(order, key=lambda n: (order[n], n))}
 
 
-def matters_by_month(period: Period) -> tuple[list[date], list[str], list[list[int]]]:
+def matters_by_month(filters: "DashboardFilters") -> tuple[list[date], list[str], list[list[int]]]:
     rows = db.session.execute(
         select(Engagement.starts_at, StrategicMatter.name)
         .join(engagement_matter, engagement_matter.c.engagement_id == Engagement.id)
         .join(StrategicMatter, StrategicMatter.id == engagement_matter.c.matter_id)
-        .where(*_engagements(period))
+        .where(*filters.engagements())
     ).all()
-    months = period.months()
+    months = filters.period.months()
     index = {month: i for i, month in enumerate(months)}
     grid: dict[str, list[int]] = defaultdict(lambda: [0] * len(months))
     for starts_at, name in rows:
@@ -147,24 +137,30 @@ class ConsultationDays:
         return sum(self.counts)
 
 
-def responses_per_day(period: Period) -> list[ConsultationDays]:
-    """For each consultation open during the period (the latest few), representations per day from its opening
-    to its last response."""
-    start, end = period.bounds
-    consultations = db.session.scalars(
-        select(Consultation)
-        .where(Consultation.opens_at < end, Consultation.closes_at > start)
-        .order_by(Consultation.opens_at.desc())
-        .limit(MAX_CONSULTATIONS)
-    ).all()
+def _received(consultation: Consultation, filters: "DashboardFilters") -> Counter:
+    """Representations per London day; with a register chosen, only those from respondents on it."""
+    query = select(Representation.received_at).where(Representation.consultation_id == consultation.id)
+    if filters.register:
+        on_register = select(register_membership.c.stakeholder_id).where(
+            register_membership.c.register_id == filters.register.id
+        )
+        query = query.join(Respondent, Respondent.id == Representation.respondent_id).where(
+            Respondent.stakeholder_id.in_(on_register)
+        )
+    return Counter(moment.astimezone(LONDON).date() for moment in db.session.scalars(query))
+
+
+def responses_per_day(filters: "DashboardFilters") -> list[ConsultationDays]:
+    """For each consultation open during the period (the latest few, at the plan stage chosen), representations
+    per day from its opening to its last response."""
+    start, end = filters.period.bounds
+    query = select(Consultation).where(Consultation.opens_at < end, Consultation.closes_at > start)
+    if filters.stage:
+        query = query.where(Consultation.stage == filters.stage)
+    consultations = db.session.scalars(query.order_by(Consultation.opens_at.desc()).limit(MAX_CONSULTATIONS)).all()
     result = []
     for consultation in reversed(consultations):
-        received = Counter(
-            moment.astimezone(LONDON).date()
-            for moment in db.session.scalars(
-                select(Representation.received_at).where(Representation.consultation_id == consultation.id)
-            )
-        )
+        received = _received(consultation, filters)
         first = consultation.opens_at.astimezone(LONDON).date()
         closing = consultation.closes_at.astimezone(LONDON).date()
         last = max([closing, *received]) if received else closing
@@ -174,13 +170,13 @@ def responses_per_day(period: Period) -> list[ConsultationDays]:
     return result
 
 
-def actions_by_authority(period: Period) -> tuple[list[str], dict[str, list[int]]]:
-    """Owner authorities, and per status the follow-up actions from the period's engagements."""
+def actions_by_authority(filters: "DashboardFilters") -> tuple[list[str], dict[str, list[int]]]:
+    """Owner authorities, and per status the follow-up actions from the engagements the filters match."""
     rows = db.session.execute(
         select(Authority.name, Action.status, func.count(Action.id))
         .join(Authority, Authority.id == Action.owner_authority_id)
         .join(Engagement, Engagement.id == Action.engagement_id)
-        .where(*_engagements(period))
+        .where(*filters.engagements())
         .group_by(Authority.name, Action.status)
     ).all()
     authorities = sorted({name for name, _status, _count in rows})

@@ -1,13 +1,20 @@
-"""The evidence dashboard: four charts for a period, each followed by its numbers as a table."""
+"""The evidence dashboard: four charts for a period (and optionally a lead authority, register and plan stage),
+each followed by its numbers as a table."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from flask import render_template, request
-from govuk_frontend_wtf.wtforms_widgets import GovTextInput
-from wtforms import Form, StringField
+from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovTextInput
+from sqlalchemy import select
+from wtforms import Form, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 
 from engage.evidence import bp, dashboard_charts
+from engage.evidence.dashboard_filters import DashboardFilters
 from engage.evidence.dashboard_queries import Period
+from engage.extensions import db
+from engage.models import Authority, Consultation, PlanStage, Register
 from engage.models.engagement import LONDON
 from engage.permissions import VIEW, require_permission
 
@@ -15,8 +22,9 @@ from engage.permissions import VIEW, require_permission
 class PeriodForm(Form):
     """A GET form so the URL can be shared; its errors come from Period."""
 
-    date_from = StringField("From", name="from", widget=GovTextInput(), description="For example, 2026-03-01")
-    date_to = StringField("To", name="to", widget=GovTextInput(), description="For example, 2027-02-28")
+    # Shown as date inputs (the browser's own date picker, whose format follows the user's locale), so no hint.
+    date_from = StringField("From", name="from", widget=GovTextInput())
+    date_to = StringField("To", name="to", widget=GovTextInput())
 
     def show(self, period: Period) -> "PeriodForm":
         if not self.date_from.data:
@@ -28,22 +36,73 @@ class PeriodForm(Form):
         return self
 
 
+def _choices(rows, empty: str) -> list[SelectChoice]:
+    return [SelectChoice("", empty), *(SelectChoice(str(value), text) for value, text in rows)]
+
+
+def _stages() -> list[tuple[str, str]]:
+    """Every plan's stages by slug (the first name wins), then stages only consultations name."""
+    names: dict[str, str] = {}
+    for slug, name in db.session.execute(select(PlanStage.slug, PlanStage.name).order_by(PlanStage.position)):
+        names.setdefault(slug, name)
+    for (slug,) in db.session.execute(select(Consultation.stage).where(Consultation.stage != "").distinct()):
+        names.setdefault(slug, slug.replace("-", " ").capitalize())
+    return list(names.items())
+
+
+class DashboardForm(PeriodForm):
+    authority = SelectField("Lead authority", widget=GovSelect(), validate_choice=False)
+    register = SelectField("Register", widget=GovSelect(), validate_choice=False)
+    stage = SelectField("Plan stage", widget=GovSelect(), validate_choice=False)
+
+    def show(self, filters: DashboardFilters) -> "DashboardForm":
+        super().show(filters.period)
+        authorities = db.session.execute(select(Authority.code, Authority.name).order_by(Authority.name))
+        self.authority.choices = _choices(authorities, "All authorities")
+        registers = db.session.execute(select(Register.slug, Register.name).order_by(Register.position))
+        self.register.choices = _choices(registers, "All registers")
+        self.stage.choices = _choices(_stages(), "All stages")
+        for field in (self.authority, self.register, self.stage):
+            field.errors = filters.errors.get(field.name, [])
+        return self
+
+
+@dataclass
+class Section:
+    heading: str
+    charts: list
+    empty: str = ""  # said when there are no charts at all
+    note: str = ""  # how the filters apply to this section
+
+
+def _sections(filters: DashboardFilters) -> list[Section]:
+    consultations = Section("Consultations", dashboard_charts.response_charts(filters))
+    if filters.stage_label:
+        consultations.empty = f"No consultations at the {filters.stage_label} stage were open in this period."
+    else:
+        consultations.empty = "No consultations were open in this period."
+    if filters.authority:
+        consultations.note = (
+            "Consultations are run jointly by the partner authorities, so they are not filtered by lead authority."
+        )
+    return [
+        Section("Engagement", [dashboard_charts.register_chart(filters), dashboard_charts.matter_chart(filters)]),
+        consultations,
+        Section("Follow-up actions", [dashboard_charts.action_chart(filters)],
+                note="Actions from the engagements that match the filters, by the authority that owns them."),
+    ]  # fmt: skip
+
+
 @bp.route("/dashboard")
 @require_permission(VIEW)
 def dashboard():
-    period = Period.from_args(request.args, datetime.now(LONDON).date())
-    form = PeriodForm(request.args).show(period)
-    sections = []
-    if not period.errors:
-        sections = [
-            ("Engagement", [dashboard_charts.register_chart(period), dashboard_charts.matter_chart(period)]),
-            ("Consultations", dashboard_charts.response_charts(period)),
-            ("Follow-up actions", [dashboard_charts.action_chart(period)]),
-        ]
+    filters = DashboardFilters.from_args(request.args, datetime.now(LONDON).date())
+    form = DashboardForm(request.args).show(filters)
     return render_template(
         "evidence/dashboard_show.html",
-        period=period,
+        filters=filters,
+        period=filters.period,
         filter_form=form,
-        form=form if period.errors else None,
-        sections=sections,
+        form=form if filters.errors else None,
+        sections=[] if filters.errors else _sections(filters),
     )

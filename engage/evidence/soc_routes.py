@@ -5,17 +5,14 @@ import io
 from flask import flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
-from engage.evidence import bp, soc_exports, soc_queries, soc_services
+from engage.evidence import bp, office, soc_exports, soc_queries, soc_representations, soc_services
 from engage.evidence.soc_forms import MainIssueForm, ScopeForm
 from engage.extensions import db
 from engage.models import Consultation, MainIssue, utcnow
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError
 
-MIMETYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+MIMETYPES = {"docx": office.DOCX_MIMETYPE, "xlsx": office.XLSX_MIMETYPE}
 
 
 def _scope_args(scope: soc_queries.Scope) -> dict:
@@ -47,8 +44,10 @@ def soc_download(file_format):
         flash("Select a consultation or a plan to download its statement of consultation")
         return redirect(url_for("evidence.soc_show"))
     statement = soc_queries.build(scope, invitation_limit=None)
-    data = soc_exports.docx_bytes(statement) if file_format == "docx" else soc_exports.xlsx_bytes(statement)
-    name = f"statement-of-consultation-{utcnow():%Y-%m-%d}.{file_format}"
+    write = soc_exports.docx_bytes if file_format == "docx" else soc_exports.xlsx_bytes
+    now = utcnow()
+    data = write(statement, soc_representations.full_representations(scope), now)
+    name = f"statement-of-consultation-{now:%Y-%m-%d}.{file_format}"
     return send_file(io.BytesIO(data), mimetype=MIMETYPES[file_format], as_attachment=True, download_name=name)
 
 

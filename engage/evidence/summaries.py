@@ -25,11 +25,12 @@ from engage.models import (
     Stakeholder,
     engagement_stakeholder,
 )
+from engage.models.engagement import LONDON
 from engage.registers.exports import neutralise
 
 TOP_STAKEHOLDERS = 50
-ENGAGEMENT_HEAD = ["Date", "Engagement", "Kind", "Level", "Lead authority", "Stakeholders", "Strategic matters",
-                   "Plan stage", "Agreement", "Outcome"]  # fmt: skip
+ENGAGEMENT_HEAD = ["Date", "Engagement", "Status", "Kind", "Level", "Lead authority", "Stakeholders",
+                   "Strategic matters", "Plan stage", "Agreement", "Outcome"]  # fmt: skip
 STAKEHOLDER_HEAD = ["Type", "Date", "Reference", "Title", "Strategic matters or part", "Agreement or nature", "Outcome"]
 
 
@@ -38,12 +39,18 @@ def _in_period(period: Period):
     return Engagement.starts_at >= start, Engagement.starts_at < end, Engagement.status != "cancelled"
 
 
-def engagement_row(engagement: Engagement) -> list[str]:
+def label(slug: str) -> str:
+    """'senior-officer' -> 'Senior officer'."""
+    return slug.replace("-", " ").capitalize()
+
+
+def engagement_row(engagement: Engagement) -> list:
     return [
-        engagement.local_date.isoformat(),
+        engagement.local_date,
         engagement.title,
-        engagement.kind,
-        engagement.level,
+        engagement.status.capitalize(),
+        label(engagement.kind),
+        label(engagement.level),
         engagement.lead_authority.code,
         "; ".join(s.name for s in engagement.stakeholders),
         "; ".join(m.name for m in engagement.matters),
@@ -129,18 +136,27 @@ class StakeholderSummary:
                 latest[matter.name] = (AGREEMENT_LABELS.get(engagement.agreement, ""), engagement.local_date)
         return [(name, *latest[name]) for name in sorted(latest)]
 
-    def rows(self) -> list[list[str]]:
+    def rows(self) -> list[list]:
+        """Everything in the period by date: engagements, invitations and representations (dates as dates)."""
         rows = [
-            ["Engagement", e.local_date.isoformat(), f"E{e.id}", e.title, "; ".join(m.name for m in e.matters),
+            ["Engagement", e.local_date, f"E{e.id}", e.title, "; ".join(m.name for m in e.matters),
              AGREEMENT_LABELS.get(e.agreement, e.agreement), e.outcome]
             for e in self.engagements
         ]  # fmt: skip
         rows += [
-            ["Invitation", i.created_at.date().isoformat(), f"I{i.id}", i.consultation.title, "", i.method, i.status]
+            [
+                "Invitation",
+                i.created_at.astimezone(LONDON).date(),
+                f"I{i.id}",
+                i.consultation.title,
+                "",
+                i.method,
+                i.status,
+            ]
             for i in self.invitations
         ]
         rows += [
-            ["Representation", r.received_at.date().isoformat(), r.reference, r.consultation.title,
+            ["Representation", r.received_at.astimezone(LONDON).date(), r.reference, r.consultation.title,
              r.part.label if r.part else "", r.nature, "Withdrawn" if r.status == "withdrawn" else ""]
             for r in self.representations
         ]  # fmt: skip
@@ -173,8 +189,9 @@ def stakeholder_summary(stakeholder: Stakeholder, period: Period) -> Stakeholder
     return StakeholderSummary(stakeholder, list(engagements), list(invitations), list(representations))
 
 
-def csv_text(head: list[str], rows: list[list[str]]) -> str:
-    """A UTF-8 CSV (with a byte order mark, so Excel reads it right); cells that could be formulas are neutralised."""
+def csv_text(head: list[str], rows: list[list]) -> str:
+    """A UTF-8 CSV (with a byte order mark, so Excel reads it right); dates as YYYY-MM-DD, cells that could be
+    formulas neutralised."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, dialect="excel")

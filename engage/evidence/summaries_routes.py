@@ -1,14 +1,16 @@
 """Engagement summaries: the overview per authority and the most engaged stakeholders, then one authority or one
-stakeholder, each as a page and a CSV file."""
+stakeholder, each as a page and as CSV, XLSX and DOCX files."""
 
+import io
 from datetime import datetime
 
-from flask import Response, render_template, request
+from flask import Response, render_template, request, send_file
 from sqlalchemy import select
 
-from engage.evidence import bp, summaries
+from engage.evidence import bp, office, summaries, summaries_exports
 from engage.evidence.dashboard_queries import Period
 from engage.evidence.dashboard_routes import PeriodForm
+from engage.evidence.scg_rows import AGREEMENT_LABELS
 from engage.extensions import db
 from engage.models import Authority, Stakeholder
 from engage.models.engagement import LONDON
@@ -25,6 +27,14 @@ def _csv(name: str, head: list[str], rows: list[list[str]]) -> Response:
     response = Response(summaries.csv_text(head, rows), mimetype="text/csv")
     response.headers.set("Content-Disposition", "attachment", filename=name)
     return response
+
+
+def _file(name: str, file_format: str, title: str, notes: list[str], tables: list[office.Table]):
+    if file_format == "xlsx":
+        data, mimetype = summaries_exports.xlsx_bytes(title, notes, tables), office.XLSX_MIMETYPE
+    else:
+        data, mimetype = summaries_exports.docx_bytes(title, notes, tables), office.DOCX_MIMETYPE
+    return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=f"{name}.{file_format}")
 
 
 def _period_args(period: Period) -> dict[str, str]:
@@ -64,6 +74,7 @@ def summary_authority(code):
         filter_form=form,
         form=form if period.errors else None,
         engagements=engagements,
+        agreement_labels=AGREEMENT_LABELS,
         actions=actions,
         today=datetime.now(LONDON).date(),
     )
@@ -103,3 +114,32 @@ def summary_stakeholder_csv(stakeholder_id):
     period, _form = _period()
     rows = [] if period.errors else summaries.stakeholder_summary(stakeholder, period).rows()
     return _csv(f"engagement-summary-stakeholder-{stakeholder.id}.csv", summaries.STAKEHOLDER_HEAD, rows)
+
+
+@bp.route("/summaries/authorities/<code>.<any(xlsx, docx):file_format>")
+@require_permission(VIEW)
+def summary_authority_file(code, file_format):
+    authority = db.first_or_404(select(Authority).where(Authority.code == code.upper()[:16]))
+    period, _form = _period()
+    now = datetime.now(LONDON)
+    tables, notes = [], ["The dates asked for are not valid, so the summary is empty", office.generated_note(now)]
+    if not period.errors:
+        tables = summaries_exports.authority_tables(authority, period, now.date())
+        notes = summaries_exports.notes(period, now, f"Lead authority: {authority.name}")
+    title = f"Engagement summary: {authority.name}"
+    return _file(f"engagement-summary-{authority.code.lower()}", file_format, title, notes, tables)
+
+
+@bp.route("/summaries/stakeholders/<int:stakeholder_id>.<any(xlsx, docx):file_format>")
+@require_permission(VIEW)
+def summary_stakeholder_file(stakeholder_id, file_format):
+    stakeholder = db.get_or_404(Stakeholder, stakeholder_id)
+    period, _form = _period()
+    now = datetime.now(LONDON)
+    tables, notes = [], ["The dates asked for are not valid, so the summary is empty", office.generated_note(now)]
+    if not period.errors:
+        summary = summaries.stakeholder_summary(stakeholder, period)
+        tables = summaries_exports.stakeholder_tables(summary)
+        notes = summaries_exports.notes(period, now, *summaries_exports.stakeholder_lines(summary))
+    title = f"Engagement summary: {stakeholder.name or f'Record {stakeholder.id}'}"
+    return _file(f"engagement-summary-stakeholder-{stakeholder.id}", file_format, title, notes, tables)

@@ -56,9 +56,10 @@ def test_authority_summary_and_csv_list_the_engagements_it_led(viewer_client):
     response = viewer_client.get("/evidence/summaries/authorities/WBC.csv?from=2026-01-01&to=2026-06-30")
     assert response.mimetype == "text/csv"
     rows = _csv_rows(response)
-    assert rows[0][:3] == ["Date", "Engagement", "Kind"]
+    assert rows[0][:4] == ["Date", "Engagement", "Status", "Kind"]
     assert rows[1][0:2] == ["2026-03-05", "Flood risk"]
-    assert rows[1][5:9] == ["Environment Agency", "Water quality and flood risk", "", "Agreed"]
+    assert rows[1][2] == "Held"
+    assert rows[1][6:10] == ["Environment Agency", "Water quality and flood risk", "", "Agreed"]
 
 
 def test_stakeholder_summary_brings_engagements_invitations_and_representations_together(viewer_client):
