@@ -10,11 +10,13 @@ one INSERT (the floor). Goal: ≥ 200 complete submissions/s, p99 ≤ 300 ms per
 
 BENCH_FLOW=posts runs the first version's flow instead: three POSTs with CSRF off (testing config), for
 comparison with earlier figures. The server is gunicorn with the committed gunicorn.conf.py (BENCH_WORKERS
-overrides its worker count). The app runs inline (no REDIS_URL) unless BENCH_REDIS_URL is set, in which case the
-acknowledgement email goes on that Redis queue and one RQ worker process drains it during the run, on the same
-CPUs. The submission rate limit stays on but is raised for the run (every client shares the loopback address).
-The client is asyncio on one core; its CPU time is reported so a saturated client shows. Loopback only; bounded
-by time. PostgreSQL only: SQLite allows one writer and is not what production runs.
+overrides its worker count; WORKER_CLASS=gthread and GUNICORN_THREADS are passed on to it). The app runs inline
+(no REDIS_URL) unless BENCH_REDIS_URL is set, in which case the acknowledgement email goes on that Redis queue and
+one `flask worker --simple` (no fork per job) drains it during the run, on the same CPUs. Each step's latency is
+reported too (a row of its own, same run). The submission rate limit stays on but is raised for the run (every
+client shares the loopback address). The client is asyncio on one core; its CPU time is reported so a saturated
+client shows. Loopback only; bounded by time. PostgreSQL only: SQLite allows one writer and is not what
+production runs. BENCH_POSTGRES_URL (benchmarks/__main__.py) names the scratch database.
 """
 
 import asyncio
@@ -30,6 +32,7 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from benchmarks.common import Row, database_url, dispose, make_app, percentile
+from benchmarks.cpu import CpuMeter
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 DURATION = float(os.environ.get("BENCH_DURATION", "20"))
@@ -67,12 +70,17 @@ def run(report) -> None:
     port = _free_port()
     target = "benchmarks.consult_wsgi:engage_app" if FLOW == "full" else "benchmarks.consult_wsgi:engage_testing_app"
     flow = _submission if FLOW == "full" else _posts
-    with _gunicorn(target, port, "/consult/"), _rq_worker():
+    with _gunicorn(target, port, "/consult/") as server, _rq_worker() as worker:
+        meter = CpuMeter(server.process.pid, worker.process)
         result = asyncio.run(_load(port, lambda client: flow(client, port, slug)))
+        result["cpu"] = meter.stop()
     name = "complete submissions (7 requests, CSRF on)" if FLOW == "full" else "online submissions (3 POSTs, CSRF off)"
     _record(report, name, result, target=True)
-    with _gunicorn("benchmarks.consult_wsgi:bare_app", port, "/ready"):
+    _record_steps(report, result, STEPS if FLOW == "full" else POST_STEPS)
+    with _gunicorn("benchmarks.consult_wsgi:bare_app", port, "/ready") as server:
+        meter = CpuMeter(server.process.pid)
         bare = asyncio.run(_load(port, lambda client: _bare(port)))
+        bare["cpu"] = meter.stop()
     _record(report, "bare Flask endpoint, one INSERT", bare, target=False)
     _check_counts(result)
 
@@ -160,12 +168,12 @@ class _gunicorn:
 
 
 class _rq_worker:
-    """With BENCH_REDIS_URL, one `flask worker` draining the email queue during the run (on the same CPUs)."""
+    """With BENCH_REDIS_URL, one `flask worker --simple` draining the email queue during the run (same CPUs)."""
 
     def __enter__(self):
         self.process = None
         if REDIS_URL:
-            command = [sys.executable, "-m", "flask", "--app", "wsgi", "worker"]
+            command = [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--simple"]
             self.process = subprocess.Popen(command, cwd=ROOT, env={**_server_env(), "ENGAGE_CONFIG": "production"})
         return self
 
@@ -194,6 +202,10 @@ async def _request(port: int, method: str, path: str, body: str = "", cookie: st
         if line.lower().startswith("set-cookie: session="):
             return status, line.split("=", 1)[1].split(";", 1)[0], content
     return status, cookie, content
+
+
+STEPS = ["GET about you", "POST it", "GET representation", "POST it", "GET check", "POST send", "GET confirmation"]
+POST_STEPS = ["POST about you", "POST representation", "POST send"]
 
 
 async def _submission(client: dict, port: int, slug: str) -> list[float]:
@@ -247,7 +259,7 @@ async def _bare(port: int) -> list[float]:
 
 
 async def _load(port: int, make_one) -> dict:
-    totals, requests, errors = [], [], []
+    totals, requests, errors, by_step = [], [], [], []
     stop = time.perf_counter() + DURATION
 
     async def client_loop():
@@ -261,12 +273,20 @@ async def _load(port: int, make_one) -> dict:
                 continue
             totals.append((time.perf_counter() - started) * 1000)
             requests.extend(timings)
+            by_step.append(timings)
 
     began, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(client_loop() for _ in range(CLIENTS)))
     seconds = time.perf_counter() - began
     client_cpu = (time.process_time() - cpu) / seconds
-    return {"totals": totals, "requests": requests, "errors": errors, "seconds": seconds, "client_cpu": client_cpu}
+    return {
+        "totals": totals,
+        "requests": requests,
+        "by_step": by_step,
+        "errors": errors,
+        "seconds": seconds,
+        "client_cpu": client_cpu,
+    }
 
 
 def _record(report, name: str, result: dict, target: bool) -> None:
@@ -296,10 +316,33 @@ def _record(report, name: str, result: dict, target: bool) -> None:
         f"{done:,} in {result['seconds']:.1f} s, {len(result['errors'])} errors, {CLIENTS} clients, "
         f"gunicorn workers {WORKERS or 'from gunicorn.conf.py'}; per request p50 {percentile(requests, 50):.0f} ms, "
         f"p99 {percentile(requests, 99):.0f} ms; client CPU {result['client_cpu']:.0%} of a core"
+        + _cpu_text(result, done)
         + (f"; first error: {result['errors'][0]}" if result["errors"] else "")
     )
     measured = f"{rate:.0f}/s; p50 {p50:.0f}, p95 {p95:.0f}, p99 {p99:.0f} ms"
     report._add(Row(report.module, report.database, name, measured, target_text, ok, detail))
+
+
+def _cpu_text(result: dict, done: int) -> str:
+    cpu = result.get("cpu")
+    if not cpu or not done:
+        return ""
+    return (
+        f"; server CPU each: app {cpu['app_ms'] / done:.1f} ms + PostgreSQL {cpu['database_ms'] / done:.1f}"
+        f" ms; machine {cpu['machine_busy']:.0%} busy (all processes), load average {cpu['load']}"
+    )
+
+
+def _record_steps(report, result: dict, names: list[str]) -> None:
+    """Each request of the completed submissions on its own: p50 / p99 ms, from the same run."""
+    if not result["by_step"]:
+        return
+    columns = list(zip(*result["by_step"], strict=True))
+    parts = [
+        f"{name} {percentile(list(times), 50):.0f} / {percentile(list(times), 99):.0f}"
+        for name, times in zip(names, columns, strict=True)
+    ]
+    report._add(Row(report.module, report.database, "each step, p50 / p99 ms (same run)", "; ".join(parts)))
 
 
 def _check_counts(result: dict) -> None:

@@ -2,6 +2,7 @@
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 
 from engage.extensions import db
 from engage.models import ROLES
@@ -60,12 +61,13 @@ def register(app: Flask) -> None:
 
     @app.cli.command("worker")
     @click.option("--burst", is_flag=True, help="Stop when the queue is empty")
-    def worker(burst):
+    @click.option("--simple", is_flag=True, help="Run jobs in this process, not one forked process each (emails)")
+    def worker(burst, simple):
         """Run background jobs (imports, emails) from the Redis queue named by REDIS_URL."""
         from engage.jobs import work
 
         try:
-            work(burst=burst)
+            work(burst=burst, simple=simple)
         except RuntimeError as error:
             raise click.ClickException(str(error)) from error
 
@@ -74,3 +76,21 @@ def register(app: Flask) -> None:
         """Exit 0 when the database answers."""
         db.session.execute(db.text("SELECT 1"))
         click.echo("ok")
+
+    app.cli.add_command(purge_drafts)
+
+
+@click.command("purge-drafts")
+@click.option(
+    "--days",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Keep unsent responses this many days after their consultation closes (default DRAFT_RETENTION_DAYS, 30)",
+)
+@with_appcontext
+def purge_drafts(days):
+    """Delete online responses never sent, once their consultation has long closed, and unused files."""
+    from engage.consult.cleanup import purge_drafts as purge
+
+    purged = purge(retention_days=days)
+    click.echo(purged.summary())

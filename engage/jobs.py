@@ -24,7 +24,6 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import current_app
-from rq import Queue, Worker
 from sqlalchemy import update
 
 from engage.extensions import db
@@ -44,6 +43,8 @@ def enqueue(func: str | Callable, job_id: int) -> None:
     if not redis_url:
         run(func_path, job_id)
         return
+    from rq import Queue  # here, not at the top: rq and redis take a third of a second to load
+
     queue = Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=redis_connection(redis_url))
     queue.enqueue(
         "engage.jobs.run_queued", func_path, job_id, job_timeout=JOB_TIMEOUT, result_ttl=3600, failure_ttl=86400
@@ -59,6 +60,8 @@ def enqueue_call(func: str | Callable, *args: Any) -> None:
     if not redis_url:
         _resolve(func_path)(*args)
         return
+    from rq import Queue  # here, not at the top: rq and redis take a third of a second to load
+
     queue = Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=redis_connection(redis_url))
     queue.enqueue("engage.jobs.run_call", func_path, *args, job_timeout=300, result_ttl=0, failure_ttl=86400)
 
@@ -127,19 +130,21 @@ def _write(job_id: int, values: dict[str, Any]) -> None:
         connection.execute(update(Job).where(Job.id == job_id).values(**values))
 
 
-class AppWorker(Worker):
-    """An RQ worker whose forked work horse drops the database connections it inherited from its parent."""
+def work(burst: bool = False, simple: bool = False) -> None:
+    """Process the queue until stopped (or until empty with `burst`); needs an app context.
 
-    def main_work_horse(self, job, queue):
-        db.engine.dispose(close=False)
-        return super().main_work_horse(job, queue)
-
-
-def work(burst: bool = False) -> None:
-    """Process the queue until stopped (or until empty with `burst`); needs an app context."""
+    By default each job runs in a work horse forked for it (RQ's Worker): a long import cannot leave memory or a
+    broken connection behind, at a cost of a fork and a new database connection per job. With `simple`, jobs run
+    one after another in this process (RQ's SimpleWorker), reusing its connections: the choice for a queue of
+    small jobs such as acknowledgement emails, which it sends many times faster (docs/performance.md)."""
     redis_url = current_app.config.get("REDIS_URL")
     if not redis_url:
         raise RuntimeError("Set REDIS_URL to run a worker; without it jobs run inline")
+    from rq import Queue, SimpleWorker
+
+    from engage.worker import AppWorker
+
     connection = redis_connection(redis_url)
     queue = Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=connection)
-    AppWorker([queue], connection=connection).work(burst=burst)
+    worker_class = SimpleWorker if simple else AppWorker
+    worker_class([queue], connection=connection).work(burst=burst)

@@ -136,3 +136,24 @@ def test_with_redis_a_call_waits_on_the_queue_until_a_worker_runs_it(app, redis_
     SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
     db.session.expire_all()
     assert db.session.scalar(select(Register).where(Register.slug == "called-later")) is not None
+
+
+def add_register_named_by_process(slug: str) -> None:
+    import os
+
+    db.session.add(Register(slug=slug, name=f"Added by process {os.getpid()}"))
+    db.session.commit()
+
+
+def test_the_simple_worker_runs_queued_calls_in_its_own_process_without_forking(app, redis_queue):
+    import os
+
+    jobs.enqueue_call("tests.test_jobs.add_register_named_by_process", "simple-worker")
+
+    result = app.test_cli_runner().invoke(args=["worker", "--burst", "--simple"])
+
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    register = db.session.scalar(select(Register).where(Register.slug == "simple-worker"))
+    assert register.name == f"Added by process {os.getpid()}"
+    assert redis_queue.count == 0

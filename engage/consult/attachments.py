@@ -1,8 +1,12 @@
 """Files sent with representations: type checked by content (not by name), at most 20 MB, kept in the database."""
 
 import hashlib
+import io
 
 import filetype
+from flask import Response, send_file
+from sqlalchemy import select
+from sqlalchemy.orm import undefer
 
 from engage.extensions import db
 from engage.models import Attachment
@@ -48,8 +52,36 @@ def add_attachment(values: dict, **owner) -> Attachment:
     return attachment
 
 
-def read_upload(storage) -> tuple[str, bytes] | None:
-    """(filename, bytes) from a werkzeug FileStorage, or None when no file was chosen. Reads at most 20 MB + 1."""
+def read_upload(storage, limit: int = MAX_BYTES) -> tuple[str, bytes] | None:
+    """(filename, bytes) from a werkzeug FileStorage, or None when no file was chosen. Reads at most `limit` + 1
+    bytes, so the caller can tell a file over the limit from one exactly at it."""
     if storage is None or not getattr(storage, "filename", ""):
         return None
-    return storage.filename, storage.stream.read(MAX_BYTES + 1)
+    return storage.filename, storage.stream.read(limit + 1)
+
+
+def find_attachment(
+    attachment_id: int, *, draft_id: int | None = None, representation_id: int | None = None
+) -> Attachment | None:
+    """The file with its content when it belongs to this draft (and was not removed from it) or to this
+    representation; None otherwise, so nobody can read a file by guessing its id."""
+    if attachment_id >= 2**31 or (draft_id is None and representation_id is None):
+        return None
+    if draft_id is not None:
+        owner = Attachment.draft_id == draft_id
+    else:
+        owner = Attachment.representation_id == representation_id
+    query = select(Attachment).where(Attachment.id == attachment_id, owner).options(undefer(Attachment.content))
+    return db.session.scalar(query)
+
+
+def send_attachment(attachment: Attachment) -> Response:
+    """The file as a download under its own name: never shown inline, and the browser must not guess its type."""
+    response = send_file(
+        io.BytesIO(attachment.content or b""),
+        mimetype=attachment.content_type,
+        download_name=attachment.filename,
+        as_attachment=True,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -4,7 +4,10 @@
 from typing import Any
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (
+from wtforms import FileField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
+
+from engage.consult.widgets import (
     GovCharacterCount,
     GovCheckboxesInput,
     GovFileInput,
@@ -14,9 +17,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import FileField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
-
 from engage.fields import ServiceErrorsMixin
 from engage.models import Consultation
 from engage.models.representation import PERSON_FIELDS

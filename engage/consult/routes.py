@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from engage import jobs
 from engage.consult import bp, emails, services
-from engage.consult.attachments import read_upload
+from engage.consult.attachments import find_attachment, read_upload, send_attachment
 from engage.consult.forms import AboutYouForm, SaveForm, SubmitForm, item_form_data, representation_form
 from engage.extensions import db, limiter
 from engage.filters import london
@@ -24,6 +24,17 @@ def _consultation(slug: str):
     if consultation is None:
         abort(404)
     return consultation
+
+
+def _open(slug: str, *, sent_too: bool = False):
+    """The consultation (404 unless published) and this session's draft for it, in one query. The draft is None
+    when there is none, or when it has been sent unless `sent_too`."""
+    consultation, draft = services.open_with_draft(slug, session.get(DRAFTS, {}).get(slug))
+    if consultation is None:
+        abort(404)
+    if draft is not None and draft.submitted_at and not sent_too:
+        draft = None
+    return consultation, draft
 
 
 def _remember(slug: str, token: str) -> None:
@@ -84,10 +95,9 @@ def document(slug, document_id):
 @bp.route("/<slug>/respond/about-you", methods=["GET", "POST"])
 @public
 def about_you(slug):
-    consultation = _consultation(slug)
+    consultation, draft = _open(slug)
     if not consultation.is_open:
         return _closed(consultation)
-    draft = _draft(consultation)
     form = AboutYouForm(data=AboutYouForm.data_from_draft(draft.data) if draft and request.method == "GET" else None)
     if form.validate_on_submit():
         if form.website.data:
@@ -109,10 +119,9 @@ def about_you(slug):
 @bp.route("/<slug>/respond/representations/<int:number>", methods=["GET", "POST"])
 @public
 def representation(slug, number):
-    consultation = _consultation(slug)
+    consultation, draft = _open(slug)
     if not consultation.is_open:
         return _closed(consultation)
-    draft = _draft(consultation)
     if draft is None:
         return redirect(url_for("consult.about_you", slug=slug))
     items = draft.data.get("items", [])
@@ -133,6 +142,17 @@ def representation(slug, number):
     return render_template("consult/representation.html", consultation=consultation, form=form, number=number)
 
 
+@bp.route("/<slug>/respond/attachments/<int:attachment_id>")
+@public
+def attachment(slug, attachment_id):
+    """A file the respondent uploaded to their own unsent response (the draft in their session); 404 otherwise."""
+    _, draft = _open(slug)
+    found = find_attachment(attachment_id, draft_id=draft.id) if draft else None
+    if found is None:
+        abort(404)
+    return send_attachment(found)
+
+
 @bp.route("/<slug>/respond/representations/<int:number>/remove", methods=["POST"])
 @public
 def remove(slug, number):
@@ -147,8 +167,7 @@ def remove(slug, number):
 @public
 @limiter.limit(lambda: current_app.config["CONSULT_SUBMIT_RATE_LIMIT"], methods=["POST"])
 def check(slug):
-    consultation = _consultation(slug)
-    draft = services.find_draft(consultation, session.get(DRAFTS, {}).get(slug))
+    consultation, draft = _open(slug, sent_too=True)
     if draft is not None and draft.respondent_id is not None:
         return _confirmed(slug, draft.respondent_id)
     if not consultation.is_open and request.method == "GET":

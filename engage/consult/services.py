@@ -1,13 +1,16 @@
 """Online responses: a server-side draft (keyed by a random token kept in the session cookie or a save-and-return
 link), filled page by page, then submitted once. Submitting is idempotent on the draft: a double click or a
-second app server sees the draft already submitted and gets the same respondent back."""
+second app server sees the draft already submitted and gets the same respondent back.
+
+Each page of the journey is a few statements (see docs/performance.md): the consultation and the draft come in one
+query, and saving keeps what the request loaded instead of expiring it (`_commit`), so nothing is read twice."""
 
 import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy import and_, select, update
+from sqlalchemy.orm import joinedload
 
 from engage.consult.attachments import add_attachment, check_upload
 from engage.consultations.representations import clean_item, clean_person, record_response
@@ -33,8 +36,37 @@ def open_consultation(slug: str) -> Consultation | None:
     return db.session.scalar(query)
 
 
+def open_with_draft(slug: str, token: str | None) -> tuple[Consultation | None, ResponseDraft | None]:
+    """`open_consultation` and `find_draft` in one query: the consultation and the draft the token names, if any."""
+    if not _valid_token(token):
+        return open_consultation(slug), None
+    query = (
+        select(Consultation, ResponseDraft)
+        .outerjoin(ResponseDraft, and_(ResponseDraft.consultation_id == Consultation.id, ResponseDraft.token == token))
+        .where(Consultation.slug == slug, Consultation.published.is_(True))
+    )
+    row = db.session.execute(query).first()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def _valid_token(token: str | None) -> bool:
+    return bool(token) and len(token) <= 64
+
+
+def _commit() -> None:
+    """Commit, keeping what this request loaded as it is instead of expiring it. A page that saves and then reads
+    the draft, the respondent or the consultation again (the acknowledgement, the redirect) reads what it has just
+    written; expiring everything made each of those reads another query."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
+
+
 def find_draft(consultation: Consultation, token: str | None) -> ResponseDraft | None:
-    if not token or len(token) > 64:
+    if not _valid_token(token):
         return None
     return db.session.scalar(
         select(ResponseDraft).where(ResponseDraft.token == token, ResponseDraft.consultation_id == consultation.id)
@@ -73,7 +105,7 @@ def save_about_you(consultation: Consultation, draft: ResponseDraft | None, data
     draft = draft or new_draft(consultation)
     draft.data = {**draft.data, "respondent": person, "agent": agent, "is_agent": bool(data.get("is_agent"))}
     draft.email = (agent or person)["email"]
-    db.session.commit()
+    _commit()
     return draft
 
 
@@ -100,7 +132,7 @@ def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data
     draft.data = {**draft.data, "items": items}
     if attachment:
         add_attachment(attachment, draft_id=draft.id, draft_item=min(index, len(items) - 1))
-    db.session.commit()
+    _commit()
 
 
 def draft_attachments(draft: ResponseDraft) -> dict[int, list[Attachment]]:
@@ -131,7 +163,11 @@ def remove_item(draft: ResponseDraft, index: int) -> None:
 
 def submit_draft(consultation: Consultation, draft: ResponseDraft, *, moment: datetime | None = None) -> Respondent:
     """Record the draft as a respondent and representations, once. Raises DeadlinePassed after the deadline
-    and ValidationError when the draft is incomplete; either way nothing is written."""
+    and ValidationError when the draft is incomplete; either way nothing is written.
+
+    The respondent is written first and the draft then claimed with one conditional UPDATE (not yet submitted ->
+    submitted, with the respondent). A second submission of the same draft waits on that row; once the first
+    commits it finds the draft claimed, rolls its own respondent back and returns the first one."""
     moment = moment or utcnow()
     if draft.respondent_id is not None:
         return draft.respondent
@@ -141,47 +177,44 @@ def submit_draft(consultation: Consultation, draft: ResponseDraft, *, moment: da
     items = [clean_item(consultation, item) for item in draft.data.get("items", [])]
     if not items:
         raise ValidationError({"items": ["Add at least one representation before you send your response"]})
+    data = draft.data
+    person, agent = data["respondent"], data.get("agent") if data.get("is_agent") else None
+    respondent = record_response(consultation, person, agent, items, received_at=moment, commit=False)
     claimed = db.session.execute(
         update(ResponseDraft)
         .where(ResponseDraft.id == draft.id, ResponseDraft.submitted_at.is_(None))
-        .values(submitted_at=moment)
+        .values(submitted_at=moment, respondent_id=respondent.id)
         .execution_options(synchronize_session=False)
     ).rowcount
     if not claimed:
         db.session.rollback()
         db.session.refresh(draft)
         return draft.respondent
-    data = draft.data
-    person, agent = data["respondent"], data.get("agent") if data.get("is_agent") else None
-    respondent = record_response(consultation, person, agent, items, received_at=moment, commit=False)
-    db.session.execute(
-        update(ResponseDraft)
-        .where(ResponseDraft.id == draft.id)
-        .values(respondent_id=respondent.id)
-        .execution_options(synchronize_session=False)
-    )
     _attach_files(draft, respondent)
-    db.session.commit()
+    _commit()
+    db.session.expire(draft, ["submitted_at", "respondent_id", "updated_at"])  # written by the UPDATE above
     return respondent
 
 
 def _attach_files(draft: ResponseDraft, respondent: Respondent) -> None:
-    for representation in respondent.representations:
-        db.session.execute(
-            update(Attachment)
-            .where(Attachment.draft_id == draft.id, Attachment.draft_item == representation.number - 1)
-            .values(representation_id=representation.id)
-            .execution_options(synchronize_session=False)
-        )
+    """Each file kept with the draft goes to the representation made from its item, in one statement."""
+    representation_id = (
+        select(Representation.id)
+        .where(Representation.respondent_id == respondent.id, Representation.number == Attachment.draft_item + 1)
+        .scalar_subquery()
+    )
+    db.session.execute(
+        update(Attachment)
+        .where(Attachment.draft_id == draft.id)
+        .values(representation_id=representation_id)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def respondent_with_representations(respondent_id: int) -> Respondent | None:
-    query = (
-        select(Respondent)
-        .where(Respondent.id == respondent_id)
-        .options(selectinload(Respondent.representations).selectinload(Representation.part))
-    )
-    return db.session.scalar(query)
+    """One query, or none when this session has just recorded the respondent (the acknowledgement, sent inline)."""
+    options = [joinedload(Respondent.representations).joinedload(Representation.part)]
+    return db.session.get(Respondent, respondent_id, options=options)
 
 
 def public_consultations(moment: datetime | None = None, recent_days: int = 365) -> dict[str, list[Consultation]]:

@@ -1,4 +1,4 @@
-"""Representations: check them, record them (online, or keyed in by officers) and withdraw them.
+"""Representations: check them and record them (online, or keyed in by officers); withdrawals.py withdraws them.
 
 One set of rules for the public form, officer intake and the API. Input dicts use the API's field names.
 """
@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from engage import audit
+from engage.consult.attachments import add_attachment, check_upload
 from engage.extensions import db
 from engage.models import (
     LEGAL_ANSWERS,
@@ -52,17 +53,19 @@ def clean_person(data: dict[str, Any] | None, prefix: str = "", *, require_conta
     for field, limit in PERSON_LIMITS.items():
         if len(person[field]) > limit:
             errors[prefix + field] = [f"Enter {limit:,} characters or fewer"]
+    whose = "the agent’s" if prefix == "agent_" else "a"  # an agent's errors say so: both sets are on one page
     if not person["first_name"] and not person["organisation"]:
-        errors[prefix + "first_name"] = ["Enter a first name"]
+        errors[prefix + "first_name"] = [f"Enter {whose} first name"]
     if person["first_name"] and not person["last_name"]:
-        errors[prefix + "last_name"] = ["Enter a last name"]
+        errors[prefix + "last_name"] = [f"Enter {whose} last name"]
     if person["email"]:
         email = normalise_email(person["email"])
         if email is None:
             errors[prefix + "email"] = [EMAIL_MESSAGE]
         person["email"] = email or person["email"]
     elif require_contact and not person["address"]:
-        errors[prefix + "email"] = ["Enter an email address or a postal address, so we can contact you"]
+        contact = "the agent’s email address or postal address" if prefix else "an email address or a postal address"
+        errors[prefix + "email"] = [f"Enter {contact}, so we can contact {'them' if prefix else 'you'}"]
     if person["postcode"]:
         postcode = normalise_postcode(person["postcode"])
         if postcode is None:
@@ -211,14 +214,17 @@ def key_in(
     channel: str,
     received_at: datetime | None,
     stakeholder_id: Any = None,
+    upload: tuple[str, bytes] | None = None,
     user=None,
 ) -> Respondent:
-    """An email, post or in-person representation keyed in by an officer; late ones are kept and flagged."""
+    """An email, post or in-person representation keyed in by an officer, with the file that came with it (if any:
+    `upload` is (filename, bytes)); late ones are kept and flagged."""
     errors: dict[str, list[str]] = {}
     checks = {
         "person": lambda: clean_person(person, require_contact=False),
         "agent": lambda: clean_person(agent, prefix="agent_") if agent else None,
         "item": lambda: clean_item(consultation, item),
+        "file": lambda: check_upload(*upload) if upload else None,
     }
     cleaned: dict[str, Any] = {}
     for key, check in checks.items():
@@ -235,7 +241,7 @@ def key_in(
     stakeholder = _stakeholder_id(stakeholder_id, errors)
     if errors:
         raise ValidationError(errors)
-    return record_response(
+    respondent = record_response(
         consultation,
         cleaned["person"],
         cleaned["agent"],
@@ -244,7 +250,12 @@ def key_in(
         received_at=received_at,
         user=user,
         stakeholder_id=stakeholder,
+        commit=False,
     )
+    if cleaned["file"]:
+        add_attachment(cleaned["file"], representation_id=respondent.representations[0].id)
+    db.session.commit()
+    return respondent
 
 
 def _stakeholder_id(value: Any, errors: dict) -> int | None:
@@ -280,19 +291,6 @@ def add_to_respondent(
     audit.record("create", "representation", representation.id, representation.reference, user=user)
     db.session.commit()
     return representation
-
-
-def withdraw_representation(representation: Representation, *, user=None, moment: datetime | None = None) -> None:
-    """Withdraw on the respondent's request; only before the consultation closes."""
-    moment = moment or utcnow()
-    if representation.status == "withdrawn":
-        raise ValidationError({"status": ["This representation has already been withdrawn"]})
-    if moment >= representation.consultation.closes_at:
-        raise ValidationError({"status": ["Representations can only be withdrawn before the consultation closes"]})
-    representation.status = "withdrawn"
-    representation.withdrawn_at = moment
-    audit.record("withdraw", "representation", representation.id, representation.reference, user=user)
-    db.session.commit()
 
 
 def find_representation(reference: str) -> Representation | None:

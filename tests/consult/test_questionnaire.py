@@ -64,3 +64,20 @@ def test_a_required_question_left_unanswered_shows_an_error_on_it(client):
     assert error_summary(page) == ["Answer this question"]
     assert page.select_one(".govuk-error-summary a")["href"] == f"#question_{single.id}"
     assert page.select_one(f"#question_{free.id}").text == "Roads"
+
+
+def test_an_optional_choice_left_unanswered_shows_not_answered_on_the_check_page(client):
+    consultation = _questionnaire()
+    single, multiple, free = consultation.questions
+    single.required = False
+    db.session.commit()
+    fill_about_you(client, consultation)
+    # A browser sends nothing for radios and checkboxes left alone, and always sends the text area
+    data = {f"question_{free.id}": "", "comment": "We need a new school."}
+    response = post_form(client, "consult.representation", data, {"slug": consultation.slug, "number": 1})
+    assert response.status_code == 302
+
+    page = get_page(client, "consult.check", slug=consultation.slug)
+
+    rows = {row.dt.get_text(strip=True): row.dd.get_text(strip=True) for row in page.select(".govuk-summary-list__row")}
+    assert rows[single.text] == rows[multiple.text] == rows[free.text] == "Not answered"
