@@ -18,6 +18,13 @@ def _database_url(default: str) -> str:
     return url
 
 
+def _count(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip() or str(default)
+    if not value.isdigit():
+        raise RuntimeError(f"{name} must be a whole number, like {default}, not {value!r}")
+    return int(value)
+
+
 class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
     SQLALCHEMY_DATABASE_URI = _database_url(f"sqlite:///{INSTANCE_DIR / 'engage.sqlite'}")
@@ -42,6 +49,10 @@ class Config:
 
     # Final submissions of online responses from one address (Flask-Limiter syntax).
     CONSULT_SUBMIT_RATE_LIMIT = os.environ.get("CONSULT_SUBMIT_RATE_LIMIT", "20 per minute")
+    # How many reverse proxies in front of the app set X-Forwarded-For and X-Forwarded-Proto; 0 = trust neither.
+    TRUSTED_PROXIES = _count("TRUSTED_PROXIES", 0)
+    # Unsent online responses are deleted this many days after their consultation closes (`flask purge-drafts`).
+    DRAFT_RETENTION_DAYS = _count("DRAFT_RETENTION_DAYS", 30)
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))

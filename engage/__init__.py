@@ -25,6 +25,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     from engage import setup
 
+    setup.register_proxy_fix(app)
     setup.register_extensions(app)
     setup.register_templates(app)
     setup.register_blueprints(app)

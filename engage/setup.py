@@ -3,6 +3,7 @@
 from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from engage.extensions import csrf, db, limiter, login_manager, migrate
 
@@ -16,6 +17,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
+    warn_if_rate_limits_are_per_process(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to see this page"
@@ -24,6 +26,28 @@ def register_extensions(app: Flask) -> None:
     login_manager.user_loader(load_user)
     login_manager.request_loader(load_user_from_request)
     WTFormsHelpers(app)
+
+
+def warn_if_rate_limits_are_per_process(app: Flask) -> None:
+    """In production (secure cookies, not testing) with the limiter counting in memory, each gunicorn worker keeps
+    its own counts, so one address may send the limit times the number of workers. Say so once, at startup."""
+    per_process = app.config["RATELIMIT_STORAGE_URI"].startswith("memory://")
+    if per_process and app.config.get("SESSION_COOKIE_SECURE") and not app.testing:
+        app.logger.warning(
+            "Rate limits are counted per process (REDIS_URL is not set): each gunicorn worker allows the full "
+            "limit, so one address can send %s times the number of workers. Set REDIS_URL (or "
+            "RATELIMIT_STORAGE_URI) so that every worker shares one count.",
+            app.config.get("CONSULT_SUBMIT_RATE_LIMIT"),
+        )
+
+
+def register_proxy_fix(app: Flask) -> None:
+    """Behind TRUSTED_PROXIES reverse proxies, take the client's address (so each visitor has a rate-limit count of
+    their own, not the proxy's) and scheme from the X-Forwarded-For and X-Forwarded-Proto they set. With 0 the
+    headers are ignored, as anyone could send them."""
+    proxies = app.config.get("TRUSTED_PROXIES", 0)
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
 
 def register_templates(app: Flask) -> None:

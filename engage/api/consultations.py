@@ -67,8 +67,17 @@ REPRESENTATION_FIELDS = {
     "notify": "strings",
     "stakeholder": "integer?",
 }
-REPRESENTATION_READ_ONLY = ("reference", "respondent_reference", "consultation", "late", "campaign", "status")
+REPRESENTATION_READ_ONLY = (
+    "reference",
+    "respondent_reference",
+    "consultation",
+    "late",
+    "campaign",
+    "status",
+    "attachments",
+)
 PERSON_KINDS = dict.fromkeys(PERSON_FIELDS, "string?")
+ATTACHMENT_FIELDS = ("id", "filename", "content_type", "size")
 
 
 def consultation_json(item: Consultation) -> dict[str, Any]:
@@ -114,6 +123,7 @@ def representation_json(item: Representation) -> dict[str, Any]:
         "answers": item.answers or {},
         "campaign": item.campaign_id,
         "status": item.status,
+        "attachments": [{field: getattr(file, field) for field in ATTACHMENT_FIELDS} for file in item.attachments],
     }
 
 
@@ -171,7 +181,7 @@ def list_representations(consultation_id: int):
     consultation = find_or_404(Consultation, consultation_id)
     filters = queries.RepresentationFilters.from_args(request.args)
     return paginated_response(
-        queries.representations_query(consultation.id, filters),
+        queries.representations_query(consultation.id, filters).options(selectinload(Representation.attachments)),
         representation_json,
         count_query=queries.count_query(consultation.id, filters),
     )
@@ -270,6 +280,16 @@ CONSULTATION_INPUT = {
     },
 }
 LEGAL = {"type": "string", "enum": list(LEGAL_ANSWERS)}
+ATTACHMENT_SCHEMA = {
+    "type": "object",
+    "required": list(ATTACHMENT_FIELDS),
+    "properties": {
+        "id": {"type": "integer"},
+        "filename": spec.STRING,
+        "content_type": {"type": "string", "description": "Found from the content, e.g. application/pdf"},
+        "size": {"type": "integer", "description": "In bytes"},
+    },
+}
 REPRESENTATION_SCHEMA = {
     "type": "object",
     "required": [
@@ -294,6 +314,7 @@ REPRESENTATION_SCHEMA = {
         "notify",
         "campaign",
         "status",
+        "attachments",
     ],
     "properties": {
         "reference": {"type": "string", "description": "Respondent reference and number, e.g. R-00123-2"},
@@ -318,6 +339,7 @@ REPRESENTATION_SCHEMA = {
         "answers": {"type": "object", "description": "Questionnaire answers by question id"},
         "campaign": {"type": ["integer", "null"]},
         "status": {"type": "string", "enum": ["submitted", "withdrawn"]},
+        "attachments": {"type": "array", "items": ATTACHMENT_SCHEMA, "description": "Files sent with it (read only)"},
     },
 }
 REPRESENTATION_INPUT = {

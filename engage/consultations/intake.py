@@ -1,13 +1,14 @@
 """Officer pages for representations: the inbox, one representation, keying in email, post and in-person ones,
-linking a respondent to a stakeholder and withdrawing on request."""
+linking a respondent to a stakeholder, withdrawing on request and reinstating."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from engage.consult.attachments import find_attachment, read_upload, send_attachment
 from engage.consult.forms import item_form_data, representation_form
-from engage.consultations import bp, queries
+from engage.consultations import bp, queries, withdrawals
 from engage.consultations import representations as service
-from engage.consultations.forms import ConfirmForm, KeyInForm, RepresentationFilterForm
+from engage.consultations.forms import ConfirmForm, KeyInForm, ReinstateForm, RepresentationFilterForm, WithdrawForm
 from engage.consultations.routes import _consultation
 from engage.extensions import db
 from engage.models import Stakeholder, utcnow
@@ -55,20 +56,67 @@ def representation(reference):
     )
 
 
-@bp.route("/representations/<reference>/withdraw", methods=["POST"])
+@bp.route("/representations/<reference>/attachments/<int:attachment_id>")
+@require_permission(VIEW)
+def attachment(reference, attachment_id):
+    item = service.find_representation(reference)
+    found = find_attachment(attachment_id, representation_id=item.id) if item else None
+    if found is None:
+        abort(404)
+    return send_attachment(found)
+
+
+@bp.route("/representations/<reference>/withdraw", methods=["GET", "POST"])
 @require_permission(EDIT)
 def withdraw(reference):
+    """Are you sure? The officer gives the reason, which goes in the audit trail."""
+    item = _representation(reference)
+    form = WithdrawForm()
+    if item.status != "withdrawn" and form.validate_on_submit():
+        try:
+            withdrawals.withdraw_representation(item, form.reason.data, user=current_user)
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            flash(f"Representation {item.reference} withdrawn", "success")
+            return redirect(url_for("consultations.representation", reference=item.reference))
+    return _confirm_page("withdraw", item, form)
+
+
+@bp.route("/representations/<reference>/reinstate", methods=["GET", "POST"])
+@require_permission(EDIT)
+def reinstate(reference):
+    item = _representation(reference)
+    form = ReinstateForm()
+    if item.status == "withdrawn" and form.validate_on_submit():
+        try:
+            withdrawals.reinstate_representation(
+                item, form.reason.data, by_mistake=form.by_mistake.data, user=current_user
+            )
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            flash(f"Representation {item.reference} reinstated", "success")
+            return redirect(url_for("consultations.representation", reference=item.reference))
+    return _confirm_page("reinstate", item, form)
+
+
+def _representation(reference):
     item = service.find_representation(reference)
     if item is None:
         abort(404)
-    if ConfirmForm().validate_on_submit():
-        try:
-            service.withdraw_representation(item, user=current_user)
-        except ValidationError as error:
-            flash(next(iter(error.errors.values()))[0], "error")
-        else:
-            flash(f"Representation {item.reference} withdrawn", "success")
-    return redirect(url_for("consultations.representation", reference=item.reference))
+    return item
+
+
+def _confirm_page(action: str, item, form):
+    """The question page; a representation already withdrawn (or not withdrawn, to reinstate) just says so."""
+    return render_template(
+        f"consultations/{action}.html",
+        representation=item,
+        consultation=item.consultation,
+        form=form,
+        freely=withdrawals.can_reinstate_freely(item),
+    )
 
 
 @bp.route("/representations/<reference>/link", methods=["POST"])
@@ -115,5 +163,6 @@ def _key_in(consultation, form: KeyInForm):
         channel=form.channel.data or "email",
         received_at=form.received_at(),
         stakeholder_id=form.stakeholder_id.data,
+        upload=read_upload(request.files.get("attachment")),
         user=current_user,
     )

@@ -28,7 +28,14 @@ def invitations(consultation_id):
             int(p) for p in (form.stakeholders.data or "").replace(" ", "").split(",") if p.isdigit() and len(p) < 10
         ]
         try:
-            job = inviting.invite(consultation, form.registers.data or [], ids, form.method.data, user=current_user)
+            job = inviting.invite(
+                consultation,
+                form.registers.data or [],
+                ids,
+                form.method.data,
+                web_address=url_for("consult.show", slug=consultation.slug, _external=True),
+                user=current_user,
+            )
         except ValidationError as error:
             form.add_errors(error.errors)
         else:
@@ -57,9 +64,10 @@ def _job(value: str | None) -> Job | None:
 @require_permission(VIEW)
 def letters(consultation_id, file_format):
     consultation = _consultation(consultation_id)
+    web_address = url_for("consult.show", slug=consultation.slug, _external=True)
     if file_format == "csv":
-        response = Response(inviting.letters_csv(consultation), mimetype="text/csv")
+        response = Response(inviting.letters_csv(consultation, web_address), mimetype="text/csv")
     else:
-        response = Response(inviting.letters_docx(consultation), mimetype=DOCX_MIMETYPE)
+        response = Response(inviting.letters_docx(consultation, web_address), mimetype=DOCX_MIMETYPE)
     response.headers.set("Content-Disposition", "attachment", filename=f"letters-{consultation.slug}.{file_format}")
     return response

@@ -5,7 +5,6 @@ import csv
 import io
 import logging
 
-from docx import Document
 from flask import render_template
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -21,6 +20,7 @@ log = logging.getLogger(__name__)
 JOB_KIND = "consultation-invitations"
 PROGRESS_EVERY = 20
 LETTER_COLUMNS = ("reference", "title", "first_name", "last_name", "organisation", "address", "postcode")
+CONSULTATION_COLUMNS = ("consultation", "web_address", "closes")
 
 
 def _stakeholders(register_slugs: list[str], stakeholder_ids: list[int]) -> list[Stakeholder]:
@@ -31,12 +31,21 @@ def _stakeholders(register_slugs: list[str], stakeholder_ids: list[int]) -> list
 
 
 def invite(
-    consultation: Consultation, register_slugs: list[str], stakeholder_ids: list[int], method: str, *, user=None
+    consultation: Consultation,
+    register_slugs: list[str],
+    stakeholder_ids: list[int],
+    method: str,
+    *,
+    web_address: str = "",
+    user=None,
 ) -> Job | None:
     """Record invitations for everyone chosen (once per method) and, for email, start the sending job.
     People without an email address are invited by letter."""
     if method not in ("email", "letter"):
         raise ValidationError({"method": ["Select email or letter"]})
+    if not consultation.published:
+        message = "Publish the consultation before inviting people: until then its web address does not work"
+        raise ValidationError({"registers": [message]})
     chosen = _stakeholders(register_slugs, stakeholder_ids)
     if not chosen:
         raise ValidationError({"registers": ["Select at least one register or stakeholder with someone to invite"]})
@@ -47,7 +56,8 @@ def invite(
     )
     job = None
     if method == "email":
-        job = Job(kind=JOB_KIND, user_id=getattr(user, "id", None), params={"consultation_id": consultation.id})
+        params = {"consultation_id": consultation.id, "web_address": web_address}  # a worker has no request to ask
+        job = Job(kind=JOB_KIND, user_id=getattr(user, "id", None), params=params)
         db.session.add(job)
         db.session.flush()
     count = 0
@@ -86,9 +96,10 @@ def send_invitation_emails(job_id: int) -> dict:
             .order_by(Invitation.id)
         )
     )
+    web_address = (db.session.get(Job, job_id).params or {}).get("web_address", "")
     sent = failed = 0
     for number, invitation in enumerate(invitations, start=1):
-        if _send(invitation):
+        if _send(invitation, web_address):
             sent += 1
         else:
             failed += 1
@@ -100,8 +111,12 @@ def send_invitation_emails(job_id: int) -> dict:
     return {"sent": sent, "failed": failed}
 
 
-def _send(invitation: Invitation) -> bool:
-    context = {"consultation": invitation.consultation, "stakeholder": invitation.stakeholder}
+def _send(invitation: Invitation, web_address: str) -> bool:
+    context = {
+        "consultation": invitation.consultation,
+        "stakeholder": invitation.stakeholder,
+        "web_address": web_address,
+    }
     try:
         send_email(
             invitation.stakeholder.email,
@@ -142,22 +157,26 @@ def letter_rows(consultation: Consultation) -> list[dict[str, str]]:
     return rows
 
 
-def letters_csv(consultation: Consultation) -> str:
+def letters_csv(consultation: Consultation, web_address: str) -> str:
+    """One row a letter, with the consultation's title, public web address and closing time for the mail merge."""
+    about = {"consultation": consultation.title, "web_address": web_address, "closes": _london(consultation.closes_at)}
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=LETTER_COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=LETTER_COLUMNS + CONSULTATION_COLUMNS)
     writer.writeheader()
     for row in letter_rows(consultation):
-        writer.writerow({key: _safe_cell(value) for key, value in row.items()})
+        writer.writerow({key: _safe_cell(value) for key, value in {**row, **about}.items()})
     return out.getvalue()
 
 
 def _safe_cell(value: str) -> str:
     """Stop spreadsheet programs treating a value as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def letters_docx(consultation: Consultation) -> bytes:
-    """One letter a page, ready to print."""
+def letters_docx(consultation: Consultation, web_address: str) -> bytes:
+    """One letter a page, ready to print, with the web address to read the documents and respond at."""
+    from docx import Document  # here, not at the top, so the app starts without it
+
     document = Document()
     rows = letter_rows(consultation)
     for number, row in enumerate(rows):
@@ -168,8 +187,8 @@ def letters_docx(consultation: Consultation) -> bytes:
         document.add_paragraph(f"Our reference: {row['reference']}")
         document.add_paragraph(f"Dear {name or 'Sir or Madam'},")
         document.add_paragraph(
-            f"The councils are consulting on {consultation.title}. You can read the documents and respond until "
-            f"{_london(consultation.closes_at)}."
+            f"The councils are consulting on {consultation.title}. You can read the documents and respond at "
+            f"{web_address} until {_london(consultation.closes_at)}."
         )
         if consultation.procedure_statement:
             document.add_paragraph(consultation.procedure_statement)

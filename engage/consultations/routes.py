@@ -164,11 +164,13 @@ def documents(consultation_id):
 
 def _document_data(form: DocumentForm) -> dict:
     data = {"title": form.title.data, "kind": form.kind.data, "url": form.url.data, "body_html": form.body_html.data}
-    upload = read_upload(request.files.get("file")) if form.kind.data == "file" else None
+    upload = read_upload(request.files.get("file"), limit=MAX_PDF_BYTES) if form.kind.data == "file" else None
     if upload:
         filename, content = upload
         if not content.startswith(b"%PDF"):
             raise ValidationError({"file": ["The selected file must be a PDF"]})
+        if len(content) > MAX_PDF_BYTES:
+            raise ValidationError({"file": [f"The selected file must be smaller than {MAX_PDF_BYTES // 2**20} MB"]})
         data.update(filename=filename, content=content, content_type="application/pdf")
     return data
 

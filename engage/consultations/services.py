@@ -14,7 +14,17 @@ from sqlalchemy.orm import selectinload
 
 from engage import audit
 from engage.extensions import db
-from engage.models import FORM_TYPES, PART_KINDS, Consultation, ConsultationDocument, Invitation, Part, Question, utcnow
+from engage.models import (
+    FORM_TYPES,
+    PART_KINDS,
+    Consultation,
+    ConsultationDocument,
+    Invitation,
+    Part,
+    Plan,
+    Question,
+    utcnow,
+)
 from engage.validation import ValidationError
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -66,13 +76,34 @@ def clean(data: dict[str, Any], *, current: Consultation | None = None) -> dict[
         cleaned["form_type"] = form_type
     if "published" in data:
         cleaned["published"] = bool(data["published"])
+    if "plan_id" in data or current is None:
+        cleaned["plan_id"] = _clean_plan(data.get("plan_id"), errors)
     if errors:
         raise ValidationError(errors)
     return cleaned
 
 
+def _clean_plan(value: Any, errors: dict) -> int | None:
+    """The plan a consultation belongs to; when none is given and Engage holds exactly one plan, that one."""
+    if value in (None, ""):
+        only = db.session.scalars(select(Plan.id).limit(2)).all()
+        return only[0] if len(only) == 1 else None
+    digits = str(value).strip()
+    plan_id = (
+        db.session.scalar(select(Plan.id).where(Plan.id == int(digits)))
+        if digits.isdigit() and len(digits) < 10
+        else None
+    )
+    if plan_id is None:
+        errors["plan_id"] = ["Select a plan"]
+    return plan_id
+
+
 def _clean_slug(data: dict[str, Any], cleaned: dict[str, Any], current: Consultation | None, errors: dict) -> str:
-    slug = str(data.get("slug") or "").strip().lower() or slugify(cleaned.get("title", ""))
+    given = str(data.get("slug") or "").strip().lower()
+    if not given and not cleaned.get("title"):
+        return ""  # made from the title: the missing title's own message says what to do
+    slug = given or slugify(cleaned["title"])
     if not SLUG_PATTERN.match(slug or "-"):
         errors["slug"] = ["Enter a web address using lowercase letters, numbers and hyphens, like reg-19-2027"]
     elif _slug_taken(slug, current):

@@ -1,9 +1,10 @@
+import io
 from datetime import timedelta
 
 from sqlalchemy import select
 
 from engage.extensions import db
-from engage.models import Representation, utcnow
+from engage.models import Attachment, Representation, utcnow
 from tests.consult.helpers import fill_about_you, fill_item, submit
 from tests.factories import create_consultation, create_stakeholder
 from tests.pages import error_summary, get_page, parse, post_form
@@ -24,6 +25,7 @@ KEYED = {
     "comment": "Sent by email.",
     "wishes_to_be_heard": "no",
 }
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def _online(client, consultation, **changes):
@@ -96,7 +98,9 @@ def test_an_officer_withdraws_a_representation_before_the_deadline(officer_clien
     page = get_page(officer_client, "consultations.representation", reference=representation.reference)
     assert "Withdraw this representation" in page.text
 
-    post_form(officer_client, "consultations.withdraw", {}, {"reference": representation.reference})
+    post_form(
+        officer_client, "consultations.withdraw", {"reason": "Asked by email"}, {"reference": representation.reference}
+    )
 
     db.session.refresh(representation)
     assert representation.status == "withdrawn" and representation.withdrawn_at is not None
@@ -122,3 +126,157 @@ def test_a_respondent_is_linked_to_a_stakeholder_with_the_same_email(officer_cli
 
 def test_an_unknown_reference_is_not_found(officer_client):
     get_page(officer_client, "consultations.representation", expected_status=404, reference="R-00001-9")
+
+
+def _key_in_with_file(officer_client, consultation, content, filename):
+    data = {**KEYED, "attachment": (io.BytesIO(content), filename)}
+    return officer_client.post(
+        f"/consultations/{consultation.id}/representations/new", data=data, content_type="multipart/form-data"
+    )
+
+
+def test_a_letter_keyed_in_keeps_its_scanned_file_for_officers_to_open(officer_client):
+    consultation = create_consultation()
+    form = get_page(officer_client, "consultations.new_representation", consultation_id=consultation.id)
+    assert form.select_one("form[enctype='multipart/form-data'] input[type=file][name=attachment]")
+
+    response = _key_in_with_file(officer_client, consultation, PDF, "letter.pdf")
+
+    assert response.status_code == 302
+    representation = db.session.scalar(select(Representation))
+    [attachment] = representation.attachments
+    assert attachment.filename == "letter.pdf" and attachment.content_type == "application/pdf"
+    page = get_page(officer_client, "consultations.representation", reference=representation.reference)
+    assert officer_client.get(page.select_one("a[href*='/attachments/']")["href"]).data == PDF
+
+
+def test_a_keyed_in_file_that_is_not_allowed_saves_nothing_and_keeps_the_input(officer_client):
+    consultation = create_consultation()
+
+    response = _key_in_with_file(officer_client, consultation, b"MZ\x90\x00" + b"\x00" * 100, "letter.pdf")
+
+    page = parse(response)
+    assert error_summary(page) == ["The selected file must be a PDF, Word document (.docx), JPEG or PNG"]
+    assert page.select_one("#comment").text == "Sent by email."
+    assert db.session.scalar(select(Representation)) is None
+    assert db.session.scalar(select(Attachment)) is None
+
+
+def test_an_agents_missing_details_are_named_as_the_agents(client):
+    consultation = create_consultation()
+
+    response = fill_about_you(client, consultation, is_agent="yes", email="", agent_first_name="Al")
+
+    page = parse(response)
+    assert error_summary(page) == [
+        "Enter the agent’s last name",
+        "Enter the agent’s email address or postal address, so we can contact them",
+    ]
+    assert page.select_one("#agent_first_name")["value"] == "Al"
+
+
+def test_withdrawing_after_the_deadline_is_refused_with_a_message(officer_client):
+    consultation = create_consultation(opens_at=utcnow() - timedelta(days=60), closes_at=utcnow() - timedelta(days=30))
+    post_form(officer_client, "consultations.new_representation", KEYED, {"consultation_id": consultation.id})
+    representation = db.session.scalar(select(Representation))
+    page = get_page(officer_client, "consultations.representation", reference=representation.reference)
+    assert "Withdraw this representation" not in page.text
+
+    response = post_form(
+        officer_client, "consultations.withdraw", {}, {"reference": representation.reference}, follow_redirects=True
+    )
+
+    assert "Representations can only be withdrawn before the consultation closes" in response.get_data(as_text=True)
+    db.session.refresh(representation)
+    assert representation.status == "submitted" and representation.withdrawn_at is None
+
+
+def test_a_respondent_without_an_email_is_matched_to_a_stakeholder_by_name(officer_client):
+    stakeholder = create_stakeholder(first_name="Jo", last_name="Emailer", email="someone.else@example.com")
+    create_stakeholder(first_name="Jo", last_name="Other", email="jo.other@example.com")
+    consultation = create_consultation()
+    post_form(
+        officer_client, "consultations.new_representation", {**KEYED, "email": ""}, {"consultation_id": consultation.id}
+    )
+    representation = db.session.scalar(select(Representation))
+
+    page = get_page(officer_client, "consultations.representation", reference=representation.reference)
+
+    offered = [int(field["value"]) for field in page.select("input[name=stakeholder_id]")]
+    assert offered == [stakeholder.id]
+
+
+def test_the_inbox_filters_by_part_lateness_and_legal_answers(officer_client, client):
+    consultation = create_consultation(opens_at=utcnow() - timedelta(days=30), closes_at=utcnow() - timedelta(days=3))
+    before, after = utcnow() - timedelta(days=5), utcnow() - timedelta(days=1)
+    on_time = {**KEYED, "received_on": [str(before.day), str(before.month), str(before.year)], "sound": "yes"}
+    late = {**KEYED, "received_on": [str(after.day), str(after.month), str(after.year)], "part": "Chapter 3"}
+    for data in (on_time, {**late, "legally_compliant": "no"}):
+        post_form(officer_client, "consultations.new_representation", data, {"consultation_id": consultation.id})
+
+    def references(**filters):
+        page = get_page(officer_client, "consultations.representations", consultation_id=consultation.id, **filters)
+        return [link.text for link in page.select("tbody a")]
+
+    on_time_ref, late_ref = [
+        r.reference for r in db.session.scalars(select(Representation).order_by(Representation.id))
+    ]
+    assert references(late="yes") == [late_ref] and references(late="no") == [on_time_ref]
+    assert references(part="Chapter 3") == [late_ref]
+    assert references(sound="yes") == [on_time_ref] and references(legally_compliant="no") == [late_ref]
+
+
+def test_the_representation_page_shows_line_breaks_and_escapes_html(officer_client):
+    consultation = create_consultation()
+    comment = "First paragraph.\n<script>alert(1)</script>"
+    post_form(
+        officer_client,
+        "consultations.new_representation",
+        {
+            **KEYED,
+            "comment": comment,
+            "is_agent": "yes",
+            "agent_first_name": "Ada",
+            "agent_last_name": "Agent",
+            "agent_email": "ada@agents.example",
+        },
+        {"consultation_id": consultation.id},
+    )
+    representation = db.session.scalar(select(Representation))
+
+    page = get_page(officer_client, "consultations.representation", reference=representation.reference)
+
+    rows = {row.dt.get_text(strip=True): row.dd for row in page.select(".govuk-summary-list__row")}
+    assert rows["Comments"].find("script") is None and rows["Comments"].find("br") is not None
+    assert rows["Comments"].get_text(strip=True) == "First paragraph.<script>alert(1)</script>"
+    assert "ada@agents.example" in rows["Agent"].text
+
+
+def test_the_representation_page_names_the_soundness_tests_and_notifications(officer_client):
+    consultation = create_consultation()
+    data = {**KEYED, "unsound_tests": ["justified", "consistent-with-national-policy"], "notify": ["inspector-report"]}
+    post_form(officer_client, "consultations.new_representation", data, {"consultation_id": consultation.id})
+    representation = db.session.scalar(select(Representation))
+
+    page = get_page(officer_client, "consultations.representation", reference=representation.reference)
+
+    rows = {row.dt.get_text(strip=True): row.dd.get_text(strip=True) for row in page.select(".govuk-summary-list__row")}
+    assert rows["Tests it fails"] == "Justified, Consistent with national policy"
+    assert rows["Notify"] == "Inspector’s report"
+    assert "Sound" in rows and "What do you think of the vision?" not in rows
+
+
+def test_a_questionnaire_answer_is_shown_without_the_model_form_questions(officer_client):
+    from engage.consultations.services import add_question
+
+    consultation = create_consultation(form_type="questionnaire")
+    question = add_question(consultation, {"text": "What do you think of the vision?", "kind": "free-text"})
+    data = {**KEYED, "part": "", f"question_{question.id}": "It is fine."}
+    post_form(officer_client, "consultations.new_representation", data, {"consultation_id": consultation.id})
+    representation = db.session.scalar(select(Representation))
+
+    page = get_page(officer_client, "consultations.representation", reference=representation.reference)
+
+    rows = {row.dt.get_text(strip=True): row.dd.get_text(strip=True) for row in page.select(".govuk-summary-list__row")}
+    assert rows["What do you think of the vision?"] == "It is fine."
+    assert "Sound" not in rows and "Legally compliant" not in rows

@@ -1,3 +1,7 @@
+import io
+from csv import DictReader
+
+from docx import Document
 from sqlalchemy import select
 
 from engage.consultations.services import invitations_for
@@ -5,7 +9,7 @@ from engage.extensions import db
 from engage.mail import outbox
 from engage.models import Invitation, Job
 from tests.factories import create_consultation, create_stakeholder
-from tests.pages import get_page, post_form
+from tests.pages import error_summary, get_page, parse, post_form
 
 
 def test_inviting_a_register_by_email_sends_in_a_job_and_records_each_invitation(officer_client):
@@ -69,6 +73,46 @@ def test_letters_download_as_csv_and_word(officer_client):
 
     assert csv.status_code == 200 and "'=cmd" in csv.get_data(as_text=True)
     assert docx.status_code == 200 and docx.data[:2] == b"PK"
+    web_address = f"http://localhost/consult/{consultation.slug}"
+    [row] = list(DictReader(io.StringIO(csv.get_data(as_text=True))))
+    assert row["address"] == "1 High St" and row["web_address"] == web_address
+    assert row["consultation"] == consultation.title and row["closes"]
+    letter = "\n".join(paragraph.text for paragraph in Document(io.BytesIO(docx.data)).paragraphs)
+    assert "1 High St" in letter and web_address in letter and row["closes"] in letter
+
+
+def test_an_unpublished_consultation_cannot_be_sent_out_yet(officer_client):
+    consultation = create_consultation(published=False)
+    create_stakeholder(registers=["mps"])
+
+    response = post_form(
+        officer_client,
+        "consultations.invitations",
+        {"registers": ["mps"], "method": "email"},
+        {"consultation_id": consultation.id},
+    )
+
+    assert error_summary(parse(response)) == [
+        "Publish the consultation before inviting people: until then its web address does not work"
+    ]
+    assert db.session.scalar(select(Invitation)) is None and db.session.scalar(select(Job)) is None
+
+
+def test_people_to_write_to_without_a_postal_address_are_pointed_out(officer_client):
+    consultation = create_consultation()
+    create_stakeholder(registers=["mps"], email="", address="", postcode="")
+    create_stakeholder(registers=["mps"], email="", address="1 High St", postcode="WD17 1AB")
+
+    response = post_form(
+        officer_client,
+        "consultations.invitations",
+        {"registers": ["mps"], "method": "email"},
+        {"consultation_id": consultation.id},
+        follow_redirects=True,
+    )
+
+    warning = parse(response).select_one(".govuk-warning-text")
+    assert "1 person to write to has no postal address" in warning.get_text()
 
 
 def test_inviting_nobody_shows_an_error(officer_client):
@@ -80,3 +124,35 @@ def test_inviting_nobody_shows_an_error(officer_client):
 
     assert response.status_code == 200
     assert "Select at least one register" in response.get_data(as_text=True)
+
+
+def test_with_redis_invitation_emails_wait_for_a_worker_and_the_page_shows_progress(officer_client, redis_queue):
+    from rq import SimpleWorker
+
+    outbox.clear()
+    consultation = create_consultation()
+    for _ in range(3):
+        create_stakeholder(registers=["mps"])
+    response = post_form(
+        officer_client,
+        "consultations.invitations",
+        {"registers": ["mps"], "method": "email"},
+        {"consultation_id": consultation.id},
+        follow_redirects=True,
+    )
+
+    page = parse(response)
+    assert outbox == [] and redis_queue.count == 1
+    assert "Sending emails: 0 of 3 done" in page.select_one("[role=status]").get_text(" ", strip=True)
+    assert page.select_one("meta[http-equiv=refresh]")  # the page follows the job by itself
+
+    consultation_id, slug = consultation.id, consultation.slug  # the worker ends the session this test shares
+    SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
+    job_id = db.session.scalar(select(Job.id))
+    page = get_page(officer_client, "consultations.invitations", consultation_id=consultation_id, job=job_id)
+    assert "Sending finished: 3 sent, 0 could not be sent." in page.select_one("[role=status]").get_text(
+        " ", strip=True
+    )
+    assert page.select_one("meta[http-equiv=refresh]") is None
+    assert len(outbox) == 3
+    assert f"http://localhost/consult/{slug}" in outbox[-1].get_body(("plain",)).get_content()

@@ -41,12 +41,30 @@ def test_summer_times_are_stored_in_utc(officer_client):
     assert consultation.closes_at == datetime(2027, 7, 1, 22, 59, tzinfo=UTC)
 
 
+def test_times_can_be_typed_on_the_12_hour_clock(officer_client):
+    post_form(officer_client, "consultations.new", {**VALID, "opens_time": "9.30am", "closes_time": "5pm"})
+
+    consultation = db.session.scalar(select(Consultation))
+    assert consultation.opens_at == datetime(2027, 1, 11, 9, 30, tzinfo=UTC)
+    assert consultation.closes_at == datetime(2027, 2, 22, 17, 0, tzinfo=UTC)
+
+
+def test_an_ambiguous_closing_time_is_refused_and_kept(officer_client):
+    page = parse(post_form(officer_client, "consultations.new", {**VALID, "closes_time": "12am"}))
+
+    assert "Enter a time in the 24-hour clock, like 23:59" in error_summary(page)
+    assert "like 23:59" in page.select_one("#closes_time-error").get_text()
+    assert page.select_one("#closes_time")["value"] == "12am"
+    assert db.session.scalar(select(Consultation)) is None
+
+
 def test_adding_a_consultation_without_title_or_dates_shows_errors(officer_client):
     response = post_form(officer_client, "consultations.new", {**VALID, "title": "", "closes_on": ["31", "2", "2027"]})
 
     page = parse(response)
     assert "Enter a title" in error_summary(page)
     assert "Enter a real date, like 27 3 2027" in error_summary(page)
+    assert not page.select_one("#slug-error")  # the web address is made from the title: one message is enough
     assert page.select_one("#summary").text.strip() == "Early engagement"
     assert db.session.scalar(select(Consultation)) is None
 
@@ -105,6 +123,16 @@ def test_the_officer_list_and_page_show_the_status(officer_client):
     assert "Policy SP1" in page.text
 
 
+def test_the_officer_page_shows_the_procedure_statement_and_privacy_notice(officer_client):
+    consultation = create_consultation(procedure_statement="Respond by email or post.", privacy_notice="")
+
+    page = get_page(officer_client, "consultations.show", consultation_id=consultation.id)
+
+    rows = {row.dt.get_text(strip=True): row.dd.get_text(strip=True) for row in page.select(".govuk-summary-list__row")}
+    assert rows["Representations procedure"] == "Respond by email or post."
+    assert rows["Privacy notice"] == "Not written yet"
+
+
 def test_viewers_cannot_add_consultations(viewer_client):
     get_page(viewer_client, "consultations.new", expected_status=403)
 
@@ -119,3 +147,37 @@ def test_an_html_document_is_sanitised(officer_client, client):
     page = get_page(client, "consult.document", slug=consultation.slug, document_id=document.id)
     assert page.select_one(".app-document h2").text == "Policy SP1"
     assert page.select_one(".app-document script") is None
+
+
+def test_the_officer_list_filters_by_the_status_derived_from_the_dates(officer_client):
+    now = utcnow().replace(second=0, microsecond=0)
+    week = timedelta(days=7)
+    titles = {
+        "draft": create_consultation(title="Not published", published=False).title,
+        "scheduled": create_consultation(title="Next month", opens_at=now + week, closes_at=now + 2 * week).title,
+        "open": create_consultation(title="Open now").title,
+        "closed": create_consultation(title="Last year", opens_at=now - 2 * week, closes_at=now - week).title,
+    }
+
+    for status, title in titles.items():
+        page = get_page(officer_client, "consultations.index", status=status)
+        assert [link.text for link in page.select("tbody a")] == [title], status
+        assert page.select_one("tbody .govuk-tag").text.strip() == status.capitalize()
+
+
+def test_a_new_consultation_belongs_to_the_only_plan_unless_another_is_chosen():
+    from engage.consultations.services import clean
+    from engage.validation import ValidationError
+    from tests.factories import create_plan
+
+    plan = create_plan()
+    assert create_consultation().plan_id == plan.id
+    other = create_plan(slug="another-plan")
+    assert create_consultation(plan_id=other.id).plan_id == other.id
+    assert create_consultation().plan_id is None  # two plans: no guessing
+    try:
+        clean({"title": "A", "plan_id": "999999"})
+    except ValidationError as error:
+        assert error.errors["plan_id"] == ["Select a plan"]
+    else:
+        raise AssertionError("an unknown plan was accepted")
