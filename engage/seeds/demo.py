@@ -11,6 +11,7 @@ from engage.registers.services import Lookups, build_stakeholder
 from engage.seeds.demo_consultation import load_demo_consultations
 from engage.seeds.demo_engagement import load_demo_engagement
 from engage.seeds.demo_evidence import load_demo_evidence
+from engage.seeds.demo_invitations import load_demo_invitations
 from engage.seeds.reference import load_reference, upsert_authorities
 
 DEMO_PASSWORD = "engage-demo-2026"
@@ -59,6 +60,7 @@ def load_demo() -> None:
     _load_stakeholders()
     db.session.commit()
     load_demo_consultations()
+    load_demo_invitations()
     load_demo_engagement()
     load_demo_evidence()
 
