@@ -49,6 +49,8 @@ class Config:
 
     # Final submissions of online responses from one address (Flask-Limiter syntax).
     CONSULT_SUBMIT_RATE_LIMIT = os.environ.get("CONSULT_SUBMIT_RATE_LIMIT", "20 per minute")
+    # Saves of the about-you and representation pages (each can store a draft or a file) from one address.
+    CONSULT_SAVE_RATE_LIMIT = os.environ.get("CONSULT_SAVE_RATE_LIMIT", "60 per minute")
     # How many reverse proxies in front of the app set X-Forwarded-For and X-Forwarded-Proto; 0 = trust neither.
     TRUSTED_PROXIES = _count("TRUSTED_PROXIES", 0)
     # Unsent online responses are deleted this many days after their consultation closes (`flask purge-drafts`).
@@ -75,6 +77,7 @@ class TestingConfig(Config):
     MAIL_SUPPRESS_SEND = True
     REDIS_URL = None
     CONSULT_SUBMIT_RATE_LIMIT = "10000 per minute"  # tests/consult/test_abuse.py lowers it to test the limit
+    CONSULT_SAVE_RATE_LIMIT = "10000 per minute"  # and this one
 
 
 class ProductionConfig(Config):

@@ -126,6 +126,7 @@ def _server_env() -> dict:
         "DATABASE_URL": os.environ["BENCH_DATABASE_URL"],
         "SECRET_KEY": "benchmark-secret-not-for-production",
         "CONSULT_SUBMIT_RATE_LIMIT": RATE_LIMIT,
+        "CONSULT_SAVE_RATE_LIMIT": RATE_LIMIT,
         "REDIS_URL": REDIS_URL,
         "JOBS_QUEUE": "engage-bench",
         "MAIL_SUPPRESS_SEND": "true",

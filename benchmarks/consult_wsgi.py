@@ -1,9 +1,9 @@
 """The WSGI apps gunicorn serves for benchmarks/consult_submit.py, over BENCH_DATABASE_URL.
 
 - `engage_app`: Engage as production runs it (production config: CSRF on, DEBUG and template reloading off),
-  except that email is kept in memory (MAIL_SUPPRESS_SEND) and the submission rate limit is raised to
-  CONSULT_SUBMIT_RATE_LIMIT from the environment (the benchmark sets it), since every client shares the loopback
-  address. Built on first use, so serving `bare_app` does not import Engage.
+  except that email is kept in memory (MAIL_SUPPRESS_SEND) and the rate limits are raised to
+  CONSULT_SUBMIT_RATE_LIMIT and CONSULT_SAVE_RATE_LIMIT from the environment (the benchmark sets them), since
+  every client shares the loopback address. Built on first use, so serving `bare_app` does not import Engage.
 - `engage_testing_app`: the testing config the first version of the benchmark used (CSRF off), for comparison.
 - `bare_app`: a bare Flask endpoint doing one INSERT, the floor to compare with.
 """
@@ -24,7 +24,8 @@ def __getattr__(name: str):
     if name == "engage_testing_app":
         from engage import create_app
 
-        return create_app("testing", SQLALCHEMY_DATABASE_URI=URL, CONSULT_SUBMIT_RATE_LIMIT="1000000 per minute")
+        limits = {"CONSULT_SUBMIT_RATE_LIMIT": "1000000 per minute", "CONSULT_SAVE_RATE_LIMIT": "1000000 per minute"}
+        return create_app("testing", SQLALCHEMY_DATABASE_URI=URL, **limits)
     raise AttributeError(name)
 
 

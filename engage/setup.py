@@ -1,6 +1,7 @@
 """The small register_* helpers create_app() calls."""
 
 from flask import Flask
+from flask.templating import Environment as FlaskEnvironment
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -8,10 +9,23 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from engage.extensions import csrf, db, limiter, login_manager, migrate
 
 
+class Environment(FlaskEnvironment):
+    """Flask's Jinja environment, except that each template's globals are a plain dict (the environment's globals
+    as they are when the template loads, plus its own) instead of Jinja's ChainMap over the two. On every
+    `{% from ... import ... %}` (26 on the check-your-answers page) Jinja compares the importing context's global
+    names with the imported template's, and over a ChainMap that is a Python-level lookup per name; with a dict it
+    is one C set operation (Python function calls on that page: 18,440 -> 15,506). Every global is registered while
+    create_app() runs, before any template loads; Jinja's documentation already says not to change globals after."""
+
+    def make_globals(self, d):
+        return {**self.globals, **(d or {})}
+
+
 def register_extensions(app: Flask) -> None:
     from engage import models  # noqa: F401  (the whole schema, for Alembic)
     from engage.auth.services import load_user, load_user_from_request
 
+    app.jinja_environment = Environment  # before csrf.init_app creates app.jinja_env to add its globals
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
     csrf.init_app(app)

@@ -61,17 +61,19 @@ def read_upload(storage, limit: int = MAX_BYTES) -> tuple[str, bytes] | None:
 
 
 def find_attachment(
-    attachment_id: int, *, draft_id: int | None = None, representation_id: int | None = None
+    attachment_id: int, *, draft_id: int | None = None, representation_id: int | None = None, content: bool = True
 ) -> Attachment | None:
-    """The file with its content when it belongs to this draft (and was not removed from it) or to this
-    representation; None otherwise, so nobody can read a file by guessing its id."""
+    """The file (with its content unless `content` is false) when it belongs to this draft (and was not removed
+    from it) or to this representation; None otherwise, so nobody can read a file by guessing its id."""
     if attachment_id >= 2**31 or (draft_id is None and representation_id is None):
         return None
     if draft_id is not None:
         owner = Attachment.draft_id == draft_id
     else:
         owner = Attachment.representation_id == representation_id
-    query = select(Attachment).where(Attachment.id == attachment_id, owner).options(undefer(Attachment.content))
+    query = select(Attachment).where(Attachment.id == attachment_id, owner)
+    if content:
+        query = query.options(undefer(Attachment.content))
     return db.session.scalar(query)
 
 

@@ -224,3 +224,7 @@ class SaveForm(ErrorsMixin, FlaskForm):
         description="We will send you a link to come back to your response. It works until the consultation closes.",
     )
     submit = SubmitField("Send me a link", widget=GovSubmitInput())
+
+
+class RemoveForm(ErrorsMixin, FlaskForm):
+    """Only the CSRF token: removing a representation or a file."""

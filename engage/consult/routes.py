@@ -8,15 +8,30 @@ from sqlalchemy import select
 from engage import jobs
 from engage.consult import bp, emails, services
 from engage.consult.attachments import find_attachment, read_upload, send_attachment
-from engage.consult.forms import AboutYouForm, SaveForm, SubmitForm, item_form_data, representation_form
+from engage.consult.dates import govuk_datetime
+from engage.consult.forms import (
+    AboutYouForm,
+    RemoveForm,
+    SaveForm,
+    SubmitForm,
+    item_form_data,
+    representation_form,
+)
 from engage.extensions import db, limiter
-from engage.filters import london
-from engage.models import ConsultationDocument, utcnow
-from engage.permissions import public
+from engage.models import Consultation, ConsultationDocument, utcnow
+from engage.permissions import VIEW, public, require_permission
 from engage.validation import ValidationError
 
 DRAFTS = "consult_drafts"
 SUBMITTED = "consult_submitted"
+
+
+def _save_limit() -> str:
+    return current_app.config["CONSULT_SAVE_RATE_LIMIT"]
+
+
+def _submit_limit() -> str:
+    return current_app.config["CONSULT_SUBMIT_RATE_LIMIT"]
 
 
 def _consultation(slug: str):
@@ -51,10 +66,7 @@ def _draft(consultation):
 
 
 def _closed(consultation, status: int = 200, refused_at=None):
-    refused_at_text = ""
-    if refused_at:
-        local = london(refused_at)
-        refused_at_text = f"{local:%H:%M:%S} on {local.day} {local:%B %Y}"
+    refused_at_text = govuk_datetime(refused_at, seconds=True)
     page = render_template(
         "consult/closed.html", consultation=consultation, refused_at=refused_at, refused_at_text=refused_at_text
     )
@@ -77,16 +89,28 @@ def show(slug):
 @bp.route("/<slug>/documents/<int:document_id>")
 @public
 def document(slug, document_id):
-    consultation = _consultation(slug)
-    doc = db.session.scalar(
-        select(ConsultationDocument).where(
-            ConsultationDocument.id == document_id, ConsultationDocument.consultation_id == consultation.id
-        )
+    return _document(_consultation(slug), document_id, preview=False)
+
+
+@bp.route("/preview/<int:consultation_id>/documents/<int:document_id>")
+@require_permission(VIEW)
+def preview_document(consultation_id, document_id):
+    """A document as the officers' preview of the public page links to it, published or not."""
+    consultation = db.session.get(Consultation, consultation_id) if consultation_id < 2**31 else None
+    if consultation is None:
+        abort(404)
+    return _document(consultation, document_id, preview=True)
+
+
+def _document(consultation, document_id: int, *, preview: bool):
+    query = select(ConsultationDocument).where(
+        ConsultationDocument.id == document_id, ConsultationDocument.consultation_id == consultation.id
     )
+    doc = db.session.scalar(query) if document_id < 2**31 else None
     if doc is None:
         abort(404)
     if doc.kind == "html":
-        return render_template("consult/document.html", consultation=consultation, document=doc)
+        return render_template("consult/document.html", consultation=consultation, document=doc, preview=preview)
     if doc.kind != "file":
         return redirect(doc.url)
     return send_file(io.BytesIO(doc.content or b""), mimetype=doc.content_type, download_name=doc.filename)
@@ -94,6 +118,7 @@ def document(slug, document_id):
 
 @bp.route("/<slug>/respond/about-you", methods=["GET", "POST"])
 @public
+@limiter.limit(_save_limit, methods=["POST"])
 def about_you(slug):
     consultation, draft = _open(slug)
     if not consultation.is_open:
@@ -118,6 +143,7 @@ def about_you(slug):
 
 @bp.route("/<slug>/respond/representations/<int:number>", methods=["GET", "POST"])
 @public
+@limiter.limit(_save_limit, methods=["POST"])
 def representation(slug, number):
     consultation, draft = _open(slug)
     if not consultation.is_open:
@@ -139,7 +165,10 @@ def representation(slug, number):
             return _closed(consultation, 403, passed.moment)
         else:
             return redirect(url_for("consult.check", slug=slug))
-    return render_template("consult/representation.html", consultation=consultation, form=form, number=number)
+    files = services.draft_attachments(draft).get(number - 1, []) if number <= len(items) else []  # none for a new one
+    return render_template(
+        "consult/representation.html", consultation=consultation, form=form, number=number, files=files
+    )
 
 
 @bp.route("/<slug>/respond/attachments/<int:attachment_id>")
@@ -153,19 +182,39 @@ def attachment(slug, attachment_id):
     return send_attachment(found)
 
 
-@bp.route("/<slug>/respond/representations/<int:number>/remove", methods=["POST"])
+@bp.route("/<slug>/respond/attachments/<int:attachment_id>/remove", methods=["POST"])
+@public
+def remove_attachment(slug, attachment_id):
+    """Take one file out of the respondent's own unsent response; 404 for any other file."""
+    _, draft = _open(slug)
+    if draft is None or not RemoveForm().validate_on_submit():
+        abort(404 if draft is None else 400)
+    if services.remove_attachment(draft, attachment_id) is None:
+        abort(404)
+    return redirect(url_for("consult.check", slug=slug))
+
+
+@bp.route("/<slug>/respond/representations/<int:number>/remove", methods=["GET", "POST"])
 @public
 def remove(slug, number):
-    consultation = _consultation(slug)
-    draft = _draft(consultation)
-    if draft is not None and SubmitForm().validate_on_submit():
+    """Ask "Are you sure?", then remove the representation from the unsent response."""
+    consultation, draft = _open(slug)
+    if draft is None:
+        return redirect(url_for("consult.check", slug=slug))
+    items = draft.data.get("items", [])
+    if not 1 <= number <= len(items):
+        abort(404)
+    form = RemoveForm()
+    if form.validate_on_submit():
         services.remove_item(draft, number - 1)
-    return redirect(url_for("consult.check", slug=slug))
+        return redirect(url_for("consult.check", slug=slug))
+    part = next((p for p in consultation.parts if p.ref == items[number - 1].get("part")), None)
+    return render_template("consult/remove.html", consultation=consultation, number=number, part=part, form=form)
 
 
 @bp.route("/<slug>/respond/check", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["CONSULT_SUBMIT_RATE_LIMIT"], methods=["POST"])
+@limiter.limit(_submit_limit, methods=["POST"])
 def check(slug):
     consultation, draft = _open(slug, sent_too=True)
     if draft is not None and draft.respondent_id is not None:
@@ -221,7 +270,7 @@ def confirmation(slug):
 
 @bp.route("/<slug>/respond/save", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["CONSULT_SUBMIT_RATE_LIMIT"], methods=["POST"])
+@limiter.limit(_submit_limit, methods=["POST"])
 def save(slug):
     consultation = _consultation(slug)
     draft = _draft(consultation)

@@ -9,14 +9,17 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import joinedload
 
-from engage.consult.attachments import add_attachment, check_upload
+from engage.consult.attachments import add_attachment, check_upload, find_attachment
 from engage.consultations.representations import clean_item, clean_person, record_response
 from engage.extensions import db
 from engage.models import Attachment, Consultation, Representation, Respondent, ResponseDraft, utcnow
 from engage.validation import ValidationError
+
+MAX_FILES = 10  # files a draft may hold, so one response cannot fill the database
+TOO_MANY_FILES = f"You can attach up to {MAX_FILES} files to a response"
 
 
 class DeadlinePassed(Exception):
@@ -121,7 +124,10 @@ def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data
     try:
         attachment = check_upload(*upload) if upload else None
     except ValidationError as error:
+        attachment = None
         errors.update(error.errors)
+    if attachment and _file_count(draft) >= MAX_FILES:
+        errors["attachment"] = [TOO_MANY_FILES]
     if errors:
         raise ValidationError(errors)
     items = list(draft.data.get("items", []))
@@ -135,12 +141,29 @@ def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data
     _commit()
 
 
+def _file_count(draft: ResponseDraft) -> int:
+    """The draft's files, counted with its row locked (on PostgreSQL), so two uploads at once cannot both be the
+    10th: the second waits for the first to commit, then counts its file too."""
+    db.session.execute(select(ResponseDraft.id).where(ResponseDraft.id == draft.id).with_for_update())
+    return db.session.scalar(select(func.count()).select_from(Attachment).where(Attachment.draft_id == draft.id))
+
+
 def draft_attachments(draft: ResponseDraft) -> dict[int, list[Attachment]]:
     found: dict[int, list[Attachment]] = {}
     query = select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)
     for attachment in db.session.scalars(query):
         found.setdefault(attachment.draft_item, []).append(attachment)
     return found
+
+
+def remove_attachment(draft: ResponseDraft, attachment_id: int) -> Attachment | None:
+    """Take one file out of this draft (it is deleted later, by `flask purge-drafts`); None when the draft has no
+    such file, so nobody can remove a file from someone else's response."""
+    attachment = find_attachment(attachment_id, draft_id=draft.id, content=False)
+    if attachment is not None:
+        attachment.draft_id = None
+        _commit()
+    return attachment
 
 
 def remove_item(draft: ResponseDraft, index: int) -> None:

@@ -9,6 +9,8 @@ from playwright.sync_api import expect
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import screenshot
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
@@ -47,12 +49,17 @@ def _respond(page, prefix: str) -> None:
     page.get_by_role("group", name="Do you support, object or want to comment?").get_by_label("Object").check()
     page.get_by_role("group", name="Do you think the plan is sound?").get_by_label("No", exact=True).check()
     page.get_by_label("Justified").check()
-    page.get_by_label("Your comments").fill("<script>alert('x')</script> The housing figure is too high.")
+    page.get_by_label("Your comments").fill("<script>alert('x')</script>\nThe housing figure is too high.")
+    page.get_by_label("Attach a file (optional)").set_input_files(
+        {"name": "evidence.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
     page.get_by_role("button", name="Continue").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers before sending your response")
     expect(page.locator("main")).to_contain_text("<script>alert('x')</script>")
+    expect(page.locator(".govuk-summary-list__value br")).to_have_count(1)  # the comment's line break
     check(page, f"{prefix}-06-check-answers")
+    _change_keep_file_and_remove(page, prefix)
     page.get_by_role("button", name="Send your response").click()
 
     panel = page.locator(".govuk-panel")
@@ -60,6 +67,31 @@ def _respond(page, prefix: str) -> None:
     expect(panel).to_contain_text(re.compile(r"R-\d{5,}"))
     expect(page.locator("table")).to_contain_text(re.compile(r"R-\d{5,}-1"))
     check(page, f"{prefix}-07-confirmation")
+
+
+def _change_keep_file_and_remove(page, prefix: str) -> None:
+    """Save the representation again (its file stays), add a second one and remove it after the "Are you sure?"
+    page, then remove the file."""
+    page.get_by_role("link", name="Change (Representation 1)").click()
+    expect(page.locator("main")).to_contain_text("Files already attached to this representation")
+    check(page, f"{prefix}-06a-representation-with-file")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("button", name="Remove evidence.pdf")).to_have_count(1)
+
+    page.get_by_role("link", name="Add another representation").click()
+    page.get_by_label("Which part of the plan is this about?").select_option("Policy SP2")
+    page.get_by_label("Your comments").fill("A second point.")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("link", name="Remove (Representation 2)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Are you sure you want to remove representation 2?")
+    check(page, f"{prefix}-06b-remove-representation")
+    page.get_by_role("button", name="Yes, remove representation 2").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers before sending your response")
+    expect(page.get_by_role("heading", name="Representation 2")).to_have_count(0)
+
+    page.get_by_role("button", name="Remove evidence.pdf").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers before sending your response")
+    expect(page.locator("main")).not_to_contain_text("evidence.pdf")
 
 
 def test_a_resident_responds_online_and_every_public_page_is_accessible(page):

@@ -132,3 +132,30 @@ def test_the_acknowledgement_email_has_html_and_plain_text_with_every_reference(
     for reference in references:
         assert reference in text and reference in html
     assert '<html lang="en">' in html
+
+
+@pytest.fixture
+def strict_save_limit(app):
+    app.config["CONSULT_SAVE_RATE_LIMIT"] = "2 per minute"
+    limiter.reset()
+    yield
+    app.config["CONSULT_SAVE_RATE_LIMIT"] = "10000 per minute"
+    limiter.reset()
+
+
+def test_too_many_about_you_saves_from_one_address_store_no_more_drafts(app, strict_save_limit):
+    consultation = create_consultation()
+    statuses = [fill_about_you(app.test_client(), consultation).status_code for _ in range(3)]
+
+    assert statuses == [302, 302, 429]
+    assert _count(ResponseDraft) == 2
+
+
+def test_too_many_representation_saves_from_one_address_store_no_more_files(client, strict_save_limit):
+    consultation = create_consultation()
+    fill_about_you(client, consultation)
+    responses = [_upload(client, consultation, PDF, "evidence.pdf") for _ in range(3)]
+
+    assert [response.status_code for response in responses] == [302, 302, 429]
+    assert _count(Attachment) == 2
+    assert "too many attempts from your internet connection" in parse(responses[-1]).text

@@ -61,3 +61,13 @@ def test_what_a_respondent_typed_or_an_error_is_never_kept(app):
     assert kept, "blank fields and fixed choices are kept"
     for typed in ("Priya", "priya.secret", "High Street", "bold", "Enter a last name"):
         assert typed not in kept
+
+
+def test_templates_get_every_global_in_a_plain_dict(app, client):
+    """engage.setup.Environment: no ChainMap for Jinja to walk on every import; nothing missing from it."""
+    template = app.jinja_env.get_template("consult/check.html")
+
+    assert type(template.globals) is dict
+    assert app.jinja_env.globals.items() <= template.globals.items()
+    assert {"csrf_token", "url_with", "engagement_history"} <= template.globals.keys()
+    assert client.get("/consult/").status_code == 200  # context processors still reach the page
