@@ -111,7 +111,11 @@ class RowBuilder:
         """The chunk's rows, from its details (`load`)."""
         makers = {0: self._engagement_row, 1: self._invitation_row, 2: self._representation_row}
         with gc_paused():
-            return [makers[source](details[source][record_id], body_id) for source, record_id, body_id in chunk]
+            return [
+                makers[source](found, body_id)
+                for source, record_id, body_id in chunk
+                if (found := details[source].get(record_id)) is not None  # deleted since the spine was read
+            ]
 
     def _label(self, slug: str) -> str:
         text = self.labels.get(slug)

@@ -165,3 +165,19 @@ def test_engagement_without_a_stage_takes_the_stage_in_force_on_its_date(record)
     db.session.commit()
     row = next(row for row in rows() if row.ref == f"E{extra.id}-S{record.ea.id}")
     assert row.plan_stage == "reg-18"
+
+
+def test_a_record_deleted_while_the_table_is_read_is_left_out_not_an_error(record, monkeypatch):
+    from engage.evidence.dtc_details import RowBuilder
+
+    real_load = RowBuilder.load
+
+    def load_after_a_deletion(self, chunk):
+        details = real_load(self, chunk)
+        details[0].pop(record.first.id, None)  # as if deleted between reading the spine and its details
+        return details
+
+    monkeypatch.setattr(RowBuilder, "load", load_after_a_deletion)
+    listed = refs()
+    assert f"E{record.first.id}-S{record.ea.id}" not in listed
+    assert f"I{record.invitation.id}" in listed
