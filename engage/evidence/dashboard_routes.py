@@ -8,13 +8,13 @@ from flask import render_template, request
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovTextInput
 from sqlalchemy import select
 from wtforms import Form, SelectField, StringField
-from wtforms.fields.choices import SelectChoice
 
 from engage.evidence import bp, dashboard_charts
 from engage.evidence.dashboard_filters import DashboardFilters
 from engage.evidence.dashboard_queries import Period
+from engage.evidence.dtc_forms import filter_choices, stage_choices
 from engage.extensions import db
-from engage.models import Authority, Consultation, PlanStage, Register
+from engage.models import Authority, Register
 from engage.models.engagement import LONDON
 from engage.permissions import VIEW, require_permission
 
@@ -36,20 +36,6 @@ class PeriodForm(Form):
         return self
 
 
-def _choices(rows, empty: str) -> list[SelectChoice]:
-    return [SelectChoice("", empty), *(SelectChoice(str(value), text) for value, text in rows)]
-
-
-def _stages() -> list[tuple[str, str]]:
-    """Every plan's stages by slug (the first name wins), then stages only consultations name."""
-    names: dict[str, str] = {}
-    for slug, name in db.session.execute(select(PlanStage.slug, PlanStage.name).order_by(PlanStage.position)):
-        names.setdefault(slug, name)
-    for (slug,) in db.session.execute(select(Consultation.stage).where(Consultation.stage != "").distinct()):
-        names.setdefault(slug, slug.replace("-", " ").capitalize())
-    return list(names.items())
-
-
 class DashboardForm(PeriodForm):
     authority = SelectField("Lead authority", widget=GovSelect(), validate_choice=False)
     register = SelectField("Register", widget=GovSelect(), validate_choice=False)
@@ -58,10 +44,10 @@ class DashboardForm(PeriodForm):
     def show(self, filters: DashboardFilters) -> "DashboardForm":
         super().show(filters.period)
         authorities = db.session.execute(select(Authority.code, Authority.name).order_by(Authority.name))
-        self.authority.choices = _choices(authorities, "All authorities")
+        self.authority.choices = filter_choices(authorities, "All authorities")
         registers = db.session.execute(select(Register.slug, Register.name).order_by(Register.position))
-        self.register.choices = _choices(registers, "All registers")
-        self.stage.choices = _choices(_stages(), "All stages")
+        self.register.choices = filter_choices(registers, "All registers")
+        self.stage.choices = filter_choices(stage_choices(), "All stages")
         for field in (self.authority, self.register, self.stage):
             field.errors = filters.errors.get(field.name, [])
         return self

@@ -11,7 +11,7 @@ from engage.extensions import db
 from engage.models import LEVELS, Authority, Category, Consultation, PlanStage, Register, Stakeholder, StrategicMatter
 
 
-def _choices(rows, empty: str) -> list[SelectChoice]:
+def filter_choices(rows, empty: str) -> list[SelectChoice]:
     return [SelectChoice("", empty), *(SelectChoice(str(value), text) for value, text in rows)]
 
 
@@ -62,23 +62,25 @@ class DtcFilterForm(Form):
 
     def __init__(self, formdata, filters: dtc.DtcFilters):
         super().__init__(formdata)
-        self.source.choices = _choices(dtc.SOURCES.items(), "All records")
-        self.stage.choices = _choices(stage_choices(), "All stages")
-        self.body.choices = _choices(body_choices(filters.body), "All bodies")
-        self.category.choices = _choices(
+        self.source.choices = filter_choices(dtc.SOURCES.items(), "All records")
+        self.stage.choices = filter_choices(stage_choices(), "All stages")
+        self.body.choices = filter_choices(body_choices(filters.body), "All bodies")
+        self.category.choices = filter_choices(
             db.session.execute(select(Category.slug, Category.name).order_by(Category.position)), "All categories"
         )
-        self.register.choices = _choices(
+        self.register.choices = filter_choices(
             db.session.execute(select(Register.slug, Register.name).order_by(Register.position)), "All registers"
         )
-        self.matter.choices = _choices(
+        self.matter.choices = filter_choices(
             db.session.execute(select(StrategicMatter.slug, StrategicMatter.name).order_by(StrategicMatter.name)),
             "All matters",
         )
-        self.authority.choices = _choices(
+        self.authority.choices = filter_choices(
             db.session.execute(select(Authority.code, Authority.name).order_by(Authority.name)), "All authorities"
         )
-        self.level.choices = _choices(((level, level.replace("-", " ").capitalize()) for level in LEVELS), "All levels")
+        self.level.choices = filter_choices(
+            ((level, level.replace("-", " ").capitalize()) for level in LEVELS), "All levels"
+        )
         if filters.scope == "all":
             self.scope.data = "all"
         self.date_from.errors = list(filters.errors.get("from", []))

@@ -8,10 +8,9 @@ from datetime import datetime
 from engage.evidence import office, soc_annex
 from engage.evidence.office import Table
 from engage.evidence.soc_queries import ConsultationStatement
-from engage.evidence.soc_representations import HEAD, WIDTHS, FullRepresentation
+from engage.evidence.soc_representations import CHANNEL_LABELS, HEAD, WIDTHS, FullRepresentation
 from engage.filters import format_date, format_datetime
 
-CHANNEL_LABELS = {"online": "Online", "email": "Email", "post": "Post", "in-person": "In person"}
 NATURE_LABELS = {"support": "Support", "object": "Object", "comment": "Comment"}
 METHOD_LABELS = {
     "email": "Email",

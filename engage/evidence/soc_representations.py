@@ -24,7 +24,7 @@ TEST_LABELS = {
     "effective": "Effective",
     "consistent-with-national-policy": "Consistent with national policy",
 }
-CHANNELS = {"online": "Online", "email": "Email", "post": "Post", "in-person": "In person"}
+CHANNEL_LABELS = {"online": "Online", "email": "Email", "post": "Post", "in-person": "In person"}
 NATURES = {"support": "Support", "object": "Object", "comment": "Comment"}
 HEAD = [
     "Reference", "Consultation", "Respondent", "Organisation", "Agent", "Part of the plan", "Nature",
@@ -175,7 +175,7 @@ def _full(row, questions: dict[str, str]) -> FullRepresentation:
         modification=row.modification or "",
         wishes_to_be_heard=bool(row.wishes_to_be_heard),
         heard_reason=row.heard_reason or "",
-        channel=CHANNELS.get(row.channel, row.channel),
+        channel=CHANNEL_LABELS.get(row.channel, row.channel),
         received_at=row.received_at,
         late=bool(row.late),
         withdrawn=row.status == "withdrawn",
