@@ -10,6 +10,7 @@ from engage.consultations.forms import InvitationForm
 from engage.consultations.routes import _consultation
 from engage.extensions import db
 from engage.models import Job, Register
+from engage.pagination import parse_int
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError
 
@@ -49,7 +50,8 @@ def invitations(consultation_id):
         consultation=consultation,
         form=form,
         job=job,
-        invitations=services.invitations_of(consultation.id),
+        page=services.invitations_page(consultation.id, parse_int(request.args.get("page"), 1, maximum=100_000)),
+        no_address=services.count_letters_without_address(consultation.id),
     )
 
 

@@ -96,7 +96,7 @@ def show(consultation_id):
         "consultations/show.html",
         consultation=consultation,
         count=queries.counts_by_consultation().get(consultation.id, 0),
-        invitations=services.invitations_of(consultation.id),
+        invitations=services.count_invitations(consultation.id),
         form=ConfirmForm(),
     )
 

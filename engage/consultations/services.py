@@ -23,8 +23,10 @@ from engage.models import (
     Part,
     Plan,
     Question,
+    Stakeholder,
     utcnow,
 )
+from engage.pagination import Page, paginate
 from engage.validation import ValidationError
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -372,10 +374,36 @@ def invitations_for(stakeholder_id: int) -> list[Invitation]:
 
 def invitations_of(consultation_id: int) -> list[Invitation]:
     """Who was invited to a consultation and how: for the statement of consultation."""
-    query = (
+    return list(db.session.scalars(_invitations_query(consultation_id)))
+
+
+def _invitations_query(consultation_id: int):
+    return (
         select(Invitation)
         .where(Invitation.consultation_id == consultation_id)
         .options(selectinload(Invitation.stakeholder))
         .order_by(Invitation.method, Invitation.id)
     )
-    return list(db.session.scalars(query))
+
+
+def invitations_page(consultation_id: int, page: int, per_page: int = 100) -> Page:
+    count = select(func.count(Invitation.id)).where(Invitation.consultation_id == consultation_id)
+    return paginate(_invitations_query(consultation_id), page, per_page, count)
+
+
+def count_invitations(consultation_id: int) -> int:
+    return db.session.scalar(select(func.count(Invitation.id)).where(Invitation.consultation_id == consultation_id))
+
+
+def count_letters_without_address(consultation_id: int) -> int:
+    """People to write to who have neither a postal address nor a postcode in the registers."""
+    return db.session.scalar(
+        select(func.count(Invitation.id))
+        .join(Stakeholder, Stakeholder.id == Invitation.stakeholder_id)
+        .where(
+            Invitation.consultation_id == consultation_id,
+            Invitation.method == "letter",
+            func.coalesce(Stakeholder.address, "") == "",
+            func.coalesce(Stakeholder.postcode, "") == "",
+        )
+    )

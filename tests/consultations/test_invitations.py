@@ -156,3 +156,31 @@ def test_with_redis_invitation_emails_wait_for_a_worker_and_the_page_shows_progr
     assert page.select_one("meta[http-equiv=refresh]") is None
     assert len(outbox) == 3
     assert f"http://localhost/consult/{slug}" in outbox[-1].get_body(("plain",)).get_content()
+
+
+def test_the_list_of_who_was_invited_is_shown_a_page_at_a_time(officer_client):
+    consultation = create_consultation()
+    people = [create_stakeholder(registers=["general-consultees"], email="", address="") for _ in range(3)]
+    for person in people:
+        db.session.add(Invitation(consultation_id=consultation.id, stakeholder_id=person.id, method="letter"))
+    for number in range(102):
+        db.session.add(
+            Invitation(
+                consultation_id=consultation.id,
+                stakeholder_id=create_stakeholder(email=f"p{number}@example.com").id,
+                method="email",
+            )
+        )
+    db.session.commit()
+
+    first = get_page(officer_client, "consultations.invitations", consultation_id=consultation.id)
+    assert "105 invitations, page 1 of 2" in first.select_one("caption").get_text()
+    assert len(first.select("tbody tr")) == 100
+    assert first.select_one(".govuk-pagination")
+    assert "3 people to write to have no postal address" in first.select_one(".govuk-warning-text").get_text()
+    second = get_page(officer_client, "consultations.invitations", consultation_id=consultation.id, page=2)
+    assert len(second.select("tbody tr")) == 5
+    beyond = get_page(officer_client, "consultations.invitations", consultation_id=consultation.id, page=9)
+    assert "There is no page 9" in beyond.text
+    shown = get_page(officer_client, "consultations.show", consultation_id=consultation.id)
+    assert "105 invitations recorded" in shown.text
