@@ -53,8 +53,8 @@ def sections(statement: ConsultationStatement) -> list[Table]:
         Table("Invited by category", "Who was invited, by category", ["Category", "Stakeholders"],
                 [list(row) for row in s.invited_by_category], "No invited stakeholder has a category."),
         Table("Invited", "Bodies and people invited", ["Name", "Organisation", "Method", "Status", "Date"],
-                [[*_name(i), METHOD_LABELS.get(i.method, i.method), i.status.capitalize(), format_date(i.sent_at or i.created_at)]
-                 for i in s.invitations], "Nobody was recorded as invited."),
+                [[*_name(i), METHOD_LABELS.get(i.method, i.method), i.status.capitalize(),
+                  format_date(i.sent_at or i.created_at)] for i in s.invitations], "Nobody was recorded as invited."),
         Table("By channel", "Representations by channel", ["Channel", "Representations"],
                 [[CHANNEL_LABELS.get(c, c), n] for c, n in s.by_channel], "There were no representations."),
         Table("By respondent type", "Respondents by type", ["Type", "Respondents", "Representations"],
