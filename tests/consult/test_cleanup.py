@@ -90,8 +90,9 @@ def test_unsent_drafts_of_long_closed_consultations_and_old_unowned_files_are_de
     purged = purge_drafts()
 
     assert purged.draft_ids == [drafts["unsent_old"]]
+    assert purged.sent_draft_ids == [drafts["sent_old"]]
     assert sorted(purged.attachment_ids) == sorted([files["of_unsent_old"], files["removed_two_days_ago"]])
-    assert _left(ResponseDraft) == set(drafts.values()) - {drafts["unsent_old"]}
+    assert _left(ResponseDraft) == set(drafts.values()) - {drafts["unsent_old"], drafts["sent_old"]}
     assert _left(Attachment) == set(files.values()) - {files["of_unsent_old"], files["removed_two_days_ago"]}
 
 
@@ -99,7 +100,8 @@ def test_the_purge_is_audited_with_ids_and_counts_but_no_personal_data(leftovers
     purge_drafts()
 
     [event] = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "purge")).all()
-    assert event.summary == "Deleted 1 unsent response and 2 unused files"
+    assert event.summary == ("Deleted 1 unsent response and 2 unused files, and the working copies of 1 sent response")
+    assert event.changes["sent_draft_ids"] == [leftovers["drafts"]["sent_old"]]
     assert event.changes["draft_ids"] == [leftovers["drafts"]["unsent_old"]] and event.changes["retention_days"] == 30
     recorded = json.dumps(event.changes) + event.summary
     assert NAME not in recorded and EMAIL not in recorded
@@ -128,5 +130,29 @@ def test_the_command_prints_the_counts(app, leftovers):
     result = app.test_cli_runner().invoke(args=["purge-drafts", "--days", "5"])
 
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "Deleted 2 unsent responses and 2 unused files"
+    assert result.output.strip() == (
+        "Deleted 2 unsent responses and 2 unused files, and the working copies of 1 sent response"
+    )
     assert leftovers["drafts"]["unsent_open"] in _left(ResponseDraft)
+
+
+def test_a_sent_response_keeps_its_representations_and_files_when_its_working_copy_goes(leftovers):
+    from engage.models import Representation, Respondent
+
+    consultation = _closed(40)
+    draft_id = _draft(consultation, sent=True).id
+    person = {"first_name": "Sam", "last_name": "Online", "email": "sam@example.com"}
+    item = {"part": "Policy SP1", "comment": "Sent online."}
+    sent = key_in(consultation, person, None, item, channel="email", received_at=utcnow(), upload=("b.pdf", PDF))
+    file_id = sent.representations[0].attachments[0].id
+    db.session.execute(
+        Attachment.__table__.update().where(Attachment.id == file_id).values(draft_id=draft_id)
+    )  # as a file uploaded online: still pointing at the draft it came from
+    db.session.commit()
+
+    purged = purge_drafts()
+
+    assert draft_id in purged.sent_draft_ids and draft_id not in _left(ResponseDraft)
+    assert file_id in _left(Attachment) and file_id not in purged.attachment_ids
+    assert db.session.get(Respondent, sent.id) is not None
+    assert len(db.session.scalars(select(Representation.id).where(Representation.respondent_id == sent.id)).all()) == 1
