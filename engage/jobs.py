@@ -38,15 +38,12 @@ FAILED_MESSAGE = "The job stopped because of an error. Nothing was changed. Try 
 
 def enqueue(func: str | Callable, job_id: int) -> None:
     """Run `func(job_id)` in the background (RQ) when Redis is configured, or now, in this process."""
-    func_path = func if isinstance(func, str) else f"{func.__module__}.{func.__qualname__}"
+    func_path = _path(func)
     redis_url = current_app.config.get("REDIS_URL")
     if not redis_url:
         run(func_path, job_id)
         return
-    from rq import Queue  # here, not at the top: rq and redis take a third of a second to load
-
-    queue = Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=redis_connection(redis_url))
-    queue.enqueue(
+    _queue(redis_connection(redis_url)).enqueue(
         "engage.jobs.run_queued", func_path, job_id, job_timeout=JOB_TIMEOUT, result_ttl=3600, failure_ttl=86400
     )
 
@@ -55,15 +52,14 @@ def enqueue_call(func: str | Callable, *args: Any) -> None:
     """Run `func(*args)` on an RQ worker when Redis is configured, or now, in this process: for small follow-ups
     that need no `Job` row, such as an email after a commit. Call it after committing; the function loads what
     it needs by id and handles its own failures (a raised error is logged by the worker, or propagates inline)."""
-    func_path = func if isinstance(func, str) else f"{func.__module__}.{func.__qualname__}"
+    func_path = _path(func)
     redis_url = current_app.config.get("REDIS_URL")
     if not redis_url:
         _resolve(func_path)(*args)
         return
-    from rq import Queue  # here, not at the top: rq and redis take a third of a second to load
-
-    queue = Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=redis_connection(redis_url))
-    queue.enqueue("engage.jobs.run_call", func_path, *args, job_timeout=300, result_ttl=0, failure_ttl=86400)
+    _queue(redis_connection(redis_url)).enqueue(
+        "engage.jobs.run_call", func_path, *args, job_timeout=300, result_ttl=0, failure_ttl=86400
+    )
 
 
 def run_call(func_path: str, *args: Any) -> None:
@@ -72,6 +68,16 @@ def run_call(func_path: str, *args: Any) -> None:
         _resolve(func_path)(*args)
     finally:
         db.session.remove()
+
+
+def _path(func: str | Callable) -> str:
+    return func if isinstance(func, str) else f"{func.__module__}.{func.__qualname__}"
+
+
+def _queue(connection):
+    from rq import Queue  # here, not at the top: rq and redis take a third of a second to load
+
+    return Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=connection)
 
 
 def redis_connection(url: str):
@@ -140,11 +146,11 @@ def work(burst: bool = False, simple: bool = False) -> None:
     redis_url = current_app.config.get("REDIS_URL")
     if not redis_url:
         raise RuntimeError("Set REDIS_URL to run a worker; without it jobs run inline")
-    from rq import Queue, SimpleWorker
+    from rq import SimpleWorker
 
     from engage.worker import AppWorker
 
     connection = redis_connection(redis_url)
-    queue = Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=connection)
+    queue = _queue(connection)
     worker_class = SimpleWorker if simple else AppWorker
     worker_class([queue], connection=connection).work(burst=burst)
