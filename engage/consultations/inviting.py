@@ -11,9 +11,11 @@ from sqlalchemy.orm import selectinload
 
 from engage import audit
 from engage.extensions import db
+from engage.filters import format_datetime
 from engage.jobs import enqueue, record_progress
 from engage.mail import send_email
 from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow
+from engage.registers.exports import neutralise
 from engage.validation import ValidationError
 
 log = logging.getLogger(__name__)
@@ -159,18 +161,17 @@ def letter_rows(consultation: Consultation) -> list[dict[str, str]]:
 
 def letters_csv(consultation: Consultation, web_address: str) -> str:
     """One row a letter, with the consultation's title, public web address and closing time for the mail merge."""
-    about = {"consultation": consultation.title, "web_address": web_address, "closes": _london(consultation.closes_at)}
+    about = {
+        "consultation": consultation.title,
+        "web_address": web_address,
+        "closes": format_datetime(consultation.closes_at),
+    }
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=LETTER_COLUMNS + CONSULTATION_COLUMNS)
     writer.writeheader()
     for row in letter_rows(consultation):
-        writer.writerow({key: _safe_cell(value) for key, value in {**row, **about}.items()})
+        writer.writerow({key: neutralise(value) for key, value in {**row, **about}.items()})
     return out.getvalue()
-
-
-def _safe_cell(value: str) -> str:
-    """Stop spreadsheet programs treating a value as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def letters_docx(consultation: Consultation, web_address: str) -> bytes:
@@ -188,7 +189,7 @@ def letters_docx(consultation: Consultation, web_address: str) -> bytes:
         document.add_paragraph(f"Dear {name or 'Sir or Madam'},")
         document.add_paragraph(
             f"The councils are consulting on {consultation.title}. You can read the documents and respond at "
-            f"{web_address} until {_london(consultation.closes_at)}."
+            f"{web_address} until {format_datetime(consultation.closes_at)}."
         )
         if consultation.procedure_statement:
             document.add_paragraph(consultation.procedure_statement)
@@ -197,9 +198,3 @@ def letters_docx(consultation: Consultation, web_address: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
-
-
-def _london(value) -> str:
-    from engage.filters import format_datetime
-
-    return format_datetime(value)
