@@ -298,8 +298,7 @@ class RowBuilder:
         slug, stage_name = self._stage(plan_id, stage)
         body = self.bodies.get(body_id, NO_BODY) if body_id is not None else NO_BODY
         reference = f"{respondent_reference(respondent_id)}-{number}"
-        record_url = f"{self.base_url}/consultations/representations/{reference}"
-        submitted = self.submission.get(plan_id)
+        record_url = self.url(f"/consultations/representations/{reference}")
         return DtcRow(
             ref=reference,
             source="representations",
@@ -316,7 +315,7 @@ class RowBuilder:
             outcome=representation_outcome(*r[15:]),
             evidence_url=record_url,
             record_url=record_url,
-            after_submission=bool(submitted and day > submitted),
+            after_submission=self._after_submission(plan_id, day),
             title=said[2],
         )
 

@@ -61,9 +61,6 @@ class DtcRow:
             "after_submission": self.after_submission,
         }
 
-    def action_texts(self) -> list[str]:
-        return list(self.action_lines)
-
     def as_text(self) -> dict[str, Any]:
         """The printed row (CSV, XLSX, DOCX): names rather than slugs, lists joined; `date` stays a date."""
         return dict(zip(TEXT_KEYS, self.texts(), strict=True))

@@ -8,10 +8,9 @@ from datetime import datetime
 from engage.evidence import office, soc_annex
 from engage.evidence.office import Table
 from engage.evidence.soc_queries import ConsultationStatement
-from engage.evidence.soc_representations import CHANNEL_LABELS, HEAD, WIDTHS, FullRepresentation
+from engage.evidence.soc_representations import CHANNEL_LABELS, HEAD, NATURES, WIDTHS, FullRepresentation
 from engage.filters import format_date, format_datetime
 
-NATURE_LABELS = {"support": "Support", "object": "Object", "comment": "Comment"}
 METHOD_LABELS = {
     "email": "Email",
     "letter": "Letter",
@@ -62,7 +61,7 @@ def sections(statement: ConsultationStatement) -> list[Table]:
         Table("By part", "Representations by part of the plan", ["Part", "Support", "Object", "Comment", "Total"],
                 [list(row) for row in s.by_part], "There were no representations."),
         Table("By nature", "Representations by nature", ["Nature", "Representations"],
-                [[NATURE_LABELS.get(n, n), c] for n, c in s.by_nature], "There were no representations."),
+                [[NATURES.get(n, n), c] for n, c in s.by_nature], "There were no representations."),
         Table("Late", "Late representations (not duly made)", ["Reference", "Respondent", "Part", "Received"],
                 [_rep_row(r) for r in s.late], "No representations arrived late."),
         Table("Withdrawn", "Withdrawn representations", ["Reference", "Respondent", "Part", "Received"],

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from engage.evidence.dtc_text import person_name
 from engage.evidence.soc_queries import Scope
 from engage.extensions import db
 from engage.models import Consultation, Part, Question, Representation, Respondent
@@ -86,15 +87,11 @@ class FullRepresentation:
         return f"{self.reference}: {who}" + (" (withdrawn)" if self.withdrawn else "")
 
 
-def _name(first: str, last: str) -> str:
-    return " ".join(part for part in (first, last) if part)
-
-
 def _agent(agent: dict | None) -> str:
     """The agent's name and organisation only (the JSON also holds their contact details, never published)."""
     if not isinstance(agent, dict):
         return ""
-    name = _name(str(agent.get("first_name") or ""), str(agent.get("last_name") or ""))
+    name = person_name(str(agent.get("first_name") or ""), str(agent.get("last_name") or ""), "")
     return ", ".join(part for part in (name, str(agent.get("organisation") or "")) if part)
 
 
@@ -161,7 +158,7 @@ def _full(row, questions: dict[str, str]) -> FullRepresentation:
     return FullRepresentation(
         reference=f"{respondent_reference(row.respondent_id)}-{row.number}",
         consultation=row.title,
-        respondent=_name(row.first_name, row.last_name) or ("" if row.organisation else "Name not recorded"),
+        respondent=person_name(row.first_name, row.last_name, "") or ("" if row.organisation else "Name not recorded"),
         organisation=row.organisation or "",
         agent=_agent(row.agent),
         part=part,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from engage.engagements.queries import with_details
 from engage.evidence.dashboard_queries import Period
+from engage.evidence.dtc_text import label
 from engage.evidence.scg_rows import AGREEMENT_LABELS
 from engage.extensions import db
 from engage.models import (
@@ -37,11 +38,6 @@ STAKEHOLDER_HEAD = ["Type", "Date", "Reference", "Title", "Strategic matters or 
 def _in_period(period: Period):
     start, end = period.bounds
     return Engagement.starts_at >= start, Engagement.starts_at < end, Engagement.status != "cancelled"
-
-
-def label(slug: str) -> str:
-    """'senior-officer' -> 'Senior officer'."""
-    return slug.replace("-", " ").capitalize()
 
 
 def engagement_row(engagement: Engagement) -> list:
