@@ -8,7 +8,6 @@ from sqlalchemy import select
 from engage import jobs
 from engage.consult import bp, emails, services
 from engage.consult.attachments import find_attachment, read_upload, send_attachment
-from engage.consult.dates import govuk_datetime
 from engage.consult.forms import (
     AboutYouForm,
     RemoveForm,
@@ -60,17 +59,8 @@ def _forget(slug: str) -> None:
     session[DRAFTS] = {k: v for k, v in session.get(DRAFTS, {}).items() if k != slug}
 
 
-def _draft(consultation):
-    draft = services.find_draft(consultation, session.get(DRAFTS, {}).get(consultation.slug))
-    return None if draft is None or draft.submitted_at else draft
-
-
 def _closed(consultation, status: int = 200, refused_at=None):
-    refused_at_text = govuk_datetime(refused_at, seconds=True)
-    page = render_template(
-        "consult/closed.html", consultation=consultation, refused_at=refused_at, refused_at_text=refused_at_text
-    )
-    return page, status
+    return render_template("consult/closed.html", consultation=consultation, refused_at=refused_at), status
 
 
 @bp.route("/")
@@ -82,8 +72,8 @@ def index():
 @bp.route("/<slug>")
 @public
 def show(slug):
-    consultation = _consultation(slug)
-    return render_template("consult/show.html", consultation=consultation, draft=_draft(consultation), preview=False)
+    consultation, draft = _open(slug)
+    return render_template("consult/show.html", consultation=consultation, draft=draft, preview=False)
 
 
 @bp.route("/<slug>/documents/<int:document_id>")
@@ -272,8 +262,7 @@ def confirmation(slug):
 @public
 @limiter.limit(_submit_limit, methods=["POST"])
 def save(slug):
-    consultation = _consultation(slug)
-    draft = _draft(consultation)
+    consultation, draft = _open(slug)
     if draft is None or not consultation.is_open:
         return redirect(url_for("consult.show", slug=slug))
     form = SaveForm(data={"email": draft.email} if request.method == "GET" else None)

@@ -372,27 +372,23 @@ def invitations_for(stakeholder_id: int) -> list[Invitation]:
     return list(db.session.scalars(query))
 
 
-def invitations_of(consultation_id: int) -> list[Invitation]:
-    """Who was invited to a consultation and how: for the statement of consultation."""
-    return list(db.session.scalars(_invitations_query(consultation_id)))
-
-
-def _invitations_query(consultation_id: int):
-    return (
+def invitations_page(consultation_id: int, page: int, per_page: int = 100) -> Page:
+    """Who was invited to a consultation and how, a page at a time."""
+    query = (
         select(Invitation)
         .where(Invitation.consultation_id == consultation_id)
         .options(selectinload(Invitation.stakeholder))
         .order_by(Invitation.method, Invitation.id)
     )
-
-
-def invitations_page(consultation_id: int, page: int, per_page: int = 100) -> Page:
-    count = select(func.count(Invitation.id)).where(Invitation.consultation_id == consultation_id)
-    return paginate(_invitations_query(consultation_id), page, per_page, count)
+    return paginate(query, page, per_page, _count_invitations(consultation_id))
 
 
 def count_invitations(consultation_id: int) -> int:
-    return db.session.scalar(select(func.count(Invitation.id)).where(Invitation.consultation_id == consultation_id))
+    return db.session.scalar(_count_invitations(consultation_id))
+
+
+def _count_invitations(consultation_id: int):
+    return select(func.count(Invitation.id)).where(Invitation.consultation_id == consultation_id)
 
 
 def count_letters_without_address(consultation_id: int) -> int:
