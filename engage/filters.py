@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from engage.permissions import has_permission
 
@@ -41,7 +42,13 @@ def url_with(**changes) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
+def multiline(text: str) -> Markup:
+    """Text someone typed, escaped, with its line breaks kept as <br>."""
+    return Markup("<br>").join((text or "").splitlines())
+
+
 def register(app: Flask) -> None:
+    app.add_template_filter(multiline, "multiline")
     app.add_template_filter(format_datetime, "datetime")
     app.add_template_filter(format_date, "date")
     app.add_template_global(url_with)

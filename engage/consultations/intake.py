@@ -11,7 +11,7 @@ from engage.consultations import representations as service
 from engage.consultations.forms import ConfirmForm, KeyInForm, ReinstateForm, RepresentationFilterForm, WithdrawForm
 from engage.consultations.routes import _consultation
 from engage.extensions import db
-from engage.models import Stakeholder, utcnow
+from engage.models import Stakeholder
 from engage.pagination import paginate, parse_int
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError
@@ -42,9 +42,7 @@ def representations(consultation_id):
 @bp.route("/representations/<reference>")
 @require_permission(VIEW)
 def representation(reference):
-    item = service.find_representation(reference)
-    if item is None:
-        abort(404)
+    item = _representation(reference)
     matches = [] if item.respondent.stakeholder_id else service.matching_stakeholders(item.respondent.person())
     return render_template(
         "consultations/representation.html",
@@ -52,15 +50,14 @@ def representation(reference):
         consultation=item.consultation,
         matches=matches,
         form=ConfirmForm(),
-        now=utcnow(),
+        before_close=withdrawals.before_close(item),
     )
 
 
 @bp.route("/representations/<reference>/attachments/<int:attachment_id>")
 @require_permission(VIEW)
 def attachment(reference, attachment_id):
-    item = service.find_representation(reference)
-    found = find_attachment(attachment_id, representation_id=item.id) if item else None
+    found = find_attachment(attachment_id, representation_id=_representation(reference).id)
     if found is None:
         abort(404)
     return send_attachment(found)
@@ -115,7 +112,7 @@ def _confirm_page(action: str, item, form):
         representation=item,
         consultation=item.consultation,
         form=form,
-        freely=withdrawals.can_reinstate_freely(item),
+        freely=withdrawals.before_close(item),
     )
 
 

@@ -32,7 +32,7 @@ def withdraw_representation(
     moment = moment or utcnow()
     if representation.status == "withdrawn":
         raise ValidationError({"reason": ["This representation has already been withdrawn"]})
-    if moment >= representation.consultation.closes_at:
+    if not before_close(representation, moment):
         raise ValidationError({"reason": ["Representations can only be withdrawn before the consultation closes"]})
     reason = _reason(reason, "withdrawn")
     representation.status = "withdrawn"
@@ -48,8 +48,9 @@ def withdraw_representation(
     db.session.commit()
 
 
-def can_reinstate_freely(representation: Representation, moment: datetime | None = None) -> bool:
-    """True before the consultation closes; after it, only a mistaken withdrawal may be undone."""
+def before_close(representation: Representation, moment: datetime | None = None) -> bool:
+    """Whether the representation's consultation is still open: withdrawing needs it, and so does reinstating for
+    any reason other than a mistaken withdrawal."""
     return (moment or utcnow()) < representation.consultation.closes_at
 
 
@@ -64,7 +65,7 @@ def reinstate_representation(
     """Undo a withdrawal (see the rule at the top of this module)."""
     if representation.status != "withdrawn":
         raise ValidationError({"reason": ["This representation has not been withdrawn"]})
-    if not by_mistake and not can_reinstate_freely(representation, moment):
+    if not by_mistake and not before_close(representation, moment):
         message = "The consultation has closed: a representation can only be reinstated if it was withdrawn by mistake"
         raise ValidationError({"by_mistake": [message]})
     reason = _reason(reason, "reinstated")
