@@ -93,12 +93,7 @@ def filtered(filters: EngagementFilters) -> Select:
         )
     if filters.register:
         register_id = select(Register.id).where(Register.slug == filters.register).scalar_subquery()
-        attended = (
-            select(engagement_stakeholder.c.engagement_id)
-            .join(register_membership, register_membership.c.stakeholder_id == engagement_stakeholder.c.stakeholder_id)
-            .where(register_membership.c.register_id == register_id)
-        )
-        query = query.where(Engagement.id.in_(attended))
+        query = query.where(Engagement.id.in_(on_register(register_id)))
     if filters.q:
         escaped = filters.q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(func.lower(Engagement.title).like(f"%{escaped}%", escape="\\"))
@@ -240,3 +235,12 @@ def stage_counts(plan: Plan) -> dict[int | None, dict[str, int]]:
     for stage_id, status, count in rows:
         counts.setdefault(stage_id, {})[status] = count
     return counts
+
+
+def on_register(register_id) -> Select:
+    """The ids of engagements attended by someone on the register (an id or a scalar subquery giving one)."""
+    return (
+        select(engagement_stakeholder.c.engagement_id)
+        .join(register_membership, register_membership.c.stakeholder_id == engagement_stakeholder.c.stakeholder_id)
+        .where(register_membership.c.register_id == register_id)
+    )

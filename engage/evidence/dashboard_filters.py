@@ -8,16 +8,15 @@ from datetime import date
 
 from sqlalchemy import select
 
+from engage.engagements.queries import on_register
 from engage.evidence.dashboard_queries import Period
+from engage.evidence.dtc_forms import stage_choices
 from engage.extensions import db
 from engage.models import (
     Authority,
-    Consultation,
     Engagement,
     PlanStage,
     Register,
-    engagement_stakeholder,
-    register_membership,
 )
 
 UNKNOWN = {
@@ -33,10 +32,7 @@ def _value(args, name: str) -> str:
 
 def stage_name(slug: str) -> str | None:
     """The name of a plan stage (any plan's, or a consultation's stage), or None when nothing uses the slug."""
-    name = db.session.scalar(select(PlanStage.name).where(PlanStage.slug == slug).order_by(PlanStage.position).limit(1))
-    if name is None and db.session.scalar(select(Consultation.id).where(Consultation.stage == slug).limit(1)):
-        name = slug.replace("-", " ").capitalize()
-    return name
+    return dict(stage_choices()).get(slug)
 
 
 @dataclass
@@ -86,19 +82,11 @@ class DashboardFilters:
 
     def engagements(self) -> list:
         """Conditions on Engagement: in the period, not cancelled, and matching every chosen filter."""
-        start, end = self.period.bounds
-        conditions = [Engagement.starts_at >= start, Engagement.starts_at < end, Engagement.status != "cancelled"]
+        conditions = self.period.engagements()
         if self.authority:
             conditions.append(Engagement.lead_authority_id == self.authority.id)
         if self.stage:
             conditions.append(Engagement.plan_stage_id.in_(select(PlanStage.id).where(PlanStage.slug == self.stage)))
         if self.register:
-            on_register = (
-                select(engagement_stakeholder.c.engagement_id)
-                .join(
-                    register_membership, register_membership.c.stakeholder_id == engagement_stakeholder.c.stakeholder_id
-                )
-                .where(register_membership.c.register_id == self.register.id)
-            )
-            conditions.append(Engagement.id.in_(on_register))
+            conditions.append(Engagement.id.in_(on_register(self.register.id)))
         return conditions

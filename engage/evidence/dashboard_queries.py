@@ -68,6 +68,11 @@ class Period:
             datetime.combine(self.end + timedelta(days=1), time(0), LONDON),
         )
 
+    def engagements(self) -> list:
+        """Conditions on Engagement: held or planned (not cancelled) within the period."""
+        start, end = self.bounds
+        return [Engagement.starts_at >= start, Engagement.starts_at < end, Engagement.status != "cancelled"]
+
     def months(self) -> list[date]:
         months, month = [], self.start.replace(day=1)
         while month <= self.end and len(months) < MAX_MONTHS:

@@ -35,11 +35,6 @@ ENGAGEMENT_HEAD = ["Date", "Engagement", "Status", "Kind", "Level", "Lead author
 STAKEHOLDER_HEAD = ["Type", "Date", "Reference", "Title", "Strategic matters or part", "Agreement or nature", "Outcome"]
 
 
-def _in_period(period: Period):
-    start, end = period.bounds
-    return Engagement.starts_at >= start, Engagement.starts_at < end, Engagement.status != "cancelled"
-
-
 def engagement_row(engagement: Engagement) -> list:
     return [
         engagement.local_date,
@@ -69,7 +64,7 @@ def authority_lines(period: Period, today: date) -> list[AuthorityLine]:
     lines = {a.id: AuthorityLine(a) for a in db.session.scalars(select(Authority).order_by(Authority.name))}
     for authority_id, status, count in db.session.execute(
         select(Engagement.lead_authority_id, Engagement.status, func.count(Engagement.id))
-        .where(*_in_period(period))
+        .where(*period.engagements())
         .group_by(Engagement.lead_authority_id, Engagement.status)
     ):
         lines[authority_id].led += count
@@ -78,7 +73,7 @@ def authority_lines(period: Period, today: date) -> list[AuthorityLine]:
     for authority_id, status, count, late in db.session.execute(
         select(Action.owner_authority_id, Action.status, func.count(Action.id), overdue)
         .join(Engagement, Engagement.id == Action.engagement_id)
-        .where(*_in_period(period))
+        .where(*period.engagements())
         .group_by(Action.owner_authority_id, Action.status)
     ):
         lines[authority_id].actions[status] += count
@@ -92,7 +87,7 @@ def top_stakeholders(period: Period) -> list[tuple[Stakeholder, int]]:
         select(Stakeholder, count)
         .join(engagement_stakeholder, engagement_stakeholder.c.stakeholder_id == Stakeholder.id)
         .join(Engagement, Engagement.id == engagement_stakeholder.c.engagement_id)
-        .where(*_in_period(period))
+        .where(*period.engagements())
         .group_by(Stakeholder.id)
         .order_by(count.desc(), Stakeholder.sort_name)
         .limit(TOP_STAKEHOLDERS)
@@ -101,7 +96,7 @@ def top_stakeholders(period: Period) -> list[tuple[Stakeholder, int]]:
 
 
 def authority_engagements(authority: Authority, period: Period) -> list[Engagement]:
-    query = with_details(select(Engagement)).where(Engagement.lead_authority_id == authority.id, *_in_period(period))
+    query = with_details(select(Engagement)).where(Engagement.lead_authority_id == authority.id, *period.engagements())
     return list(db.session.scalars(query.order_by(Engagement.starts_at, Engagement.id)).unique())
 
 
@@ -109,7 +104,7 @@ def authority_actions(authority: Authority, period: Period) -> list[Action]:
     query = (
         select(Action)
         .join(Engagement, Engagement.id == Action.engagement_id)
-        .where(Action.owner_authority_id == authority.id, *_in_period(period))
+        .where(Action.owner_authority_id == authority.id, *period.engagements())
         .options(joinedload(Action.engagement))
         .order_by(Action.due_on.is_(None), Action.due_on, Action.id)
     )
@@ -164,7 +159,7 @@ def stakeholder_summary(stakeholder: Stakeholder, period: Period) -> Stakeholder
     engagements = db.session.scalars(
         with_details(select(Engagement))
         .join(engagement_stakeholder, engagement_stakeholder.c.engagement_id == Engagement.id)
-        .where(engagement_stakeholder.c.stakeholder_id == stakeholder.id, *_in_period(period))
+        .where(engagement_stakeholder.c.stakeholder_id == stakeholder.id, *period.engagements())
         .order_by(Engagement.starts_at, Engagement.id)
     ).unique()
     invitations = db.session.scalars(
