@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import IO
 from xml.sax.saxutils import escape
 
+from engage.evidence import office, xlsx_rows
 from engage.evidence.dtc import COLUMNS
 from engage.registers import exports
 
@@ -27,7 +28,7 @@ WIDE = {"summary": 50, "outcome": 36, "actions": 36, "influence_on_plan": 30, "a
 DOCX_WIDTHS_CM = (1.9, 1.6, 2.6, 2.0, 2.4, 1.8, 1.7, 1.4, 2.4, 3.6, 2.6, 2.4, 2.2, 2.2)
 CSV_BATCH_ROWS = 500
 MARKER = "DTC-ROWS-GO-HERE"
-INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+INVALID_XML = xlsx_rows.NOT_XML
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -158,20 +159,9 @@ def docx_file(rows: Iterable, title: str, notes: list[str], empty_message: str, 
     _docx_skeleton(title, notes, empty_message).save(skeleton)
     skeleton.seek(0)
     count = 0
-    with (
-        zipfile.ZipFile(skeleton) as source,
-        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out,
-    ):
-        for item in source.infolist():
-            if item.filename != "word/document.xml":
-                out.writestr(item, source.read(item.filename))
-                continue
-            before, after = _split_at_marker(source.read(item.filename).decode("utf-8"))
-            with out.open(item.filename, "w", force_zip64=True) as document:
-                document.write(before.encode("utf-8"))
-                for count, chunk in _docx_row_chunks(rows):  # noqa: B007
-                    document.write(chunk.encode("utf-8"))
-                document.write(after.encode("utf-8"))
+    with office.document_middle(skeleton, target, _split_at_marker) as document:
+        for count, chunk in _docx_row_chunks(rows):  # noqa: B007
+            document.write(chunk.encode("utf-8"))
     return count
 
 

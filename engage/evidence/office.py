@@ -9,9 +9,12 @@ streaming writers in dtc_exports.)
 
 import io
 import tempfile
+import zipfile
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from engage.evidence import xlsx_rows
 from engage.filters import LONDON, format_date, format_datetime
@@ -181,3 +184,23 @@ def docx_bytes(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+@contextmanager
+def document_middle(skeleton: IO[bytes], target: IO[bytes], split: Callable[[str], tuple[str, str]]):
+    """Copy a Word document (a zip) from `skeleton` to `target`, with its body XML cut in two by `split` at a
+    placeholder; the caller writes what goes between to the stream this gives, so a long table or annex streams
+    into the file instead of being built by python-docx in memory."""
+    with (
+        zipfile.ZipFile(skeleton) as source,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out,
+    ):
+        for entry in source.infolist():
+            if entry.filename != "word/document.xml":
+                out.writestr(entry, source.read(entry.filename))
+                continue
+            before, after = split(source.read(entry.filename).decode("utf-8"))
+            with out.open(entry.filename, "w", force_zip64=True) as document:
+                document.write(before.encode("utf-8"))
+                yield document
+                document.write(after.encode("utf-8"))

@@ -7,10 +7,10 @@ object model take minutes and gigabytes."""
 
 import functools
 import io
-import zipfile
 from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape
 
+from engage.evidence import office
 from engage.evidence.office import NOT_XML
 from engage.evidence.soc_representations import FullRepresentation
 from engage.filters import format_datetime
@@ -114,18 +114,7 @@ def _chunks(items: Iterable[FullRepresentation], empty: str) -> Iterator[str]:
 def fill(skeleton: bytes, items: Iterable[FullRepresentation], empty: str) -> bytes:
     """The skeleton document with its placeholder paragraph replaced by the annex."""
     output = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(skeleton)) as source,
-        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out,
-    ):
-        for entry in source.infolist():
-            if entry.filename != "word/document.xml":
-                out.writestr(entry, source.read(entry.filename))
-                continue
-            before, after = source.read(entry.filename).decode("utf-8").split(PLACEHOLDER, 1)
-            with out.open(entry.filename, "w", force_zip64=True) as document:
-                document.write(before.encode("utf-8"))
-                for chunk in _chunks(items, empty):
-                    document.write(chunk.encode("utf-8"))
-                document.write(after.encode("utf-8"))
+    with office.document_middle(io.BytesIO(skeleton), output, lambda xml: tuple(xml.split(PLACEHOLDER, 1))) as document:
+        for chunk in _chunks(items, empty):
+            document.write(chunk.encode("utf-8"))
     return output.getvalue()
