@@ -2,6 +2,7 @@
 stakeholder, each as a page and as CSV, XLSX and DOCX files."""
 
 import io
+from collections.abc import Callable
 from datetime import datetime
 
 from flask import Response, render_template, request, send_file
@@ -29,7 +30,14 @@ def _csv(name: str, head: list[str], rows: list[list[str]]) -> Response:
     return response
 
 
-def _file(name: str, file_format: str, title: str, notes: list[str], tables: list[office.Table]):
+def _file(name: str, file_format: str, title: str, build: Callable[[Period, datetime], tuple[list, list[str]]]):
+    """The summary as XLSX or DOCX: `build(period, now)` gives its tables and notes; an invalid period gives an
+    empty file that says why."""
+    now = datetime.now(LONDON)
+    period = Period.from_args(request.args, now.date())
+    tables, notes = [], ["The dates asked for are not valid, so the summary is empty", office.generated_note(now)]
+    if not period.errors:
+        tables, notes = build(period, now)
     if file_format == "xlsx":
         data, mimetype = summaries_exports.xlsx_bytes(title, notes, tables), office.XLSX_MIMETYPE
     else:
@@ -84,7 +92,7 @@ def summary_authority(code):
 @require_permission(VIEW)
 def summary_authority_csv(code):
     authority = db.first_or_404(select(Authority).where(Authority.code == code.upper()[:16]))
-    period, _form = _period()
+    period = Period.from_args(request.args, datetime.now(LONDON).date())
     engagements = [] if period.errors else summaries.authority_engagements(authority, period)
     rows = [summaries.engagement_row(e) for e in engagements]
     return _csv(f"engagement-summary-{authority.code.lower()}.csv", summaries.ENGAGEMENT_HEAD, rows)
@@ -111,7 +119,7 @@ def summary_stakeholder(stakeholder_id):
 @require_permission(VIEW)
 def summary_stakeholder_csv(stakeholder_id):
     stakeholder = db.get_or_404(Stakeholder, stakeholder_id)
-    period, _form = _period()
+    period = Period.from_args(request.args, datetime.now(LONDON).date())
     rows = [] if period.errors else summaries.stakeholder_summary(stakeholder, period).rows()
     return _csv(f"engagement-summary-stakeholder-{stakeholder.id}.csv", summaries.STAKEHOLDER_HEAD, rows)
 
@@ -120,26 +128,24 @@ def summary_stakeholder_csv(stakeholder_id):
 @require_permission(VIEW)
 def summary_authority_file(code, file_format):
     authority = db.first_or_404(select(Authority).where(Authority.code == code.upper()[:16]))
-    period, _form = _period()
-    now = datetime.now(LONDON)
-    tables, notes = [], ["The dates asked for are not valid, so the summary is empty", office.generated_note(now)]
-    if not period.errors:
+
+    def build(period: Period, now: datetime):
         tables = summaries_exports.authority_tables(authority, period, now.date())
-        notes = summaries_exports.notes(period, now, f"Lead authority: {authority.name}")
+        return tables, summaries_exports.notes(period, now, f"Lead authority: {authority.name}")
+
     title = f"Engagement summary: {authority.name}"
-    return _file(f"engagement-summary-{authority.code.lower()}", file_format, title, notes, tables)
+    return _file(f"engagement-summary-{authority.code.lower()}", file_format, title, build)
 
 
 @bp.route("/summaries/stakeholders/<int:stakeholder_id>.<any(xlsx, docx):file_format>")
 @require_permission(VIEW)
 def summary_stakeholder_file(stakeholder_id, file_format):
     stakeholder = db.get_or_404(Stakeholder, stakeholder_id)
-    period, _form = _period()
-    now = datetime.now(LONDON)
-    tables, notes = [], ["The dates asked for are not valid, so the summary is empty", office.generated_note(now)]
-    if not period.errors:
+
+    def build(period: Period, now: datetime):
         summary = summaries.stakeholder_summary(stakeholder, period)
-        tables = summaries_exports.stakeholder_tables(summary)
         notes = summaries_exports.notes(period, now, *summaries_exports.stakeholder_lines(summary))
+        return summaries_exports.stakeholder_tables(summary), notes
+
     title = f"Engagement summary: {stakeholder.name or f'Record {stakeholder.id}'}"
-    return _file(f"engagement-summary-stakeholder-{stakeholder.id}", file_format, title, notes, tables)
+    return _file(f"engagement-summary-stakeholder-{stakeholder.id}", file_format, title, build)
