@@ -7,7 +7,7 @@ It loads the demo into the SQLite file DB when the file does not exist yet (the 
 keep the file and use it for both runs), signs in as the demo admin and fetches each export (CSV, XLSX, DOCX,
 ICS), each JSON list of the API and the officer pages that show evidence. Office files are compared member by
 member, leaving out docProps/core.xml (it holds the time the file was written); pages and calendars leave out the
-CSRF token, nonces and DTSTAMP (the time of the download).
+CSRF token, nonces, DTSTAMP and "Generated on … at 10:41" (the time of the download).
 Run both on the same day: pages mark what is overdue by today's date.
 """
 
@@ -23,7 +23,16 @@ VOLATILE = [
     re.compile(rb'name="csrf_token" value="[^"]*"'),
     re.compile(rb'nonce="[^"]*"'),
     re.compile(rb"DTSTAMP:[0-9TZ]+"),
+    re.compile(rb"Generated (on )?[0-9]{1,2} [A-Z][a-z]+ [0-9]{4} at [0-9]{1,2}:[0-9]{2}"),
 ]
+
+
+def steady(body: bytes) -> bytes:
+    for pattern in VOLATILE:
+        body = pattern.sub(b"(volatile)", body)
+    return body
+
+
 VOLATILE_MEMBERS = {"docProps/core.xml"}
 
 
@@ -31,13 +40,11 @@ def fingerprint(body: bytes) -> dict[str, str] | str:
     if body[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
             return {
-                name: hashlib.sha1(archive.read(name)).hexdigest()
+                name: hashlib.sha1(steady(archive.read(name))).hexdigest()
                 for name in sorted(archive.namelist())
                 if name not in VOLATILE_MEMBERS
             }
-    for pattern in VOLATILE:
-        body = pattern.sub(b"(volatile)", body)
-    return hashlib.sha1(body).hexdigest()
+    return hashlib.sha1(steady(body)).hexdigest()
 
 
 def urls(ids: dict) -> list[str]:

@@ -1,13 +1,18 @@
-"""Evidence outputs for examination: the co-operation (DtC) table and matrix, and (helper G2) statements of
-common ground, the statement of consultation, summaries and dashboard charts."""
+"""Evidence outputs for examination, one sub-package each: the co-operation (DtC) table and matrix (`dtc`),
+Statements of Common Ground (`common_ground`), the statement of consultation (`consultation_statement`),
+engagement summaries (`summaries`) and the dashboard (`dashboard`). This package's blueprint serves the index page
+that lists them and nests each output's blueprint, so their endpoints read `evidence.dtc.table`."""
 
 from flask import Blueprint
 
 bp = Blueprint("evidence", __name__, url_prefix="/evidence")
 
-# Route modules, one import a line (G2 adds its own here).
-from engage.evidence import dtc_routes  # noqa: E402, F401, I001
-from engage.evidence import scg_routes  # noqa: E402, F401
-from engage.evidence import soc_routes  # noqa: E402, F401
-from engage.evidence import summaries_routes  # noqa: E402, F401
-from engage.evidence import dashboard_routes  # noqa: E402, F401
+from engage.evidence import routes  # noqa: E402, F401, I001
+from engage.evidence.common_ground import bp as common_ground_bp  # noqa: E402
+from engage.evidence.consultation_statement import bp as consultation_statement_bp  # noqa: E402
+from engage.evidence.dashboard import bp as dashboard_bp  # noqa: E402
+from engage.evidence.dtc import bp as dtc_bp  # noqa: E402
+from engage.evidence.summaries import bp as summaries_bp  # noqa: E402
+
+for child in (dtc_bp, common_ground_bp, consultation_statement_bp, summaries_bp, dashboard_bp):
+    bp.register_blueprint(child)
