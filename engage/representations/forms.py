@@ -1,5 +1,6 @@
-"""Forms for responding online. They check nothing but CSRF: the rules live in the services, so an error from
-`clean_person`/`clean_item` lands on the field of the same name (`add_errors`)."""
+"""The representation forms that the public response pages and the officers' keying-in pages share. They check
+nothing but CSRF: the rules live in the services, so an error from `clean_person`/`clean_item` lands on the field
+of the same name (`add_errors`)."""
 
 from typing import Any
 
@@ -210,21 +211,3 @@ def item_form_data(item: dict[str, Any]) -> dict[str, Any]:
     for question_id, answer in (item.get("answers") or {}).items():
         values[f"question_{question_id}"] = answer
     return values
-
-
-class SubmitForm(ErrorsMixin, FlaskForm):
-    website = StringField("Leave this field blank", widget=GovTextInput())
-    submit = SubmitField("Send your response", widget=GovSubmitInput())
-
-
-class SaveForm(ErrorsMixin, FlaskForm):
-    email = StringField(
-        "Email address",
-        widget=GovTextInput(),
-        description="We will send you a link to come back to your response. It works until the consultation closes.",
-    )
-    submit = SubmitField("Send me a link", widget=GovSubmitInput())
-
-
-class RemoveForm(ErrorsMixin, FlaskForm):
-    """Only the CSRF token: removing a representation or a file."""

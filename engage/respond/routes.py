@@ -11,15 +11,9 @@ from engage.extensions import db, limiter
 from engage.models import Consultation, ConsultationDocument, utcnow
 from engage.permissions import VIEW, public, require_permission
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
-from engage.representations.forms import (
-    AboutYouForm,
-    RemoveForm,
-    SaveForm,
-    SubmitForm,
-    item_form_data,
-    representation_form,
-)
+from engage.representations.forms import AboutYouForm, item_form_data, representation_form
 from engage.respond import bp, emails, services
+from engage.respond.forms import RemoveForm, SaveForm, SubmitForm
 
 DRAFTS = "consult_drafts"
 SUBMITTED = "consult_submitted"
