@@ -41,6 +41,7 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
     WTF_CSRF_TIME_LIMIT = None
+    HSTS_SECONDS = 0  # Strict-Transport-Security is sent only when this is set (production: a year)
 
     MAX_CONTENT_LENGTH = 64 * 1024 * 1024
     IMPORT_MAX_ROWS = 100_000
@@ -83,6 +84,7 @@ class TestingConfig(Config):
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
+    HSTS_SECONDS = 365 * 24 * 60 * 60
 
     @classmethod
     def check(cls) -> None:

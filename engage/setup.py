@@ -64,6 +64,12 @@ def register_proxy_fix(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
 
+def register_security_headers(app: Flask) -> None:
+    from engage import security
+
+    security.register(app)
+
+
 def register_templates(app: Flask) -> None:
     from engage import filters
 
