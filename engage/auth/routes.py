@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
@@ -7,7 +9,16 @@ from engage.permissions import VIEW, public, require_permission
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
+    r"""`target` when it is a path on this site, else the dashboard. Browsers read a backslash as a slash and drop
+    tabs and line breaks, so `/\evil` and `/<tab>/evil` would lead to another site: any of those refuses the lot."""
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and not any(ord(character) < 32 or ord(character) == 127 for character in target)
+        and not urlsplit(target).netloc
+    ):
         return target
     return url_for("main.index")
 

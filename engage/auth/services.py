@@ -21,10 +21,11 @@ def load_user(user_id: str) -> User | None:
 
 
 def load_user_from_request(req) -> User | None:
-    header = req.headers.get("Authorization", "")
-    if not header.startswith("Bearer "):
+    """The owner of the request's `Authorization: Bearer` token (the scheme in any case), if it is live."""
+    credentials = req.authorization
+    if credentials is None or credentials.type != "bearer" or not credentials.token:
         return None
-    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(header[7:].strip())))
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(credentials.token)))
     if token is None or token.revoked_at is not None or not token.user.active:
         return None
     now = utcnow()

@@ -1,3 +1,5 @@
+import pytest
+
 from engage.extensions import db
 from engage.models import AuditEvent
 from tests.factories import PASSWORD, create_user
@@ -40,11 +42,36 @@ def test_sign_in_is_throttled_per_address_across_accounts(client):
     assert "Too many failed attempts" in response.get_data(as_text=True)
 
 
-def test_next_only_redirects_within_the_site(client):
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example",
+        "/\\evil.example",
+        "\\/evil.example",
+        "\t//evil.example",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        " //evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+        "evil.example",
+        "",
+    ],
+)
+def test_next_that_could_leave_the_site_goes_to_the_dashboard(client, target):
     create_user(email="officer@example.gov.uk")
     data = {"email": "officer@example.gov.uk", "password": PASSWORD}
-    response = client.post("/sign-in?next=https://evil.example/", data=data)
+    response = client.post("/sign-in", query_string={"next": target}, data=data)
+    assert response.status_code == 302
     assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize("target", ["/stakeholders/", "/engagements/?status=held&page=2", "/evidence/dtc-table#top"])
+def test_next_goes_to_a_path_on_this_site(client, target):
+    create_user(email="officer@example.gov.uk")
+    data = {"email": "officer@example.gov.uk", "password": PASSWORD}
+    response = client.post("/sign-in", query_string={"next": target}, data=data)
+    assert response.headers["Location"] == target
 
 
 def test_sign_out_needs_post(officer_client):
