@@ -23,7 +23,8 @@ class Environment(FlaskEnvironment):
 
 def register_extensions(app: Flask) -> None:
     from engage import models  # noqa: F401  (the whole schema, for Alembic)
-    from engage.auth.services import load_user, load_user_from_request
+    from engage.auth.services import load_user_from_request
+    from engage.auth.sessions import load_user
 
     app.jinja_environment = Environment  # before csrf.init_app creates app.jinja_env to add its globals
     db.init_app(app)
