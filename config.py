@@ -50,7 +50,7 @@ class Config:
     SIGN_IN_MAX_FAILURES = 10
     SIGN_IN_MAX_FAILURES_PER_ADDRESS = 100
     SIGN_IN_WINDOW_MINUTES = 15
-    PASSWORD_RESET_LINK_MINUTES = 60  # how long an emailed reset link works (once)
+    PASSWORD_RESET_LINK_MINUTES = _count("PASSWORD_RESET_LINK_MINUTES", 60)  # how long an emailed reset link works
     PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5 per minute")  # emails, per address
 
     # Final submissions of online responses from one address (Flask-Limiter syntax).
