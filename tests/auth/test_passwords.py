@@ -195,3 +195,15 @@ def test_a_short_new_password_on_the_reset_page_changes_nothing_and_the_link_sti
     db.session.expire_all()
     assert db.session.get(User, user.id).password_hash == hash_before
     assert client.get(link).status_code == 200
+
+
+def test_with_redis_the_reset_email_waits_for_the_worker_and_its_link_works(client, redis_queue):
+    from rq import SimpleWorker
+
+    create_user(email="officer@example.gov.uk")
+    ask_for_reset(client, "officer@example.gov.uk")
+    assert outbox == []
+    assert redis_queue.count == 1
+    SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
+    assert outbox[-1]["Subject"] == "Reset your password for Engage"
+    assert client.get(reset_link()).status_code == 200
