@@ -4,8 +4,8 @@ from wtforms import RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Regexp
 
-from engage.fields import ServiceErrorsMixin
-from engage.validation import EMAIL_MESSAGE
+from engage.common.fields import ServiceErrorsMixin
+from engage.common.validation import EMAIL_MESSAGE
 
 # Names are shown on pages and in the audit log: no NUL or other control characters (PostgreSQL refuses NUL).
 PRINTABLE = Regexp(

@@ -8,11 +8,11 @@ from engage.admin import bp, services
 from engage.admin.forms import ConfirmForm, EditUserForm, UserForm
 from engage.auth import services as accounts
 from engage.auth import two_factor
+from engage.common.pagination import paginate, parse_int
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import AuditEvent, Authority, User
-from engage.pagination import paginate, parse_int
 from engage.permissions import ADMIN, require_permission
-from engage.validation import ValidationError
 
 
 @bp.route("/audit")

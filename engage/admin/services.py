@@ -8,10 +8,10 @@ someone left to manage users.
 
 from sqlalchemy import select, update
 
-from engage import audit
+from engage.common import audit
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import ApiToken, Authority, User, utcnow
-from engage.validation import ValidationError
 
 MAX_USER_ID = 2**31 - 1
 

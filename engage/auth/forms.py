@@ -4,8 +4,8 @@ from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from engage.auth.passwords import MIN_LENGTH
-from engage.fields import ServiceErrorsMixin
-from engage.validation import EMAIL_MESSAGE
+from engage.common.fields import ServiceErrorsMixin
+from engage.common.validation import EMAIL_MESSAGE
 
 
 class SignInForm(FlaskForm):

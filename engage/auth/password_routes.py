@@ -6,9 +6,9 @@ from flask_login import current_user
 from engage import jobs
 from engage.auth import bp, passwords, sessions
 from engage.auth.forms import ChangePasswordForm, ForgotPasswordForm, ResetPasswordForm
+from engage.common.validation import ValidationError
 from engage.extensions import limiter
 from engage.permissions import VIEW, public, require_permission
-from engage.validation import ValidationError
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

@@ -13,11 +13,11 @@ from flask import current_app, render_template
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
-from engage import audit
+from engage.common import audit
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.mail import send_email
 from engage.models import User, utcnow
-from engage.validation import ValidationError
 
 log = logging.getLogger(__name__)
 

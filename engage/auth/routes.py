@@ -4,8 +4,8 @@ from flask_login import current_user, logout_user
 from engage.auth import bp, services, sessions, two_factor
 from engage.auth.forms import CodeForm, SignInForm, TokenForm
 from engage.auth.throttling import Throttled
+from engage.common.validation import ValidationError
 from engage.permissions import VIEW, public, require_permission
-from engage.validation import ValidationError
 
 # Where an officer with a temporary password may still go: the page to change it, and out.
 TEMPORARY_PASSWORD_ALLOWS = {"auth.change_password", "auth.sign_out", "static"}

@@ -6,8 +6,8 @@ from datetime import timedelta
 from flask import request
 from sqlalchemy import func, or_, select
 
-from engage import audit
 from engage.auth import throttling
+from engage.common import audit
 from engage.extensions import db
 from engage.models import ApiToken, Authority, User, utcnow
 from engage.models.user import hash_token

@@ -13,12 +13,12 @@ import pyotp
 import segno
 from flask import current_app
 
-from engage import audit
 from engage.auth import throttling
 from engage.auth.services import record_sign_in
+from engage.common import audit
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import User, utcnow
-from engage.validation import ValidationError
 
 CODE_PATTERN = re.compile(r"^[0-9]{6}$")
 DRIFT_STEPS = 1

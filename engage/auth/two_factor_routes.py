@@ -5,8 +5,8 @@ from flask_login import current_user
 
 from engage.auth import bp, two_factor
 from engage.auth.forms import CodeForm
+from engage.common.validation import ValidationError
 from engage.permissions import VIEW, require_permission
-from engage.validation import ValidationError
 
 PENDING_SECRET = "two_factor_secret"  # the secret being set up, kept until the first code proves the app has it
 
