@@ -41,11 +41,17 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
     WTF_CSRF_TIME_LIMIT = None
+    HSTS_SECONDS = 0  # Strict-Transport-Security is sent only when this is set (production: a year)
 
     MAX_CONTENT_LENGTH = 64 * 1024 * 1024
     IMPORT_MAX_ROWS = 100_000
+    # Failed sign-ins in the window before more are refused (429): per account, and from one address (an office's
+    # officers share one, so it allows more: one person's mistakes lock out only their own account).
     SIGN_IN_MAX_FAILURES = 10
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS = 100
     SIGN_IN_WINDOW_MINUTES = 15
+    PASSWORD_RESET_LINK_MINUTES = _count("PASSWORD_RESET_LINK_MINUTES", 60)  # how long an emailed reset link works
+    PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5 per minute")  # emails, per address
 
     # Final submissions of online responses from one address (Flask-Limiter syntax).
     CONSULT_SUBMIT_RATE_LIMIT = os.environ.get("CONSULT_SUBMIT_RATE_LIMIT", "20 per minute")
@@ -78,11 +84,13 @@ class TestingConfig(Config):
     REDIS_URL = None
     CONSULT_SUBMIT_RATE_LIMIT = "10000 per minute"  # tests/consult/test_abuse.py lowers it to test the limit
     CONSULT_SAVE_RATE_LIMIT = "10000 per minute"  # and this one
+    PASSWORD_RESET_RATE_LIMIT = "10000 per minute"
 
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
+    HSTS_SECONDS = 365 * 24 * 60 * 60
 
     @classmethod
     def check(cls) -> None:

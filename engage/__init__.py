@@ -27,6 +27,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     setup.register_proxy_fix(app)
     setup.register_extensions(app)
+    setup.register_security_headers(app)
     setup.register_templates(app)
     setup.register_blueprints(app)
     setup.register_errors(app)

@@ -89,6 +89,8 @@ def handle_http_error(error: HTTPException):
     link = public_link(status)
     headers = {}
     message = None
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
     if status == 429:
         seconds = retry_after_seconds()
         headers["Retry-After"] = str(seconds)

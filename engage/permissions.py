@@ -25,6 +25,12 @@ def has_permission(user, permission: str) -> bool:
     return permission in ROLE_PERMISSIONS.get(user.role, frozenset())
 
 
+def sent_bearer_token() -> bool:
+    """Whether the request tried a token: a download with a revoked one is refused (401), not sent to sign in."""
+    credentials = request.authorization
+    return credentials is not None and credentials.type == "bearer"
+
+
 def public(view: Callable) -> Callable:
     """Open to anyone, signed in or not."""
     view.permission = "public"
@@ -32,13 +38,14 @@ def public(view: Callable) -> Callable:
 
 
 def require_permission(permission: str) -> Callable[[Callable], Callable]:
-    """Signed-in users whose role grants `permission`; others are sent to sign in (pages) or refused (API)."""
+    """Signed-in users whose role grants `permission`; others are sent to sign in (pages) or refused (the API, and
+    any request with a bearer token that did not authenticate)."""
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(*args, **kwargs):
             if not current_user.is_authenticated:
-                if request.blueprint == "api":
+                if request.blueprint == "api" or sent_bearer_token():
                     abort(401)
                 return login_manager.unauthorized()
             if not has_permission(current_user, permission):

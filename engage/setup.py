@@ -23,7 +23,8 @@ class Environment(FlaskEnvironment):
 
 def register_extensions(app: Flask) -> None:
     from engage import models  # noqa: F401  (the whole schema, for Alembic)
-    from engage.auth.services import load_user, load_user_from_request
+    from engage.auth.services import load_user_from_request
+    from engage.auth.sessions import load_user
 
     app.jinja_environment = Environment  # before csrf.init_app creates app.jinja_env to add its globals
     db.init_app(app)
@@ -62,6 +63,12 @@ def register_proxy_fix(app: Flask) -> None:
     proxies = app.config.get("TRUSTED_PROXIES", 0)
     if proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+
+
+def register_security_headers(app: Flask) -> None:
+    from engage import security
+
+    security.register(app)
 
 
 def register_templates(app: Flask) -> None:

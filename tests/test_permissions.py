@@ -27,6 +27,11 @@ def test_every_route_declares_its_permission(app):
         ("/admin/audit", 403, 403, 200),
         ("/admin/users", 403, 403, 200),
         ("/account", 200, 200, 200),
+        ("/account/password", 200, 200, 200),
+        ("/account/two-factor", 200, 200, 200),
+        ("/admin/users/new", 403, 403, 200),
+        ("/admin/users/1/edit", 403, 403, 200),
+        ("/admin/users/1/deactivate", 403, 403, 200),
     ],
 )
 def test_role_matrix(path, viewer, officer, admin, viewer_client, officer_client, admin_client, client):

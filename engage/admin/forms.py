@@ -2,9 +2,15 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email, InputRequired, Length
+from wtforms.validators import Email, InputRequired, Length, Regexp
 
+from engage.common.fields import ServiceErrorsMixin
 from engage.common.validation import EMAIL_MESSAGE
+
+# Names are shown on pages and in the audit log: no NUL or other control characters (PostgreSQL refuses NUL).
+PRINTABLE = Regexp(
+    r"^[^\x00-\x1f\x7f]*$", message="Full name must not include tabs, line breaks or other invisible characters"
+)
 
 
 class UserForm(FlaskForm):
@@ -13,7 +19,11 @@ class UserForm(FlaskForm):
         widget=GovTextInput(),
         validators=[InputRequired(message="Enter an email address"), Email(message=EMAIL_MESSAGE), Length(max=320)],
     )
-    name = StringField("Full name", widget=GovTextInput(), validators=[Length(max=200)])
+    name = StringField(
+        "Full name",
+        widget=GovTextInput(),
+        validators=[Length(max=200, message="Full name must be 200 characters or fewer"), PRINTABLE],
+    )
     role = RadioField(
         "Role",
         widget=GovRadioInput(),
@@ -26,3 +36,16 @@ class UserForm(FlaskForm):
     )
     authority = SelectField("Authority", widget=GovSelect(), validators=[InputRequired(message="Select an authority")])
     submit = SubmitField("Add user", widget=GovSubmitInput())
+
+
+class EditUserForm(ServiceErrorsMixin, FlaskForm):
+    name = UserForm.name
+    role = UserForm.role
+    authority = UserForm.authority
+    submit = SubmitField("Save changes", widget=GovSubmitInput())
+
+
+class ConfirmForm(ServiceErrorsMixin, FlaskForm):
+    """A button alone (with its CSRF token): deactivate, reactivate, turn off two-factor authentication."""
+
+    submit = SubmitField("Confirm", widget=GovSubmitInput())

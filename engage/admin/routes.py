@@ -1,12 +1,15 @@
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
-from engage.admin import bp
-from engage.admin.forms import UserForm
+from engage.admin import bp, services
+from engage.admin.forms import ConfirmForm, EditUserForm, UserForm
 from engage.auth import services as accounts
+from engage.auth import two_factor
 from engage.common.pagination import paginate, parse_int
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import AuditEvent, Authority, User
 from engage.permissions import ADMIN, require_permission
@@ -36,16 +39,20 @@ def users():
     return render_template("admin/users.html", users=list(users))
 
 
-@bp.route("/users/new", methods=["GET", "POST"])
-@require_permission(ADMIN)
-def new_user():
-    form = UserForm()
+def _authority_choices(form) -> None:
     authorities = db.session.scalars(
         select(Authority).where(Authority.kind.in_(("partner", "county"))).order_by(Authority.name)
     )
     form.authority.choices = [SelectChoice("", "Select an authority")] + [
         SelectChoice(a.code, a.name) for a in authorities
     ]
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@require_permission(ADMIN)
+def new_user():
+    form = UserForm()
+    _authority_choices(form)
     if form.validate_on_submit():
         try:
             user, password = accounts.create_user(
@@ -57,3 +64,60 @@ def new_user():
             flash(f"User {user.email} added. Their temporary password is {password}", "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/new_user.html", form=form)
+
+
+def _user_or_404(user_id: int) -> User:
+    return services.find_user(user_id) or abort(404)
+
+
+@bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
+@require_permission(ADMIN)
+def edit_user(user_id: int):
+    user = _user_or_404(user_id)
+    form = EditUserForm(data=services.details(user))
+    _authority_choices(form)
+    if form.validate_on_submit():
+        try:
+            services.update_user(current_user, user, form.name.data, form.role.data, form.authority.data)
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            flash(f"Changes to {user.email} saved", "success")
+            return redirect(url_for("admin.users"))
+    return render_template("admin/edit_user.html", form=form, user=user)
+
+
+@bp.route("/users/<int:user_id>/deactivate", methods=["GET", "POST"])
+@require_permission(ADMIN)
+def deactivate_user(user_id: int):
+    user = _user_or_404(user_id)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            services.deactivate_user(current_user, user)
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            flash(f"{user.email} is deactivated: they are signed out and their API tokens are revoked", "success")
+            return redirect(url_for("admin.users"))
+    return render_template("admin/deactivate_user.html", form=form, user=user)
+
+
+@bp.route("/users/<int:user_id>/reactivate", methods=["POST"])
+@require_permission(ADMIN)
+def reactivate_user(user_id: int):
+    user = _user_or_404(user_id)
+    if ConfirmForm().validate_on_submit():
+        services.reactivate_user(current_user, user)
+        flash(f"{user.email} is active again and can sign in", "success")
+    return redirect(url_for("admin.edit_user", user_id=user.id))
+
+
+@bp.route("/users/<int:user_id>/two-factor/turn-off", methods=["POST"])
+@require_permission(ADMIN)
+def turn_off_two_factor(user_id: int):
+    user = _user_or_404(user_id)
+    if ConfirmForm().validate_on_submit() and user.two_factor:
+        two_factor.turn_off(user, None, by=current_user)
+        flash(f"Two-factor authentication is off for {user.email}", "success")
+    return redirect(url_for("admin.edit_user", user_id=user.id))

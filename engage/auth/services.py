@@ -3,12 +3,13 @@
 import secrets
 from datetime import timedelta
 
-from flask import current_app, request
+from flask import request
 from sqlalchemy import func, or_, select
 
+from engage.auth import throttling
 from engage.common import audit
 from engage.extensions import db
-from engage.models import ApiToken, Authority, SignInAttempt, User, utcnow
+from engage.models import ApiToken, Authority, User, utcnow
 from engage.models.user import hash_token
 
 
@@ -21,10 +22,11 @@ def load_user(user_id: str) -> User | None:
 
 
 def load_user_from_request(req) -> User | None:
-    header = req.headers.get("Authorization", "")
-    if not header.startswith("Bearer "):
+    """The owner of the request's `Authorization: Bearer` token (the scheme in any case), if it is live."""
+    credentials = req.authorization
+    if credentials is None or credentials.type != "bearer" or not credentials.token:
         return None
-    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(header[7:].strip())))
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(credentials.token)))
     if token is None or token.revoked_at is not None or not token.user.active:
         return None
     now = utcnow()
@@ -34,30 +36,24 @@ def load_user_from_request(req) -> User | None:
     return token.user
 
 
-def is_throttled(email: str, address: str) -> bool:
-    """Too many failed sign-ins for this account or from this address in the window."""
-    window = timedelta(minutes=current_app.config["SIGN_IN_WINDOW_MINUTES"])
-    limit = current_app.config["SIGN_IN_MAX_FAILURES"]
-    since = utcnow() - window
-    failures = select(func.count()).where(SignInAttempt.succeeded.is_(False), SignInAttempt.at >= since)
-    by_account = db.session.scalar(failures.where(SignInAttempt.email == email))
-    by_address = db.session.scalar(failures.where(SignInAttempt.address == address))
-    return by_account >= limit or by_address >= limit
-
-
 def authenticate(email: str, password: str, address: str) -> User | None:
-    """The user if the password is right; records the attempt. Raises AccountError when throttled."""
+    """The user if the password is right, else None; records the attempt. A user without two-factor authentication
+    is signed in; one with it still owes a security code (two_factor.sign_in_with_code). Raises
+    throttling.Throttled when the account or the address has failed too often."""
     email = email.strip().lower()
-    if is_throttled(email, address):
-        raise AccountError("Too many failed attempts to sign in. Wait 15 minutes, then try again.")
+    throttling.check(email, address)
     user = db.session.scalar(select(User).where(func.lower(User.email) == email))
     ok = user is not None and user.active and user.check_password(password)
-    db.session.add(SignInAttempt(email=email, address=address, succeeded=ok))
-    if ok:
-        user.last_signed_in_at = utcnow()
-        audit.record("sign-in", "user", user.id, "Signed in", user=user)
+    throttling.record(email, address, ok)
+    if ok and not user.two_factor:
+        record_sign_in(user)
     db.session.commit()
     return user if ok else None
+
+
+def record_sign_in(user: User, how: str = "Signed in") -> None:
+    user.last_signed_in_at = utcnow()
+    audit.record("sign-in", "user", user.id, how, user=user)
 
 
 def client_address() -> str:
@@ -65,7 +61,8 @@ def client_address() -> str:
 
 
 def create_user(email: str, role: str, authority_code: str | None, password: str | None = None, name: str = ""):
-    """Create an officer account; returns (user, password) with a generated password when none is given."""
+    """Create an officer account; returns (user, password). Without a password one is generated: a temporary
+    password, which the user must change when they first sign in."""
     email = email.strip().lower()
     if db.session.scalar(select(User).where(func.lower(User.email) == email)):
         raise AccountError(f"A user with the email {email} already exists")
@@ -74,8 +71,15 @@ def create_user(email: str, role: str, authority_code: str | None, password: str
         authority = db.session.scalar(select(Authority).where(Authority.code == authority_code.upper()))
         if authority is None:
             raise AccountError(f"No authority with the code {authority_code}")
+    temporary = not password
     password = password or secrets.token_urlsafe(12)
-    user = User(email=email, role=role, authority=authority, name=name or email.split("@")[0])
+    user = User(
+        email=email,
+        role=role,
+        authority=authority,
+        name=name or email.split("@")[0],
+        must_change_password=temporary,
+    )
     user.set_password(password)
     db.session.add(user)
     db.session.flush()

@@ -34,6 +34,9 @@ RC = {
 SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 ID_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+# matplotlib's one style element, `*{stroke-linejoin: round; stroke-linecap: butt}`: the page's Content Security Policy
+# allows no inline style element, so the same two properties go on the <svg> as attributes its shapes inherit.
+STYLE_ELEMENT = re.compile(r"<style[^>]*>.*?</style>\s*", re.S)
 MAX_WIDTH = 10.0  # inches: 960 pixels at 96 dpi, the width of the page's main column
 MOST_LABELS = 16  # rotated month labels that fit across it
 
@@ -54,11 +57,12 @@ def _svg(figure: "Figure", chart_id: str, title: str, desc: str) -> Markup:
     text = buffer.getvalue()
     text = text[text.index("<svg") :]
     text = METADATA.sub("", text)
+    text = STYLE_ELEMENT.sub("", text)
     # Several charts share a page: give matplotlib's ids (figure_1, clip paths, glyphs) the chart's prefix.
     text = ID_REFERENCE.sub(lambda m: f"{m.group(1)}{chart_id}-{m.group(2)}", text)
     opening = SVG_OPEN.search(text).group(0)
     labelled = opening[:-1] + (
-        ' style="max-width: 100%; height: auto"'
+        ' style="max-width: 100%; height: auto" stroke-linejoin="round" stroke-linecap="butt"'
         ' role="img"'
         f' aria-labelledby="{chart_id}-title {chart_id}-desc" class="app-chart__svg" focusable="false">'
         f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>'

@@ -104,15 +104,22 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    """A fresh browser context (no cookies) on the live server; fails the test on any JavaScript error."""
+    """A fresh browser context (no cookies) on the live server; fails the test on any JavaScript error and on
+    anything the Content Security Policy refused (Chromium reports those on the console)."""
     context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: _note_refusal(message, errors))
     yield page
     context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not errors, f"JavaScript errors or Content Security Policy refusals on the page: {errors}"
+
+
+def _note_refusal(message, errors: list[str]) -> None:
+    if message.type == "error" and "Content Security Policy" in message.text:
+        errors.append(message.text)
 
 
 @pytest.fixture
