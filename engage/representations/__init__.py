@@ -1,0 +1,1 @@
+"""Representations: what the officer pages and the public response pages share."""
