@@ -5,8 +5,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from engage import models
+from engage.engagements.schemas import Engagement
 from engage.extensions import db
-from engage.models import Action, Engagement
 from tests.api.conftest import assert_matches
 from tests.factories import create_action, create_authority, create_engagement, create_plan, create_stakeholder
 
@@ -91,8 +92,8 @@ def test_bad_input_is_a_422_and_writes_nothing(officer_api):
         response = officer_api.post("/api/v1/engagements", json=body)
         assert response.status_code == 422, body
         assert field in response.get_json()["errors"], response.get_json()
-    assert db.session.scalar(select(func.count()).select_from(Engagement)) == 0
-    assert db.session.scalar(select(func.count()).select_from(Action)) == 0
+    assert db.session.scalar(select(func.count()).select_from(models.Engagement)) == 0
+    assert db.session.scalar(select(func.count()).select_from(models.Action)) == 0
 
 
 def test_get_filters_and_pages(viewer_api, openapi):
@@ -142,6 +143,4 @@ def test_actions_filter_by_owner_status_and_overdue(viewer_api, openapi):
 def test_times_are_returned_in_london_time():
     create_plan()
     engagement = create_engagement(starts_at=datetime(2026, 7, 1, 10, tzinfo=LONDON))
-    from engage.engagements.serializers import engagement_json
-
-    assert engagement_json(engagement)["starts_at"] == "2026-07-01T10:00:00+01:00"
+    assert Engagement.serialise(engagement)["starts_at"] == "2026-07-01T10:00:00+01:00"
