@@ -92,7 +92,7 @@ def field_errors(error: pydantic.ValidationError) -> dict[str, list[str]]:
     field inside an object with a dot (respondent.email)."""
     errors: dict[str, list[str]] = {}
     for found in error.errors():
-        location = found["loc"]
+        location = found["loc"] or ("body",)
         key = str(location[0])
         for before, part in zip(location, location[1:], strict=False):
             key += f"-{part}" if isinstance(part, int) or isinstance(before, int) else f".{part}"
