@@ -12,13 +12,14 @@ from engage import models
 from engage.api import bp, spec
 from engage.api.http import Problem, find_or_404, paginated_response, parse_json_body, query_arg
 from engage.api.idempotency import idempotent
-from engage.consultations import queries, services
-from engage.consultations import representations as intake
+from engage.common.validation import ValidationError
+from engage.consultations import services
 from engage.consultations.schemas import Consultation, ConsultationInput
 from engage.models import CONSULTATION_STATUSES, NATURES, REPRESENTATION_CHANNELS
 from engage.permissions import EDIT, VIEW, has_permission, public, require_permission
+from engage.representations import queries
+from engage.representations import services as intake
 from engage.representations.schemas import Representation, RepresentationInput
-from engage.validation import ValidationError
 
 
 def _visible() -> Any:

@@ -11,13 +11,13 @@ from engage import models
 from engage.api import bp, spec
 from engage.api.http import find_or_404, paginated_response, parse_json_body
 from engage.api.idempotency import idempotent
+from engage.common.validation import ValidationError
 from engage.engagements import queries, services
 from engage.engagements.schemas import Action, Engagement, EngagementInput, EngagementUpdate
 from engage.extensions import db
 from engage.models import ACTION_STATUSES, ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, Authority, StrategicMatter
 from engage.models.engagement import LONDON
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.validation import ValidationError
 
 
 def _body(model: type[EngagementInput]) -> tuple[dict[str, Any], list[dict[str, Any]]]:

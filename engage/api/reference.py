@@ -11,8 +11,8 @@ from engage.api.idempotency import idempotent
 from engage.matters import services as matters
 from engage.matters.schemas import Authority, StrategicMatter, StrategicMatterInput
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.registers.queries import register_counts
-from engage.registers.schemas import Register
+from engage.stakeholders.queries import register_counts
+from engage.stakeholders.schemas import Register
 
 
 @bp.get("/authorities")

@@ -4,8 +4,8 @@ import functools
 
 from pydantic import BaseModel, Field, create_model
 
+from engage.common.pagination import MAX_PER_PAGE
 from engage.common.schemas import Output
-from engage.pagination import MAX_PER_PAGE
 
 
 class Problem(BaseModel):

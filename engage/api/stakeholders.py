@@ -1,4 +1,4 @@
-"""Stakeholders: list with filters, add, read, change and erase, over engage.registers services and queries."""
+"""Stakeholders: list with filters, add, read, change and erase, over engage.stakeholders services and queries."""
 
 from flask import jsonify
 from flask_login import current_user
@@ -9,12 +9,12 @@ from engage import models
 from engage.api import bp, spec
 from engage.api.http import find_or_404, paginated_response, parse_json_body, query_arg
 from engage.api.idempotency import idempotent
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Authority, Category, Register
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.registers import queries, services
-from engage.registers.schemas import Stakeholder, StakeholderInput
-from engage.validation import ValidationError
+from engage.stakeholders import queries, services
+from engage.stakeholders.schemas import Stakeholder, StakeholderInput
 
 
 @bp.get("/stakeholders")

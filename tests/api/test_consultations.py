@@ -2,8 +2,8 @@ from datetime import timedelta
 
 from engage.models import utcnow
 from tests.api.conftest import assert_matches_schema
-from tests.consult.helpers import fill_about_you, fill_item, submit
 from tests.factories import create_consultation
+from tests.respond.helpers import fill_about_you, fill_item, submit
 
 KEYED = {
     "channel": "post",

@@ -20,7 +20,7 @@ from engage.common.schemas import (
     iso_datetime,
     objects,
 )
-from engage.validation import ValidationError
+from engage.common.validation import ValidationError
 
 
 class Thing(Output):
