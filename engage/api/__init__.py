@@ -1,21 +1,25 @@
 """The JSON API v1 at /api/v1: thin views over the same services the pages call. The contract is shared/API.md.
 
 To add endpoints, write a module per resource (like engage/api/stakeholders.py) and import it at the bottom:
-1. Views on `bp`, one function per method (its name becomes the operationId), each decorated with
+1. Declare the resource once, as pydantic models in the feature's schemas.py (engage/<feature>/schemas.py, on the
+   bases in engage/common/schemas.py): an Output model for what the API answers with, an Input model for a body.
+2. Views on `bp`, one function per method (its name becomes the operationId), each decorated with
    @require_permission(VIEW | EDIT | ADMIN) or @public; writes add @idempotent (from engage.api.idempotency)
    beneath the permission, so an Idempotency-Key header replays the first answer.
-2. Reading (engage.api.http): `parse_json_body(FIELDS, READ_ONLY)` checks the body's field kinds ("string",
-   "string?", "boolean", "integer", "integer?", "strings", "integers") before the service sees it;
-   `find_or_404(Model, id)`; `query_arg(name)`; `parse_date` / `parse_datetime`; `page_args()`.
-3. Answering: `paginated_response(select(...) or Page, serializer)` for lists; `jsonify(serializer(obj))`
-   (201 for a create) for one. Serialisers live in engage/api/serializers.py (`iso_datetime`, `iso_date`).
-4. Errors: raise `Problem(status, detail, errors)`; a service's ValidationError becomes a 422 with its errors;
+3. Reading (engage.api.http): `parse_json_body(SomethingInput)` checks the body against the Input model before the
+   service sees it (the messages for wrong types are in http.MESSAGES); `find_or_404(Model, id)`; `query_arg(name)`;
+   `page_args()`.
+4. Answering: `paginated_response(select(...) or Page, Something)` for lists; `jsonify(Something.serialise(obj))`
+   (201 for a create) for one.
+5. Errors: raise `Problem(status, detail, errors)`; a service's ValidationError becomes a 422 with its errors;
    abort(404) and the like become problem+json through engage/errors.py.
-5. Document with `spec.document(tag=..., schemas=..., paths=...)` at the bottom of the module (paths relative
-   to /api/v1); engage/api/openapi.py fills in operationId, security, path parameters, Idempotency-Key and the
-   problem responses. tests/api/test_openapi.py fails for any route left undocumented.
-Tests: tests/api/conftest.py has `viewer_api`, `officer_api`, `admin_api` (bearer-token clients) and
-`assert_matches(openapi, response, "/path/{id}", "get")`: the status is documented and the body fits its schema.
+6. Document with `spec.document(tag=..., paths=...)` at the bottom of the module (paths relative to /api/v1),
+   naming the models with `spec.json_body(Model)`, `spec.responds(Model)` and `spec.page_of(Model)`: their component
+   schemas are generated from them. engage/api/openapi.py fills in operationId, security, path parameters,
+   Idempotency-Key and the problem responses. tests/api/test_openapi.py fails for any route left undocumented.
+Tests: tests/api/conftest.py has `viewer_api`, `officer_api`, `admin_api` (bearer-token clients),
+`assert_matches(openapi, response, "/path/{id}", "get")` (the status is documented and the body fits its schema) and
+`assert_matches_schema(response, "Stakeholder")` (the body fits that component of the served document).
 """
 
 from flask import Blueprint

@@ -5,16 +5,17 @@ The same rows as /evidence/dtc-table and its .csv, .xlsx and .docx files (engage
 category, strategic matter, authority or stage that is not known) are a 422 naming the parameter.
 """
 
-from flask import jsonify, request
+from flask import request
 from sqlalchemy import select
 
 from engage.api import bp, spec
-from engage.api.http import page_args
+from engage.api.http import page_args, paginated_response
 from engage.common.validation import ValidationError
 from engage.evidence.dtc import rows as dtc
 from engage.evidence.dtc.forms import stage_choices
+from engage.evidence.dtc.schemas import DtcRow
 from engage.extensions import db
-from engage.models import AGREEMENTS, ENGAGEMENT_KINDS, LEVELS, Authority, Category, Register, StrategicMatter
+from engage.models import ENGAGEMENT_KINDS, LEVELS, Authority, Category, Register, StrategicMatter
 from engage.permissions import VIEW, require_permission
 
 
@@ -27,10 +28,7 @@ def dtc_table():
     filters = dtc.DtcFilters.from_args(args)
     _check(filters, args)
     page, per_page = page_args()
-    rows = dtc.page_of_rows(filters, page, per_page, request.url_root)
-    return jsonify(
-        items=[row.as_json() for row in rows.items], page=rows.page, per_page=rows.per_page, total=rows.total
-    )
+    return paginated_response(dtc.page_of_rows(filters, page, per_page, request.url_root), DtcRow)
 
 
 def _check(filters: dtc.DtcFilters, args: dict) -> None:
@@ -63,55 +61,9 @@ def _check(filters: dtc.DtcFilters, args: dict) -> None:
         raise ValidationError(errors)
 
 
-NULLABLE = spec.NULLABLE_STRING
-ROW_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": [key for key, _ in dtc.COLUMNS] + ["agreement", "after_submission"],
-    "properties": {
-        "ref": {
-            "type": "string",
-            "description": "Stable reference: E<engagement id>-S<body id>, I<invitation id>, or a representation's "
-            "reference (R-00123-2)",
-            "examples": ["E123-S45", "I67", "R-00123-2"],
-        },
-        "date": {"type": "string", "format": "date"},
-        "body": {"type": "string", "description": "The organisation (or person) engaged"},
-        "body_category": {**NULLABLE, "description": "Category slug, co-operation categories first"},
-        "matters": {**spec.SLUGS, "description": "Strategic matter slugs (engagements only)"},
-        "plan_stage": {**NULLABLE, "description": "Plan stage slug at the time"},
-        "form": {
-            "type": "string",
-            "description": "The engagement's kind, or invitation, or representation",
-            "enum": [*ENGAGEMENT_KINDS, "invitation", "representation"],
-        },
-        "level": {"type": ["string", "null"], "enum": [*LEVELS, None]},
-        "attendees": {"type": "array", "items": {"type": "string"}},
-        "summary": spec.STRING,
-        "outcome": spec.STRING,
-        "agreement": {"type": "string", "enum": list(AGREEMENTS)},
-        "actions": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["description", "owner", "due_on", "status"],
-                "properties": {
-                    "description": spec.STRING,
-                    "owner": {"type": "string", "description": "Authority code"},
-                    "due_on": {"type": ["string", "null"], "format": "date"},
-                    "status": spec.STRING,
-                },
-            },
-        },
-        "influence_on_plan": spec.STRING,
-        "evidence_url": {"type": "string", "description": "The evidence document, or the record in Engage"},
-        "after_submission": {"type": "boolean", "description": "Dated after the plan was submitted"},
-    },
-}
 DATE = {"type": "string", "format": "date"}
 spec.document(
     tag=("Evidence", "The co-operation (duty to co-operate) activity table"),
-    schemas={"DtcRow": ROW_SCHEMA},
     paths={
         "/evidence/dtc-table": {
             "get": {
@@ -138,7 +90,7 @@ spec.document(
                     ),
                     *spec.PAGE_PARAMETERS,
                 ],
-                "responses": spec.responds(spec.page_of("DtcRow")),
+                "responses": spec.page_of(DtcRow),
             }
         }
     },

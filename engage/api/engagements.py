@@ -7,105 +7,55 @@ from flask import jsonify, request
 from flask_login import current_user
 from sqlalchemy import select
 
+from engage import models
 from engage.api import bp, spec
-from engage.api.http import check_fields, find_or_404, paginated_response, parse_date, parse_datetime, parse_json_body
+from engage.api.http import find_or_404, paginated_response, parse_json_body
 from engage.api.idempotency import idempotent
 from engage.common.validation import ValidationError
 from engage.engagements import queries, services
-from engage.engagements.serializers import action_json, engagement_json
+from engage.engagements.schemas import Action, Engagement, EngagementInput, EngagementUpdate
 from engage.extensions import db
-from engage.models import (
-    ACTION_STATUSES,
-    AGREEMENTS,
-    ENGAGEMENT_KINDS,
-    ENGAGEMENT_STATUSES,
-    LEVELS,
-    Authority,
-    Engagement,
-    StrategicMatter,
-)
+from engage.models import ACTION_STATUSES, ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, Authority, StrategicMatter
 from engage.models.engagement import LONDON
 from engage.permissions import EDIT, VIEW, require_permission
 
-FIELDS = {
-    "title": "string?",
-    "kind": "string",
-    "status": "string",
-    "starts_at": "string",
-    "ends_at": "string?",
-    "lead_authority": "string",
-    "level": "string",
-    "plan_stage": "string?",
-    "stakeholders": "integers",
-    "matters": "strings",
-    "summary": "string?",
-    "outcome": "string?",
-    "agreement": "string",
-    "influence_on_plan": "string?",
-    "evidence_url": "string?",
-}
-ACTION_FIELDS = {"description": "string", "owner": "string", "due_on": "string?", "status": "string"}
-READ_ONLY = ("id", "after_submission", "created_at", "updated_at")
 
-
-def _body() -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The engagement fields (checked and parsed) and any new actions sent with them."""
-    data = parse_json_body()
-    actions = data.pop("actions", [])
-    errors: dict[str, list[str]] = {}
-    if not isinstance(actions, list) or not all(isinstance(a, dict) for a in actions):
-        errors["actions"] = ['Actions must be a list of objects, like [{"description": "…", "owner": "WBC"}]']
-        actions = []
-    parsed = []
-    for number, action in enumerate(a for a in actions if "id" not in a):
-        try:
-            item = check_fields(action, ACTION_FIELDS, ("id",))
-            item["due_on"] = parse_date(item.get("due_on"), "due_on")
-            parsed.append(item)
-        except ValidationError as error:
-            errors.update({f"actions-{number}-{key}": value for key, value in error.errors.items()})
-    try:
-        data = check_fields(data, FIELDS, READ_ONLY)
-        for field in ("starts_at", "ends_at"):
-            if field in data:
-                data[field] = parse_datetime(data[field], field)
-    except ValidationError as error:
-        errors.update(error.errors)
-    if errors:
-        raise ValidationError(errors)
-    return data, parsed
+def _body(model: type[EngagementInput]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The engagement fields sent and the new actions sent with them."""
+    data = parse_json_body(model)
+    return data, data.pop("actions", [])
 
 
 @bp.get("/engagements")
 @require_permission(VIEW)
 def list_engagements():
     filters = _filters()
-    return paginated_response(queries.engagements_query(filters), engagement_json, queries.count_query(filters))
+    return paginated_response(queries.engagements_query(filters), Engagement, queries.count_query(filters))
 
 
 @bp.post("/engagements")
 @require_permission(EDIT)
 @idempotent
 def create_engagement():
-    data, actions = _body()
+    data, actions = _body(EngagementInput)
     engagement = services.log_engagement(data, user=current_user, actions=actions)
-    return jsonify(engagement_json(engagement)), 201
+    return jsonify(Engagement.serialise(engagement)), 201
 
 
 @bp.get("/engagements/<int:engagement_id>")
 @require_permission(VIEW)
 def show_engagement(engagement_id: int):
-    return jsonify(engagement_json(find_or_404(Engagement, engagement_id)))
+    return jsonify(Engagement.serialise(find_or_404(models.Engagement, engagement_id)))
 
 
 @bp.patch("/engagements/<int:engagement_id>")
 @require_permission(EDIT)
 @idempotent
 def update_engagement(engagement_id: int):
-    engagement = find_or_404(Engagement, engagement_id)
-    data, actions = _body()
+    engagement = find_or_404(models.Engagement, engagement_id)
+    data, actions = _body(EngagementUpdate)
     services.update_engagement(engagement, data, user=current_user, actions=actions)
-    return jsonify(engagement_json(engagement))
+    return jsonify(Engagement.serialise(engagement))
 
 
 @bp.get("/actions")
@@ -119,7 +69,7 @@ def list_actions():
         errors["owner"] = [f"There is no authority with the code ‘{filters.owner}’"]
     if errors:
         raise ValidationError(errors)
-    return paginated_response(queries.actions_query(filters, datetime.now(LONDON).date()), action_json)
+    return paginated_response(queries.actions_query(filters, datetime.now(LONDON).date()), Action)
 
 
 def _filters() -> queries.EngagementFilters:
@@ -150,67 +100,7 @@ def _filters() -> queries.EngagementFilters:
     return filters
 
 
-ACTION_SCHEMA = {
-    "type": "object",
-    "required": ["id", "description", "owner", "due_on", "status"],
-    "properties": {
-        "id": {"type": "integer"},
-        "engagement": {"type": ["integer", "null"], "description": "The engagement it follows from"},
-        "description": {"type": "string"},
-        "owner": {"type": "string", "description": "Authority code, e.g. WBC"},
-        "due_on": {"type": ["string", "null"], "format": "date"},
-        "status": {"type": "string", "enum": list(ACTION_STATUSES)},
-        "overdue": {"type": "boolean"},
-    },
-}
-ENGAGEMENT_SCHEMA = {
-    "type": "object",
-    "required": ["id", *FIELDS, "after_submission", "actions"],
-    "properties": {
-        "id": {"type": "integer"},
-        "title": {"type": "string"},
-        "kind": {"type": "string", "enum": list(ENGAGEMENT_KINDS)},
-        "status": {"type": "string", "enum": list(ENGAGEMENT_STATUSES)},
-        "starts_at": spec.DATE_TIME,
-        "ends_at": {"type": ["string", "null"], "format": "date-time"},
-        "lead_authority": {"type": "string", "description": "Authority code, e.g. WBC"},
-        "level": {"type": "string", "enum": list(LEVELS)},
-        "plan_stage": {"type": ["string", "null"], "description": "Slug of the plan stage, e.g. reg-18"},
-        "stakeholders": {"type": "array", "items": {"type": "integer"}},
-        "matters": spec.SLUGS,
-        "summary": {"type": "string"},
-        "outcome": {"type": "string"},
-        "agreement": {"type": "string", "enum": list(AGREEMENTS)},
-        "influence_on_plan": {"type": "string"},
-        "evidence_url": {"type": "string"},
-        "evidence_documents": {"type": "array", "items": {"type": "object"}},
-        "strategy_entry_id": {"type": ["integer", "null"]},
-        "after_submission": {"type": "boolean", "description": "Held after the plan's submission date"},
-        "actions": {"type": "array", "items": spec.ref("Action")},
-        "created_at": spec.DATE_TIME,
-        "updated_at": spec.DATE_TIME,
-    },
-}
-ACTION_INPUT = {
-    "type": "object",
-    "required": ["description", "owner"],
-    "additionalProperties": False,
-    "properties": {
-        "description": {"type": "string"},
-        "owner": {"type": "string"},
-        "due_on": {"type": ["string", "null"], "format": "date"},
-        "status": {"type": "string", "enum": list(ACTION_STATUSES), "default": "open"},
-    },
-}
-INPUT_SCHEMA = {
-    "type": "object",
-    "required": ["starts_at", "lead_authority"],
-    "properties": {
-        **{name: {k: v for k, v in ENGAGEMENT_SCHEMA["properties"][name].items()} for name in FIELDS},
-        "actions": {"type": "array", "items": ACTION_INPUT, "description": "Follow-up actions to add"},
-    },
-}
-ONE = {"responses": spec.responds(spec.ref("Engagement"))}
+ONE = {"responses": spec.responds(Engagement)}
 RULES = (
     " A held engagement needs an outcome; the end must be after the start; the date must be within the plan's stages;"
     " stakeholders must exist. `plan_stage` is worked out from the date when not given."
@@ -218,7 +108,6 @@ RULES = (
 
 spec.document(
     tag=("Engagements", "Planned and held contacts with stakeholders, and their follow-up actions"),
-    schemas={"Engagement": ENGAGEMENT_SCHEMA, "EngagementInput": INPUT_SCHEMA, "Action": ACTION_SCHEMA},
     paths={
         "/engagements": {
             "get": {
@@ -239,14 +128,14 @@ spec.document(
                     spec.query("authority", "Lead authority code, e.g. WBC"),
                     spec.query("kind", "Kind of engagement", {"type": "string", "enum": list(ENGAGEMENT_KINDS)}),
                 ],
-                "responses": spec.responds(spec.page_of("Engagement")),
+                "responses": spec.page_of(Engagement),
             },
             "post": {
                 "summary": "Log an engagement",
-                "description": "Fields returned but not set (id, after_submission, created_at, updated_at) are ignored."
+                "description": f"Fields returned but not set ({', '.join(EngagementInput.read_only())}) are ignored."
                 + RULES,
-                "requestBody": spec.json_body(spec.ref("EngagementInput")),
-                "responses": spec.responds(spec.ref("Engagement"), 201, "Logged"),
+                "requestBody": spec.json_body(EngagementInput),
+                "responses": spec.responds(Engagement, 201, "Logged"),
             },
         },
         "/engagements/{engagement_id}": {
@@ -254,7 +143,7 @@ spec.document(
             "patch": {
                 "summary": "Change an engagement",
                 "description": "Only the fields sent are changed; `actions` without an id are added." + RULES,
-                "requestBody": spec.json_body(spec.ref("EngagementInput")),
+                "requestBody": spec.json_body(EngagementUpdate),
                 **ONE,
             },
         },
@@ -267,7 +156,7 @@ spec.document(
                     spec.query("owner", "Owner authority code, e.g. HCC"),
                     spec.query("overdue", "true: only open actions past their due date", {"type": "boolean"}),
                 ],
-                "responses": spec.responds(spec.page_of("Action")),
+                "responses": spec.page_of(Action),
             },
         },
     },

@@ -1,4 +1,5 @@
-"""GET /api/v1/openapi.json: the OpenAPI 3.1 document, built from the fragments in engage.api.spec and the routes.
+"""GET /api/v1/openapi.json: the OpenAPI 3.1 document, built from the fragments in engage.api.spec, the routes and
+the pydantic models (the component schemas are generated from them).
 
 What a route already says is filled in here, so fragments stay short: operationId (the view's name), security
 (none for @public views, bearer otherwise) and x-permission, path parameters, the Idempotency-Key header on
@@ -13,6 +14,7 @@ from typing import Any
 from flask import Flask, current_app, jsonify
 
 from engage.api import bp, spec
+from engage.api.schemas import Problem
 from engage.permissions import public
 
 CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
@@ -25,21 +27,6 @@ PROBLEMS = {
     "409": ("Conflict", "A request with this Idempotency-Key is still being processed"),
     "415": ("UnsupportedMediaType", "The body was not sent as application/json"),
     "422": ("UnprocessableContent", "Some values are not valid; `errors` says which and why. Nothing was written."),
-}
-PROBLEM_SCHEMA = {
-    "type": "object",
-    "required": ["type", "title", "status", "detail"],
-    "properties": {
-        "type": {"type": "string"},
-        "title": {"type": "string"},
-        "status": {"type": "integer"},
-        "detail": {"type": "string"},
-        "errors": {
-            "type": "object",
-            "description": "Messages by field name",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
-        },
-    },
 }
 IDEMPOTENCY_KEY = {
     "name": "Idempotency-Key",
@@ -82,6 +69,7 @@ def api_routes(app: Flask) -> dict[tuple[str, str], tuple[str, Any]]:
 
 def build_document(app: Flask) -> dict[str, Any]:
     routes = api_routes(app)
+    problem = spec.ref(Problem)
     paths: dict[str, dict[str, Any]] = {}
     for path, operations in spec.PATHS.items():
         for method, operation in operations.items():
@@ -96,9 +84,9 @@ def build_document(app: Flask) -> dict[str, Any]:
         "paths": paths,
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "An API token"}},
-            "schemas": {"Problem": PROBLEM_SCHEMA, **spec.SCHEMAS},
+            "schemas": spec.components(),
             "responses": {
-                name: {"description": text, "content": {"application/problem+json": {"schema": spec.ref("Problem")}}}
+                name: {"description": text, "content": {"application/problem+json": {"schema": problem}}}
                 for name, text in PROBLEMS.values()
             },
         },

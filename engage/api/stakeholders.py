@@ -5,85 +5,58 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from engage.api import bp, serializers, spec
-from engage.api.http import find_or_404, input_schema, paginated_response, parse_json_body, query_arg
+from engage import models
+from engage.api import bp, spec
+from engage.api.http import find_or_404, paginated_response, parse_json_body, query_arg
 from engage.api.idempotency import idempotent
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import CHANNELS, STAKEHOLDER_KINDS, Authority, Category, Register, Stakeholder
+from engage.models import Authority, Category, Register
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.stakeholders import queries, services
-
-FIELDS = {
-    "kind": "string",
-    "title": "string?",
-    "first_name": "string?",
-    "last_name": "string?",
-    "job_title": "string?",
-    "organisation": "string?",
-    "organisation_id": "integer?",
-    "email": "string?",
-    "phone": "string?",
-    "address": "string?",
-    "postcode": "string?",
-    "authority": "string?",
-    "registers": "strings",
-    "categories": "strings",
-    "body_kinds": "strings",
-    "party": "string?",
-    "ward": "string?",
-    "constituency": "string?",
-    "preferred_channel": "string",
-    "accessibility_needs": "string?",
-    "language": "string?",
-    "agent_id": "integer?",
-    "do_not_contact": "boolean",
-    "consent_to_notifications": "boolean",
-    "notes": "string?",
-}
-READ_ONLY = ("id", "name", "erased_at", "created_at", "updated_at")
+from engage.stakeholders.schemas import Stakeholder, StakeholderInput
 
 
 @bp.get("/stakeholders")
 @require_permission(VIEW)
 def list_stakeholders():
     filters = _filters()
-    query = queries.search(filters).options(selectinload(Stakeholder.body_kinds))
-    return paginated_response(query, serializers.stakeholder, count_query=queries.count_query(filters))
+    query = queries.search(filters).options(selectinload(models.Stakeholder.body_kinds))
+    return paginated_response(query, Stakeholder, count_query=queries.count_query(filters))
 
 
 @bp.post("/stakeholders")
 @require_permission(EDIT)
 @idempotent
 def create_stakeholder():
-    data = parse_json_body(FIELDS, READ_ONLY)
+    data = parse_json_body(StakeholderInput)
     stakeholder = services.create_stakeholder(data, user=current_user)
-    return jsonify(serializers.stakeholder(stakeholder)), 201
+    return jsonify(Stakeholder.serialise(stakeholder)), 201
 
 
 @bp.get("/stakeholders/<int:stakeholder_id>")
 @require_permission(VIEW)
 def show_stakeholder(stakeholder_id: int):
-    return jsonify(serializers.stakeholder(find_or_404(Stakeholder, stakeholder_id)))
+    return jsonify(Stakeholder.serialise(find_or_404(models.Stakeholder, stakeholder_id)))
 
 
 @bp.patch("/stakeholders/<int:stakeholder_id>")
 @require_permission(EDIT)
 @idempotent
 def update_stakeholder(stakeholder_id: int):
-    stakeholder = find_or_404(Stakeholder, stakeholder_id)
-    data = parse_json_body(FIELDS, READ_ONLY)
+    stakeholder = find_or_404(models.Stakeholder, stakeholder_id)
+    data = parse_json_body(StakeholderInput)
     services.update_stakeholder(stakeholder, data, user=current_user)
-    return jsonify(serializers.stakeholder(stakeholder))
+    return jsonify(Stakeholder.serialise(stakeholder))
 
 
 @bp.delete("/stakeholders/<int:stakeholder_id>")
 @require_permission(EDIT)
 @idempotent
 def erase_stakeholder(stakeholder_id: int):
-    stakeholder = find_or_404(Stakeholder, stakeholder_id)
+    stakeholder = find_or_404(models.Stakeholder, stakeholder_id)
     services.erase_stakeholder(stakeholder, user=current_user)
-    return jsonify(serializers.stakeholder(stakeholder))
+    return jsonify(Stakeholder.serialise(stakeholder))
 
 
 def _filters() -> queries.StakeholderFilters:
@@ -111,52 +84,14 @@ def _filters() -> queries.StakeholderFilters:
     return filters
 
 
-TEXT = {name: {"maxLength": limit} for name, limit in services.TEXT_FIELDS.items()}
-OUTPUT_TYPES = {
-    "string": {"type": "string"},
-    "string?": {"type": "string"},
-    "integer?": {"type": ["integer", "null"]},
-    "boolean": {"type": "boolean"},
-    "strings": spec.SLUGS,
-}
-STAKEHOLDER_SCHEMA = {
-    "type": "object",
-    "required": [*READ_ONLY, *FIELDS],
-    "properties": {
-        "id": {"type": "integer"},
-        **{name: OUTPUT_TYPES[kind] for name, kind in FIELDS.items()},
-        "kind": {"type": "string", "enum": list(STAKEHOLDER_KINDS)},
-        "name": {"type": "string", "description": "Display name: the person's names or the organisation's name"},
-        "authority": {"type": ["string", "null"], "description": "Authority code, e.g. WBC"},
-        "preferred_channel": {"type": "string", "enum": list(CHANNELS)},
-        "erased_at": {"type": ["string", "null"], "format": "date-time"},
-        "created_at": spec.DATE_TIME,
-        "updated_at": spec.DATE_TIME,
-    },
-}
-INPUT_SCHEMA = input_schema(
-    FIELDS,
-    read_only=READ_ONLY,
-    kind={"enum": list(STAKEHOLDER_KINDS), "default": "person"},
-    preferred_channel={"enum": list(CHANNELS), "default": "email"},
-    email={"format": "email"},
-    organisation={"maxLength": 300, "description": "Organisation name (for an organisation, its own name)"},
-    organisation_id={"description": "Record number of the organisation a person belongs to"},
-    agent_id={"description": "Record number of the stakeholder's agent"},
-    authority={"description": "Authority code, e.g. WBC"},
-    registers={"description": "Register slugs, e.g. general-consultees"},
-    categories={"description": "Category slugs, e.g. specific-consultation-body"},
-    **TEXT,
-)
 INPUT_NOTE = (
-    " Fields the API returns but nobody sets (id, name, erased_at, created_at, updated_at) are ignored, so a fetched"
+    f" Fields the API returns but nobody sets ({', '.join(StakeholderInput.read_only())}) are ignored, so a fetched"
     " record can be sent back; any other unknown field is a 422."
 )
-ONE = {"responses": spec.responds(spec.ref("Stakeholder"))}
+ONE = {"responses": spec.responds(Stakeholder)}
 
 spec.document(
     tag=("Stakeholders", "People and organisations on the registers"),
-    schemas={"Stakeholder": STAKEHOLDER_SCHEMA, "StakeholderInput": INPUT_SCHEMA},
     paths={
         "/stakeholders": {
             "get": {
@@ -170,14 +105,14 @@ spec.document(
                     spec.query("q", "Words to find in the name, organisation or email"),
                     spec.query("sort", "Order", {"type": "string", "enum": list(queries.SORTS), "default": "name"}),
                 ],
-                "responses": spec.responds(spec.page_of("Stakeholder")),
+                "responses": spec.page_of(Stakeholder),
             },
             "post": {
                 "summary": "Add a stakeholder",
                 "description": "A person needs a first or last name; an organisation needs `organisation`."
                 + INPUT_NOTE,
-                "requestBody": spec.json_body(spec.ref("StakeholderInput")),
-                "responses": spec.responds(spec.ref("Stakeholder"), 201, "Added"),
+                "requestBody": spec.json_body(StakeholderInput),
+                "responses": spec.responds(Stakeholder, 201, "Added"),
             },
         },
         "/stakeholders/{stakeholder_id}": {
@@ -185,7 +120,7 @@ spec.document(
             "patch": {
                 "summary": "Change a stakeholder",
                 "description": "Only the fields sent are changed." + INPUT_NOTE,
-                "requestBody": spec.json_body(spec.ref("StakeholderInput")),
+                "requestBody": spec.json_body(StakeholderInput),
                 **ONE,
             },
             "delete": {

@@ -1,6 +1,7 @@
-"""API clients that send a bearer token, and a check that a response is what the OpenAPI document says."""
+"""API clients that send a bearer token, and checks that a response is what the OpenAPI document says."""
 
 import pytest
+from flask import current_app
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -50,10 +51,39 @@ def assert_matches(document: dict, response, path: str, method: str = "get") -> 
     if "$ref" in documented:
         documented = document["components"]["responses"][documented["$ref"].rsplit("/", 1)[1]]
     media = documented["content"][response.mimetype]
+    _assert_fits(document, media["schema"], response.get_json())
+
+
+def assert_matches_schema(response, name: str) -> None:
+    """The response's body fits the component schema `name` of the document /api/v1/openapi.json serves, e.g.
+    "Stakeholder", "StakeholderPage" (a list) or "Problem" (which is also sent as application/problem+json)."""
+    document = served_document()
+    assert name in document["components"]["schemas"], f"The document has no schema {name}"
+    if name == "Problem":
+        assert response.mimetype == "application/problem+json"
+    else:
+        assert response.mimetype == "application/json"
+    _assert_fits(document, {"$ref": f"#/components/schemas/{name}"}, response.get_json())
+
+
+_SERVED: dict = {}
+
+
+def served_document() -> dict:
+    """The document as served (fetched once: it is the same for every test)."""
+    if not _SERVED:
+        response = current_app.test_client().get("/api/v1/openapi.json")
+        assert response.status_code == 200
+        _SERVED.update(response.get_json())
+    return _SERVED
+
+
+def _assert_fits(document: dict, schema: dict, body) -> None:
     registry = Registry().with_resource(DOCUMENT_URI, Resource.from_contents(document, DRAFT202012))
-    schema = _absolute(media["schema"])
-    validator = Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = [f"{list(error.path)}: {error.message}" for error in validator.iter_errors(response.get_json())]
+    validator = Draft202012Validator(
+        _absolute(schema), registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    errors = [f"{list(error.path)}: {error.message}" for error in validator.iter_errors(body)]
     assert errors == []
 
 

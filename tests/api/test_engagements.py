@@ -5,9 +5,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from engage import models
+from engage.engagements.schemas import Engagement
 from engage.extensions import db
-from engage.models import Action, Engagement
-from tests.api.conftest import assert_matches
+from tests.api.conftest import assert_matches, assert_matches_schema
 from tests.factories import create_action, create_authority, create_engagement, create_plan, create_stakeholder
 
 LONDON = ZoneInfo("Europe/London")
@@ -73,6 +74,7 @@ def test_post_logs_an_engagement_with_contract_fields(officer_api, openapi):
         "overdue": data["actions"][0]["overdue"],
     }
     assert_matches(openapi, response, "/engagements", "post")
+    assert_matches_schema(response, "Engagement")
 
 
 def test_bad_input_is_a_422_and_writes_nothing(officer_api):
@@ -91,8 +93,9 @@ def test_bad_input_is_a_422_and_writes_nothing(officer_api):
         response = officer_api.post("/api/v1/engagements", json=body)
         assert response.status_code == 422, body
         assert field in response.get_json()["errors"], response.get_json()
-    assert db.session.scalar(select(func.count()).select_from(Engagement)) == 0
-    assert db.session.scalar(select(func.count()).select_from(Action)) == 0
+        assert_matches_schema(response, "Problem")
+    assert db.session.scalar(select(func.count()).select_from(models.Engagement)) == 0
+    assert db.session.scalar(select(func.count()).select_from(models.Action)) == 0
 
 
 def test_get_filters_and_pages(viewer_api, openapi):
@@ -103,22 +106,30 @@ def test_get_filters_and_pages(viewer_api, openapi):
     response = viewer_api.get("/api/v1/engagements?authority=DBC")
     assert [item["title"] for item in response.get_json()["items"]] == ["B"]
     assert_matches(openapi, response, "/engagements")
+    assert_matches_schema(response, "EngagementPage")
+    for query in ("matter=education", "status=planned&kind=workshop", "from=2026-03-05"):
+        assert_matches_schema(viewer_api.get(f"/api/v1/engagements?{query}"), "EngagementPage")
     assert [i["title"] for i in viewer_api.get("/api/v1/engagements?matter=education").get_json()["items"]] == ["A"]
     assert viewer_api.get("/api/v1/engagements?status=planned&kind=workshop").get_json()["total"] == 1
     assert viewer_api.get("/api/v1/engagements?from=2026-03-05").get_json()["total"] == 0
     assert viewer_api.get("/api/v1/engagements?from=yesterday").status_code == 422
     assert viewer_api.get("/api/v1/engagements?authority=XYZ").status_code == 422
+    assert_matches_schema(viewer_api.get("/api/v1/engagements?from=yesterday"), "Problem")
 
 
 def test_patch_marks_held_and_needs_outcome(officer_api):
     create_plan()
     engagement = create_engagement(status="planned", outcome="")
     url = f"/api/v1/engagements/{engagement.id}"
-    assert officer_api.patch(url, json={"status": "held"}).status_code == 422
+    refused = officer_api.patch(url, json={"status": "held"})
+    assert refused.status_code == 422
+    assert_matches_schema(refused, "Problem")
     response = officer_api.patch(url, json={"status": "held", "outcome": "Agreed"})
     assert response.status_code == 200
     assert response.get_json()["status"] == "held"
+    assert_matches_schema(response, "Engagement")
     assert officer_api.get("/api/v1/engagements/999999").status_code == 404
+    assert_matches_schema(officer_api.get("/api/v1/engagements/999999"), "Problem")
 
 
 def test_viewer_cannot_write(viewer_api):
@@ -135,13 +146,45 @@ def test_actions_filter_by_owner_status_and_overdue(viewer_api, openapi):
     response = viewer_api.get("/api/v1/actions?owner=HCC&overdue=true")
     assert [a["description"] for a in response.get_json()["items"]] == ["Late"]
     assert_matches(openapi, response, "/actions")
-    assert [a["description"] for a in viewer_api.get("/api/v1/actions?status=done").get_json()["items"]] == ["Done"]
+    assert_matches_schema(response, "ActionPage")
+    done = viewer_api.get("/api/v1/actions?status=done")
+    assert [a["description"] for a in done.get_json()["items"]] == ["Done"]
+    assert_matches_schema(done, "ActionPage")
     assert viewer_api.get("/api/v1/actions?status=maybe").status_code == 422
+    assert_matches_schema(viewer_api.get("/api/v1/actions?status=maybe"), "Problem")
 
 
 def test_times_are_returned_in_london_time():
     create_plan()
     engagement = create_engagement(starts_at=datetime(2026, 7, 1, 10, tzinfo=LONDON))
-    from engage.engagements.serializers import engagement_json
+    assert Engagement.serialise(engagement)["starts_at"] == "2026-07-01T10:00:00+01:00"
 
-    assert engagement_json(engagement)["starts_at"] == "2026-07-01T10:00:00+01:00"
+
+def test_a_fetched_engagement_sent_back_changes_only_what_was_edited(officer_api):
+    create_plan()
+    engagement = create_engagement(summary="Before")
+    url = f"/api/v1/engagements/{engagement.id}"
+    fetched = officer_api.get(url)
+    assert_matches_schema(fetched, "Engagement")
+    response = officer_api.patch(url, json={**fetched.get_json(), "summary": "After"})
+    assert response.status_code == 200, response.get_json()
+    assert_matches_schema(response, "Engagement")
+    assert {**response.get_json(), "summary": "Before", "updated_at": None} == {
+        **fetched.get_json(),
+        "updated_at": None,
+    }
+
+
+def test_actions_sent_back_with_their_id_are_left_alone_and_new_ones_are_numbered_among_themselves(officer_api):
+    create_plan()
+    engagement = create_engagement()
+    create_action(engagement, description="Existing")
+    url = f"/api/v1/engagements/{engagement.id}"
+    existing = officer_api.get(url).get_json()["actions"]
+    response = officer_api.patch(url, json={"actions": [*existing, {"description": "New", "owner": "NOPE"}]})
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {"actions-0-owner": ["Select the authority that owns the action"]}
+    response = officer_api.patch(url, json={"actions": [*existing, {"description": "New", "owner": 12}]})
+    assert response.get_json()["errors"] == {"actions-0-owner": ["Owner must be text"]}
+    assert_matches_schema(response, "Problem")
+    assert db.session.scalar(select(func.count()).select_from(models.Action)) == 1

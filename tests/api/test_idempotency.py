@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from engage.extensions import db
 from engage.models import IdempotencyRecord, Stakeholder, StrategicMatter, utcnow
 from tests import database
+from tests.api.conftest import assert_matches_schema
 
 URL = "/api/v1/stakeholders"
 PERSON = {"first_name": "Ada", "last_name": "Jones", "registers": ["general-consultees"]}
@@ -26,6 +27,7 @@ def test_same_key_and_body_returns_the_first_answer_and_creates_one(officer_api)
     again = post(officer_api, {"registers": ["general-consultees"], "last_name": "Jones", "first_name": "Ada"})
     assert (first.status_code, again.status_code) == (201, 201)
     assert again.get_json() == first.get_json()
+    assert_matches_schema(again, "Stakeholder")
     assert again.headers["Idempotent-Replayed"] == "true"
     assert "Idempotent-Replayed" not in first.headers
     assert count(Stakeholder) == 1
@@ -37,6 +39,7 @@ def test_same_key_with_a_different_body_is_refused(officer_api):
     assert response.status_code == 422
     assert response.mimetype == "application/problem+json"
     assert response.get_json()["errors"] == {"Idempotency-Key": ["Already used for a different request"]}
+    assert_matches_schema(response, "Problem")
     assert count(Stakeholder) == 1
 
 
@@ -83,8 +86,11 @@ def test_patch_and_delete_replay_too(officer_api):
     first = officer_api.patch(url, json={"ward": "Oxhey"}, headers={"Idempotency-Key": "patch"})
     again = officer_api.patch(url, json={"ward": "Oxhey"}, headers={"Idempotency-Key": "patch"})
     assert again.get_json() == first.get_json()
+    assert_matches_schema(again, "Stakeholder")
     erased = officer_api.delete(url, headers={"Idempotency-Key": "erase"})
-    assert officer_api.delete(url, headers={"Idempotency-Key": "erase"}).get_json() == erased.get_json()
+    replayed = officer_api.delete(url, headers={"Idempotency-Key": "erase"})
+    assert replayed.get_json() == erased.get_json()
+    assert_matches_schema(replayed, "Stakeholder")
     assert count(IdempotencyRecord) == 3
 
 
@@ -95,12 +101,15 @@ def test_a_key_still_in_progress_is_a_409(officer_api):
     db.session.commit()
     response = post(officer_api, PERSON)
     assert response.status_code == 409
+    assert_matches_schema(response, "Problem")
     assert count(Stakeholder) == 1
 
 
 def test_an_unusable_key_is_a_422(officer_api):
     for key in ("", "x" * 201):
-        assert post(officer_api, PERSON, key=key).status_code == 422
+        response = post(officer_api, PERSON, key=key)
+        assert response.status_code == 422
+        assert_matches_schema(response, "Problem")
     assert count(Stakeholder) == 0
 
 

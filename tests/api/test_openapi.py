@@ -1,6 +1,12 @@
+import re
+
 from openapi_spec_validator import validate
 
+from engage.api import spec
 from engage.api.openapi import api_routes
+from engage.common.schemas import ApiJsonSchema, Input, Output
+from tests.api.conftest import _assert_fits, assert_matches_schema, served_document
+from tests.factories import create_engagement, create_plan, create_stakeholder
 
 
 def test_openapi_document_is_public_and_valid_openapi_3_1(client):
@@ -53,3 +59,52 @@ def test_path_parameters_are_filled_in_from_the_route(openapi):
     assert parameters == [
         {"name": "stakeholder_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
     ]
+
+
+def test_component_schemas_are_generated_from_the_models(openapi):
+    assert set(spec.MODELS) <= set(openapi["components"]["schemas"])
+    for name, model in spec.MODELS.items():
+        mode = "validation" if issubclass(model, Input) else "serialization"
+        generated = model.model_json_schema(mode=mode, ref_template=spec.REF_TEMPLATE, schema_generator=ApiJsonSchema)
+        generated.pop("$defs", None)
+        assert openapi["components"]["schemas"][name] == generated
+
+
+def test_request_bodies_are_inputs_and_answers_always_carry_every_field(openapi):
+    schemas = openapi["components"]["schemas"]
+    for operations in openapi["paths"].values():
+        for operation in operations.values():
+            if "requestBody" in operation:
+                name = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+                assert issubclass(spec.MODELS[name], Input)
+                assert schemas[name]["additionalProperties"] is False
+    for name, model in spec.MODELS.items():
+        if issubclass(model, Output):
+            assert set(schemas[name]["required"]) == set(schemas[name]["properties"]), name
+
+
+def test_enumerations_in_bodies_are_lowercase_kebab_case(openapi):
+    def enums(node):
+        if isinstance(node, dict):
+            yield from [node["enum"]] if "enum" in node else []
+            for value in node.values():
+                yield from enums(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from enums(value)
+
+    found = list(enums(openapi["components"]["schemas"]))
+    assert len(found) > 20
+    for values in found:
+        assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value) for value in values), values
+
+
+def test_a_fetched_record_fits_the_schema_of_what_may_be_sent_back(officer_api):
+    create_plan()
+    fetched = {
+        "StakeholderInput": officer_api.get(f"/api/v1/stakeholders/{create_stakeholder().id}"),
+        "EngagementUpdate": officer_api.get(f"/api/v1/engagements/{create_engagement().id}"),
+    }
+    for name, response in fetched.items():
+        assert_matches_schema(response, name.removesuffix("Input").removesuffix("Update"))
+        _assert_fits(served_document(), {"$ref": f"#/components/schemas/{name}"}, response.get_json())

@@ -2,7 +2,7 @@ from sqlalchemy import event, select
 
 from engage.extensions import db
 from engage.models import AuditEvent, StrategicMatter
-from tests.api.conftest import assert_matches
+from tests.api.conftest import assert_matches, assert_matches_schema
 from tests.factories import create_authority, create_stakeholder
 
 REGISTER_SLUGS = {
@@ -40,6 +40,7 @@ def test_authorities_are_listed_by_code_in_the_envelope(viewer_api, openapi):
         "total": 2,
     }
     assert_matches(openapi, response, "/authorities")
+    assert_matches_schema(response, "AuthorityPage")
 
 
 def test_registers_count_their_stakeholders_in_one_grouped_query(app, viewer_api, openapi):
@@ -62,6 +63,7 @@ def test_registers_count_their_stakeholders_in_one_grouped_query(app, viewer_api
     assert counts["mps"] == 0
     assert len([s for s in statements if "register_membership" in s]) == 1
     assert_matches(openapi, response, "/registers")
+    assert_matches_schema(response, "RegisterPage")
 
 
 def test_strategic_matters_are_listed(viewer_api, openapi):
@@ -70,6 +72,7 @@ def test_strategic_matters_are_listed(viewer_api, openapi):
     assert "green-belt" in slugs
     assert response.get_json()["total"] == len(slugs) == 16
     assert_matches(openapi, response, "/strategic-matters")
+    assert_matches_schema(response, "StrategicMatterPage")
 
 
 def test_officer_adds_a_strategic_matter_with_a_derived_slug(officer_api, openapi):
@@ -83,6 +86,7 @@ def test_officer_adds_a_strategic_matter_with_a_derived_slug(officer_api, openap
         "strategic-matter"
     )
     assert_matches(openapi, response, "/strategic-matters", "post")
+    assert_matches_schema(response, "StrategicMatter")
 
 
 def test_strategic_matter_with_a_slug_in_use_is_refused(officer_api, openapi):
@@ -92,6 +96,7 @@ def test_strategic_matter_with_a_slug_in_use_is_refused(officer_api, openapi):
     assert response.get_json()["errors"] == {"name": ["There is already a strategic matter with the slug ‘green-belt’"]}
     assert db.session.scalar(select(StrategicMatter).where(StrategicMatter.name == "Green belt")) is None
     assert_matches(openapi, response, "/strategic-matters", "post")
+    assert_matches_schema(response, "Problem")
 
 
 def test_strategic_matter_needs_a_name_given_as_text(officer_api):
@@ -106,6 +111,7 @@ def test_strategic_matter_needs_a_name_given_as_text(officer_api):
     }
     response = officer_api.post("/api/v1/strategic-matters", json={"name": "Ports", "slug": "Not A Slug"})
     assert list(response.get_json()["errors"]) == ["slug"]
+    assert_matches_schema(response, "Problem")
 
 
 def test_viewer_cannot_add_a_strategic_matter(viewer_api):
@@ -113,6 +119,7 @@ def test_viewer_cannot_add_a_strategic_matter(viewer_api):
     assert response.status_code == 403
     assert response.mimetype == "application/problem+json"
     assert response.get_json()["status"] == 403
+    assert_matches_schema(response, "Problem")
 
 
 def test_no_token_or_a_wrong_token_is_401_problem(client):
@@ -121,14 +128,17 @@ def test_no_token_or_a_wrong_token_is_401_problem(client):
         assert response.status_code == 401
         assert response.mimetype == "application/problem+json"
         assert response.get_json()["title"] == "You need to sign in"
+        assert_matches_schema(response, "Problem")
 
 
 def test_pagination_pages_and_clamps_per_page(viewer_api):
+    assert_matches_schema(viewer_api.get("/api/v1/strategic-matters?page=2&per_page=5"), "StrategicMatterPage")
     second = viewer_api.get("/api/v1/strategic-matters?page=2&per_page=5").get_json()
     assert (second["page"], second["per_page"], second["total"], len(second["items"])) == (2, 5, 16, 5)
     first = viewer_api.get("/api/v1/strategic-matters?per_page=5").get_json()
     assert not {i["id"] for i in first["items"]} & {i["id"] for i in second["items"]}
     assert viewer_api.get("/api/v1/strategic-matters?per_page=100000").get_json()["per_page"] == 500
+    assert_matches_schema(viewer_api.get("/api/v1/strategic-matters?page=99999999999999999999"), "Problem")
     beyond = viewer_api.get("/api/v1/strategic-matters?page=99999999999999999999").get_json()
     assert beyond["errors"] == {"page": ["Page must be 10,000,000 or less"]}
     assert viewer_api.get("/api/v1/strategic-matters?page=9").get_json()["items"] == []
@@ -140,13 +150,16 @@ def test_bad_page_numbers_are_422_problems(viewer_api):
         assert response.status_code == 422, query
         assert response.mimetype == "application/problem+json"
         assert set(response.get_json()["errors"]) <= {"page", "per_page"}
+        assert_matches_schema(response, "Problem")
 
 
 def test_unknown_api_path_and_method_are_problems(viewer_api):
     response = viewer_api.get("/api/v1/nothing-here")
     assert (response.status_code, response.mimetype) == (404, "application/problem+json")
+    assert_matches_schema(response, "Problem")
     response = viewer_api.delete("/api/v1/authorities")
     assert (response.status_code, response.mimetype) == (405, "application/problem+json")
+    assert_matches_schema(response, "Problem")
 
 
 def test_problems_carry_the_headers_http_requires(client, viewer_api):

@@ -6,7 +6,7 @@ from sqlalchemy import event
 from engage.extensions import db
 from engage.models import utcnow
 from engage.representations.services import key_in
-from tests.api.conftest import assert_matches
+from tests.api.conftest import assert_matches, assert_matches_schema
 from tests.factories import create_consultation
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -31,12 +31,15 @@ def test_a_representation_lists_its_attachments_as_the_spec_says(viewer_api, ope
         {"id": file.id, "filename": "letter.pdf", "content_type": "application/pdf", "size": len(PDF)}
     ]
     assert_matches(openapi, response, "/representations/{reference}")
+    assert_matches_schema(response, "Representation")
 
 
 def test_a_representation_without_files_has_an_empty_list(viewer_api):
     representation = _keyed_in(create_consultation())
 
-    assert viewer_api.get(f"/api/v1/representations/{representation.reference}").get_json()["attachments"] == []
+    response = viewer_api.get(f"/api/v1/representations/{representation.reference}")
+    assert response.get_json()["attachments"] == []
+    assert_matches_schema(response, "Representation")
 
 
 def test_attachments_sent_to_the_api_are_ignored_as_read_only(officer_api):
@@ -53,6 +56,7 @@ def test_attachments_sent_to_the_api_are_ignored_as_read_only(officer_api):
     response = officer_api.post(f"/api/v1/consultations/{consultation.id}/representations", json=body)
 
     assert response.status_code == 201 and response.get_json()["attachments"] == []
+    assert_matches_schema(response, "Representation")
 
 
 @pytest.fixture
@@ -89,3 +93,4 @@ def test_listing_loads_the_attachments_of_a_page_in_one_query(viewer_api, openap
     items = response.get_json()["items"]
     assert [item["attachments"][0]["filename"] for item in items[:2]] == ["letter.pdf", "photo.png"]
     assert_matches(openapi, response, "/consultations/{consultation_id}/representations")
+    assert_matches_schema(response, "RepresentationPage")

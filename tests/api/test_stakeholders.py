@@ -2,7 +2,7 @@ from sqlalchemy import event, func, select
 
 from engage.extensions import db
 from engage.models import AuditEvent, Stakeholder
-from tests.api.conftest import assert_matches
+from tests.api.conftest import assert_matches, assert_matches_schema
 from tests.factories import create_authority, create_stakeholder
 
 URL = "/api/v1/stakeholders"
@@ -41,6 +41,7 @@ def test_stakeholder_json_has_every_contract_field(viewer_api, openapi):
     assert body["registers"] == ["general-consultees"]
     assert body["created_at"].endswith(("+00:00", "+01:00"))
     assert_matches(openapi, response, "/stakeholders/{stakeholder_id}")
+    assert_matches_schema(response, "Stakeholder")
 
 
 def test_list_filters_by_register_category_authority_and_words(viewer_api, openapi):
@@ -53,6 +54,7 @@ def test_list_filters_by_register_category_authority_and_words(viewer_api, opena
         response = viewer_api.get(f"{URL}?{query}")
         assert response.status_code == 200, response.get_json()
         assert_matches(openapi, response, "/stakeholders")
+        assert_matches_schema(response, "StakeholderPage")
         return [item["first_name"] for item in response.get_json()["items"]]
 
     assert names("register=mps") == ["Dean"]
@@ -65,8 +67,10 @@ def test_list_filters_by_register_category_authority_and_words(viewer_api, opena
 
 def test_list_envelope_pages_through_stakeholders(viewer_api):
     ids = [create_stakeholder().id for _ in range(3)]
-    first = viewer_api.get(f"{URL}?per_page=2&sort=created").get_json()
-    second = viewer_api.get(f"{URL}?per_page=2&page=2&sort=created").get_json()
+    responses = [viewer_api.get(f"{URL}?per_page=2&page={page}&sort=created") for page in (1, 2)]
+    for response in responses:
+        assert_matches_schema(response, "StakeholderPage")
+    first, second = (response.get_json() for response in responses)
     assert (first["total"], first["page"], first["per_page"]) == (3, 1, 2)
     assert [i["id"] for i in first["items"] + second["items"]] == ids
 
@@ -75,6 +79,7 @@ def test_unknown_filter_values_are_422_problems(viewer_api):
     response = viewer_api.get(f"{URL}?register=nope&category=nope&authority=XX&sort=shoe-size")
     assert response.status_code == 422
     assert set(response.get_json()["errors"]) == {"register", "category", "authority", "sort"}
+    assert_matches_schema(response, "Problem")
     assert viewer_api.get(f"{URL}?q=%00").status_code == 422
 
 
@@ -95,6 +100,7 @@ def test_officer_adds_a_stakeholder(officer_api, openapi):
     audit = db.session.scalar(select(AuditEvent).where(AuditEvent.entity_type == "stakeholder"))
     assert (audit.action, audit.user_id) == ("create", officer_api.user.id)
     assert_matches(openapi, response, "/stakeholders", "post")
+    assert_matches_schema(response, "Stakeholder")
 
 
 def test_invalid_stakeholder_is_422_with_field_errors_and_writes_nothing(officer_api, openapi):
@@ -106,6 +112,7 @@ def test_invalid_stakeholder_is_422_with_field_errors_and_writes_nothing(officer
     assert errors["registers"] == ["There is no register called ‘no-such-register’"]
     assert stakeholder_count() == 0
     assert_matches(openapi, response, "/stakeholders", "post")
+    assert_matches_schema(response, "Problem")
 
 
 def test_wrong_types_and_unknown_fields_are_422_never_500(officer_api):
@@ -130,6 +137,7 @@ def test_wrong_types_and_unknown_fields_are_422_never_500(officer_api):
         "last_name": ["Last name must be text"],
         "organisation_name": ["organisation_name is not a field you can set"],
     }
+    assert_matches_schema(response, "Problem")
     assert stakeholder_count() == 0
 
 
@@ -147,6 +155,7 @@ def test_bodies_that_are_not_json_objects_are_problems(officer_api):
         response = officer_api.post(URL, **kwargs)
         assert response.status_code == status, kwargs
         assert response.mimetype == "application/problem+json"
+        assert_matches_schema(response, "Problem")
     assert stakeholder_count() == 0
 
 
@@ -155,6 +164,7 @@ def test_unknown_and_impossible_ids_are_404_problems(viewer_api, officer_api):
         response = viewer_api.get(f"{URL}/{stakeholder_id}")
         assert response.status_code == 404
         assert response.mimetype == "application/problem+json"
+        assert_matches_schema(response, "Problem")
     assert officer_api.patch(f"{URL}/12345", json={"notes": "x"}).status_code == 404
     assert officer_api.delete(f"{URL}/12345").status_code == 404
 
@@ -167,6 +177,7 @@ def test_patch_changes_only_the_fields_sent(officer_api, openapi):
     assert (body["email"], body["do_not_contact"]) == ("jo@example.org", True)
     assert (body["first_name"], body["phone"], body["registers"]) == ("Jo", "01923 000000", ["mps"])
     assert_matches(openapi, response, "/stakeholders/{stakeholder_id}", "patch")
+    assert_matches_schema(response, "Stakeholder")
 
 
 def test_patch_accepts_a_fetched_record_sent_back(officer_api):
@@ -175,6 +186,7 @@ def test_patch_accepts_a_fetched_record_sent_back(officer_api):
     response = officer_api.patch(f"{URL}/{stakeholder.id}", json={**fetched, "ward": "Central"})
     assert response.status_code == 200, response.get_json()
     assert response.get_json()["ward"] == "Central"
+    assert_matches_schema(response, "Stakeholder")
 
 
 def test_invalid_patch_changes_nothing(officer_api):
@@ -182,6 +194,7 @@ def test_invalid_patch_changes_nothing(officer_api):
     response = officer_api.patch(f"{URL}/{stakeholder.id}", json={"email": "nope", "first_name": "", "last_name": ""})
     assert response.status_code == 422
     assert set(response.get_json()["errors"]) == {"email", "last_name"}
+    assert_matches_schema(response, "Problem")
     db.session.expire_all()
     assert (stakeholder.first_name, stakeholder.email) == ("Jo", "jo@example.com")
 
@@ -197,8 +210,10 @@ def test_delete_erases_personal_data_but_keeps_the_record(officer_api, openapi):
     db.session.expire_all()
     assert stakeholder.is_erased
     assert_matches(openapi, response, "/stakeholders/{stakeholder_id}", "delete")
+    assert_matches_schema(response, "Stakeholder")
     again = officer_api.patch(f"{URL}/{stakeholder.id}", json={"first_name": "Jo"})
     assert again.status_code == 422
+    assert_matches_schema(again, "Problem")
 
 
 def test_viewer_may_read_but_not_write(viewer_api, client):
@@ -219,12 +234,14 @@ def test_a_person_needs_only_one_name(officer_api):
     assert response.status_code == 201, response.get_json()
     assert response.get_json()["name"] == "Yusuf"
     assert response.get_json()["last_name"] == ""
+    assert_matches_schema(response, "Stakeholder")
 
 
 def test_an_organisation_is_named_by_organisation(officer_api):
     response = officer_api.post(URL, json={"kind": "organisation", "organisation": "Canal & River Trust"})
     assert response.status_code == 201, response.get_json()
     assert (response.get_json()["name"], response.get_json()["organisation"]) == ("Canal & River Trust",) * 2
+    assert_matches_schema(response, "Stakeholder")
 
 
 def test_listing_takes_the_same_number_of_queries_however_many_stakeholders(viewer_api):

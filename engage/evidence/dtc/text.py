@@ -1,5 +1,5 @@
-"""A row of the co-operation table (DtcRow) and its words: as JSON, as printed text, and for representations what
-was said (summary) and what the respondent found (outcome)."""
+"""A row of the co-operation table (DtcRow) and its words: as printed text, and for representations what was said
+(summary) and what the respondent found (outcome). The API's JSON of a row is engage.evidence.dtc.schemas.DtcRow."""
 
 import functools
 import json
@@ -39,27 +39,6 @@ class DtcRow:
     actions: Sequence[dict[str, Any]] = ()
     action_lines: Sequence[str] = ()  # the actions as printed (action_text), made once per engagement
     influence_on_plan: str = ""
-
-    def as_json(self) -> dict[str, Any]:
-        """The API's row: exactly the documented fields."""
-        return {
-            "ref": self.ref,
-            "date": self.date.isoformat(),
-            "body": self.body,
-            "body_category": self.body_category or None,
-            "matters": list(self.matters),
-            "plan_stage": self.plan_stage or None,
-            "form": self.form,
-            "level": self.level,
-            "attendees": list(self.attendees),
-            "summary": self.summary,
-            "outcome": self.outcome,
-            "agreement": self.agreement,
-            "actions": list(self.actions),
-            "influence_on_plan": self.influence_on_plan,
-            "evidence_url": self.evidence_url,
-            "after_submission": self.after_submission,
-        }
 
     def as_text(self) -> dict[str, Any]:
         """The printed row (CSV, XLSX, DOCX): names rather than slugs, lists joined; `date` stays a date."""

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from engage.evidence.dtc import rows as dtc
+from engage.evidence.dtc.schemas import DtcRow
 from tests.evidence.dtc import dtc_data
 
 
@@ -48,7 +49,7 @@ def test_an_officer_counts_under_their_organisation_once_per_engagement(record):
 
 def test_engagement_row_carries_the_record(record):
     row = rows()[0]
-    assert row.as_json() == {
+    assert DtcRow.serialise(row) == {
         "ref": f"E{record.first.id}-S{record.ea.id}",
         "date": "2026-03-10",
         "body": "Environment Agency",
@@ -146,7 +147,7 @@ def test_rows_stream_in_chunks_without_losing_order(record, monkeypatch):
     in_one_chunk = rows(scope="all")
     monkeypatch.setattr(dtc, "CHUNK_ROWS", 1)
     one_by_one = rows(scope="all")
-    assert [row.as_json() for row in one_by_one] == [row.as_json() for row in in_one_chunk]
+    assert [DtcRow.serialise(row) for row in one_by_one] == [DtcRow.serialise(row) for row in in_one_chunk]
     assert len(one_by_one) == 6
 
 
