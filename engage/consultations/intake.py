@@ -9,7 +9,7 @@ from engage.consult.forms import item_form_data, representation_form
 from engage.consultations import bp, queries, withdrawals
 from engage.consultations import representations as service
 from engage.consultations.forms import ConfirmForm, KeyInForm, ReinstateForm, RepresentationFilterForm, WithdrawForm
-from engage.consultations.routes import _consultation
+from engage.consultations.routes import consultation_or_404
 from engage.extensions import db
 from engage.models import Stakeholder
 from engage.pagination import paginate, parse_int
@@ -22,7 +22,7 @@ PER_PAGE = 50
 @bp.route("/<int:consultation_id>/representations")
 @require_permission(VIEW)
 def representations(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     filters = queries.RepresentationFilters.from_args(request.args)
     page = paginate(
         queries.representations_query(consultation.id, filters),
@@ -133,7 +133,7 @@ def link_stakeholder(reference):
 @bp.route("/<int:consultation_id>/representations/new", methods=["GET", "POST"])
 @require_permission(EDIT)
 def new_representation(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     form = representation_form(
         consultation, base=KeyInForm, data=item_form_data({}) if request.method == "GET" else None
     )

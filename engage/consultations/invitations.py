@@ -7,7 +7,7 @@ from wtforms.fields.choices import SelectChoice
 
 from engage.consultations import bp, inviting, services
 from engage.consultations.forms import InvitationForm
-from engage.consultations.routes import _consultation
+from engage.consultations.routes import consultation_or_404
 from engage.extensions import db
 from engage.models import Job, Register
 from engage.pagination import parse_int
@@ -20,7 +20,7 @@ DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 @bp.route("/<int:consultation_id>/invitations", methods=["GET", "POST"])
 @require_permission(EDIT)
 def invitations(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     form = InvitationForm()
     registers = list(db.session.scalars(select(Register).order_by(Register.position)))
     form.registers.choices = [SelectChoice(r.slug, r.name) for r in registers]
@@ -65,7 +65,7 @@ def _job(value: str | None) -> Job | None:
 @bp.route("/<int:consultation_id>/invitations/letters.<any(csv, docx):file_format>")
 @require_permission(VIEW)
 def letters(consultation_id, file_format):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     web_address = url_for("consult.show", slug=consultation.slug, _external=True)
     if file_format == "csv":
         response = Response(inviting.letters_csv(consultation, web_address), mimetype="text/csv")

@@ -17,7 +17,7 @@ STATUS_TAGS = {"draft": "grey", "scheduled": "blue", "open": "green", "closed": 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 
 
-def _consultation(consultation_id: int) -> Consultation:
+def consultation_or_404(consultation_id: int) -> Consultation:
     consultation = db.session.get(Consultation, consultation_id) if consultation_id < 2**31 else None
     if consultation is None:
         abort(404)
@@ -91,7 +91,7 @@ def _date_errors(errors: dict) -> dict:
 @bp.route("/<int:consultation_id>")
 @require_permission(VIEW)
 def show(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     return render_template(
         "consultations/show.html",
         consultation=consultation,
@@ -104,7 +104,7 @@ def show(consultation_id):
 @bp.route("/<int:consultation_id>/edit", methods=["GET", "POST"])
 @require_permission(EDIT)
 def edit(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     form = ConsultationForm(data=ConsultationForm.initial(consultation) if request.method == "GET" else None)
     form.set_stages(_stages())
     if form.validate_on_submit():
@@ -122,7 +122,7 @@ def edit(consultation_id):
 @bp.route("/<int:consultation_id>/publish", methods=["POST"])
 @require_permission(EDIT)
 def publish(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     if ConfirmForm().validate_on_submit():
         published = request.form.get("published") == "true"
         services.set_published(consultation, published, user=current_user)
@@ -133,7 +133,7 @@ def publish(consultation_id):
 @bp.route("/<int:consultation_id>/parts", methods=["GET", "POST"])
 @require_permission(EDIT)
 def parts(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     form = PartsForm(data={"parts": services.parts_text(consultation)} if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
@@ -149,7 +149,7 @@ def parts(consultation_id):
 @bp.route("/<int:consultation_id>/documents", methods=["GET", "POST"])
 @require_permission(EDIT)
 def documents(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     form = DocumentForm()
     if form.validate_on_submit():
         try:
@@ -190,7 +190,7 @@ def remove_document(consultation_id, document_id):
 @bp.route("/<int:consultation_id>/questions", methods=["GET", "POST"])
 @require_permission(EDIT)
 def questions(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     form = QuestionForm()
     if form.validate_on_submit():
         try:
@@ -218,5 +218,5 @@ def remove_question(consultation_id, question_id):
 @bp.route("/<int:consultation_id>/preview")
 @require_permission(VIEW)
 def preview(consultation_id):
-    consultation = _consultation(consultation_id)
+    consultation = consultation_or_404(consultation_id)
     return render_template("consultations/preview.html", consultation=consultation, draft=None, preview=True)

@@ -163,7 +163,7 @@ def _ids(model, column, values) -> list[int]:
     return list(db.session.scalars(select(model.id).where(column.in_(values))))
 
 
-def _body_conditions(body_id, filters: DtcFilters) -> list:
+def body_conditions(body_id, filters: DtcFilters) -> list:
     """Conditions on the body (a stakeholder id expression): scope, body, category and register."""
     conditions = []
     if filters.scope == "cooperation":
@@ -216,7 +216,7 @@ def _spine_columns(at, source: str, record_id, body_id) -> tuple:
     )
 
 
-def _engagement_spine(filters: DtcFilters) -> Select:
+def engagement_spine(filters: DtcFilters) -> Select:
     attendee = aliased(Stakeholder)
     body_id = func.coalesce(attendee.organisation_id, attendee.id)
     query = (
@@ -225,7 +225,7 @@ def _engagement_spine(filters: DtcFilters) -> Select:
         .join(engagement_stakeholder, engagement_stakeholder.c.engagement_id == Engagement.id)
         .join(attendee, attendee.id == engagement_stakeholder.c.stakeholder_id)
         .where(
-            Engagement.status == "held", *_period(Engagement.starts_at, filters), *_body_conditions(body_id, filters)
+            Engagement.status == "held", *_period(Engagement.starts_at, filters), *body_conditions(body_id, filters)
         )
         .group_by(Engagement.id, Engagement.starts_at, body_id)
     )
@@ -255,7 +255,7 @@ def _invitation_spine(filters: DtcFilters) -> Select:
         select(*_spine_columns(at, "invitations", Invitation.id, body_id))
         .select_from(Invitation)
         .join(invitee, invitee.id == Invitation.stakeholder_id)
-        .where(Invitation.status.in_(("sent", "recorded")), *_period(at, filters), *_body_conditions(body_id, filters))
+        .where(Invitation.status.in_(("sent", "recorded")), *_period(at, filters), *body_conditions(body_id, filters))
     )
     if filters.stage:
         query = query.join(Consultation, Consultation.id == Invitation.consultation_id).where(
@@ -272,7 +272,7 @@ def _representation_spine(filters: DtcFilters) -> Select:
         .select_from(Representation)
         .join(Respondent, Respondent.id == Representation.respondent_id)
         .outerjoin(linked, linked.id == Respondent.stakeholder_id)
-        .where(*_period(Representation.received_at, filters), *_body_conditions(body_id, filters))
+        .where(*_period(Representation.received_at, filters), *body_conditions(body_id, filters))
     )
     if filters.stage:
         query = query.join(Consultation, Consultation.id == Representation.consultation_id).where(
@@ -286,7 +286,7 @@ def spine(filters: DtcFilters) -> Select | None:
     parts = [
         build(filters)
         for source, build in (
-            ("engagements", _engagement_spine),
+            ("engagements", engagement_spine),
             ("invitations", _invitation_spine),
             ("representations", _representation_spine),
         )

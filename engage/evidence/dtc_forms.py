@@ -26,7 +26,7 @@ def stage_choices() -> list[tuple[str, str]]:
 
 def body_choices(selected: int | None) -> list[tuple[int, str]]:
     """Co-operation bodies (organisations, or people not in an organisation), by name; the chosen one always."""
-    conditions = dtc._body_conditions(Stakeholder.id, dtc.DtcFilters())
+    conditions = dtc.body_conditions(Stakeholder.id, dtc.DtcFilters())
     query = (
         select(Stakeholder)
         .where(Stakeholder.organisation_id.is_(None), Stakeholder.erased_at.is_(None), *conditions)

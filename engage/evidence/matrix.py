@@ -104,7 +104,7 @@ def build(filters: dtc.DtcFilters) -> Matrix:
 
 def _held_cells(filters: dtc.DtcFilters) -> dict[tuple[int, int], Cell]:
     """Latest agreement, last date and counts per (body, matter) from the held engagements the filters match."""
-    rows = dtc._engagement_spine(filters).subquery()
+    rows = dtc.engagement_spine(filters).subquery()
     query = (
         select(rows.c.body_id, engagement_matter.c.matter_id, rows.c.at, Engagement.agreement, Engagement.plan_id)
         .join(engagement_matter, engagement_matter.c.engagement_id == rows.c.record_id)
@@ -142,7 +142,7 @@ def _submission_dates() -> dict[int | None, date]:
 
 
 def _bodies(filters: dtc.DtcFilters, engaged: set[int]) -> list[BodyRow]:
-    conditions = dtc._body_conditions(Stakeholder.id, filters)
+    conditions = dtc.body_conditions(Stakeholder.id, filters)
     query = select(Stakeholder).where(Stakeholder.erased_at.is_(None), *conditions)
     if filters.scope == "all":
         query = query.where(Stakeholder.id.in_(engaged or {0}))
