@@ -110,4 +110,3 @@ def send_reminders() -> Job:
     db.session.commit()
     jobs.enqueue(run_reminders, job.id)
     return job
-

@@ -224,9 +224,7 @@ def engagement_spine(filters: DtcFilters) -> Select:
         .select_from(Engagement)
         .join(engagement_stakeholder, engagement_stakeholder.c.engagement_id == Engagement.id)
         .join(attendee, attendee.id == engagement_stakeholder.c.stakeholder_id)
-        .where(
-            Engagement.status == "held", *_period(Engagement.starts_at, filters), *body_conditions(body_id, filters)
-        )
+        .where(Engagement.status == "held", *_period(Engagement.starts_at, filters), *body_conditions(body_id, filters))
         .group_by(Engagement.id, Engagement.starts_at, body_id)
     )
     if filters.stage:
