@@ -1,4 +1,5 @@
 from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
@@ -49,7 +50,7 @@ def new_user():
     if form.validate_on_submit():
         try:
             user, password = accounts.create_user(
-                form.email.data, form.role.data, form.authority.data, name=form.name.data
+                form.email.data, form.role.data, form.authority.data, name=form.name.data, by=current_user
             )
         except accounts.AccountError as error:
             form.email.errors.append(str(error))
