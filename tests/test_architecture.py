@@ -27,7 +27,7 @@ FEATURE_GROUPS = {"evidence"}  # packages whose sub-packages are features of the
 
 @dataclass(frozen=True)
 class Module:
-    name: str  # dotted, e.g. engage.registers.routes
+    name: str  # dotted, e.g. engage.stakeholders.routes
     path: Path
     relative: str  # e.g. engage/registers/routes.py
     tree: ast.Module
@@ -92,7 +92,7 @@ def imported_modules(module: Module, modules: dict[str, Module]) -> dict[str, st
 
 
 def module_named_by(expression: ast.expr, bound: dict[str, str], modules: dict[str, Module]) -> str | None:
-    """The package module an expression such as `services` or `engage.registers.services` names, if any."""
+    """The package module an expression such as `services` or `engage.stakeholders.services` names, if any."""
     if isinstance(expression, ast.Name):
         return bound.get(expression.id)
     if isinstance(expression, ast.Attribute):
@@ -289,7 +289,7 @@ def test_the_route_check_finds_a_route_module_importing_another_features_routes(
             "engage/evidence/dtc/routes.py": "from engage.evidence import bp\n\n@bp.route('/dtc')\ndef dtc(): ...\n",
             "engage/evidence/scg/__init__.py": "",
             "engage/evidence/scg/routes.py": (
-                "from engage.evidence import bp\nfrom engage.evidence.dtc import routes\n"
+                "from engage.evidence import bp\nfrom engage.evidence.dtc.rows import routes\n"
                 "from engage.stakeholders import forms\n\n@bp.post('/scg')\ndef scg():\n    pass\n"
             ),
             "engage/evidence/scg/views.py": "import engage.stakeholders.routes\n",
@@ -312,7 +312,7 @@ def test_the_route_check_finds_a_route_module_importing_another_features_routes(
         "engage/evidence/scg/routes.py",
     ]
     assert "engage.stakeholders.routes, the routes of stakeholders" in problems[0]
-    assert "engage.evidence.dtc.routes, the routes of evidence.dtc" in problems[1]
+    assert "engage.evidence.dtc.rows.routes, the routes of evidence.dtc" in problems[1]
 
 
 @pytest.mark.parametrize(

@@ -15,15 +15,15 @@ import pytest
 from sqlalchemy import select
 
 from engage.auth.services import create_token
-from engage.consult.services import new_draft
-from engage.consultations.representations import key_in
 from engage.consultations.services import add_document, add_question
 from engage.engagements.feeds import create_feed
-from engage.evidence import scg_services
+from engage.evidence.common_ground import services as scg_services
 from engage.extensions import db
 from engage.models import ApiToken, EngagementDocument, MainIssue, utcnow
 from engage.models.user import hash_token
-from engage.registers.imports import create_import, save_mapping, start_import
+from engage.representations.services import key_in
+from engage.respond.services import new_draft
+from engage.stakeholders.imports import create_import, save_mapping, start_import
 from engage.strategy.services import create_entry
 from tests.factories import create_action, create_consultation, create_engagement, create_plan, create_stakeholder
 
@@ -59,17 +59,17 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "admin.users": ("/admin/users", ADMINS),
     "admin.new_user": ("/admin/users/new", ADMINS),
     "admin.audit": ("/admin/audit", ADMINS),
-    "registers.index": ("/stakeholders/", VIEWERS),
-    "registers.new": ("/stakeholders/new", EDITORS),
-    "registers.show": ("/stakeholders/{stakeholder}", VIEWERS),
-    "registers.edit": ("/stakeholders/{stakeholder}/edit", EDITORS),
-    "registers.erase": ("/stakeholders/{stakeholder}/erase", EDITORS),
-    "registers.export": ("/stakeholders/export.csv", VIEWERS),
-    "registers.import_upload": ("/stakeholders/import", EDITORS),
-    "registers.import_columns": ("/stakeholders/import/{job}/columns", EDITORS),
-    "registers.import_preview": ("/stakeholders/import/{job}/preview", EDITORS),
-    "registers.import_show": ("/stakeholders/import/{finished_job}", EDITORS),
-    "registers.import_progress": ("/stakeholders/import/{finished_job}/progress.json", EDITORS),
+    "stakeholders.index": ("/stakeholders/", VIEWERS),
+    "stakeholders.new": ("/stakeholders/new", EDITORS),
+    "stakeholders.show": ("/stakeholders/{stakeholder}", VIEWERS),
+    "stakeholders.edit": ("/stakeholders/{stakeholder}/edit", EDITORS),
+    "stakeholders.erase": ("/stakeholders/{stakeholder}/erase", EDITORS),
+    "stakeholders.export": ("/stakeholders/export.csv", VIEWERS),
+    "stakeholders.import_upload": ("/stakeholders/import", EDITORS),
+    "stakeholders.import_columns": ("/stakeholders/import/{job}/columns", EDITORS),
+    "stakeholders.import_preview": ("/stakeholders/import/{job}/preview", EDITORS),
+    "stakeholders.import_show": ("/stakeholders/import/{finished_job}", EDITORS),
+    "stakeholders.import_progress": ("/stakeholders/import/{finished_job}/progress.json", EDITORS),
     "engagements.index": ("/engagements/", VIEWERS),
     "engagements.new": ("/engagements/new", EDITORS),
     "engagements.show": ("/engagements/{engagement}", VIEWERS),
@@ -111,54 +111,66 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "consultations.reinstate": ("/consultations/representations/{reference}/reinstate", EDITORS),
     # The public response pages: the same for everyone. Without a response under way in the session, the pages of
     # one send the visitor back to its start (302), and a file of one is not found.
-    "consult.index": ("/consult/", EVERYONE),
-    "consult.show": ("/consult/{slug}", EVERYONE),
-    "consult.document": ("/consult/{slug}/documents/{document}", EVERYONE),
-    "consult.preview_document": ("/consult/preview/{consultation}/documents/{document}", VIEWERS),
-    "consult.about_you": ("/consult/{slug}/respond/about-you", EVERYONE),
-    "consult.representation": ("/consult/{slug}/respond/representations/1", (302, 302, 302, 302)),
-    "consult.remove": ("/consult/{slug}/respond/representations/1/remove", (302, 302, 302, 302)),
-    "consult.attachment": ("/consult/{slug}/respond/attachments/{attachment}", (404, 404, 404, 404)),
-    "consult.remove_attachment": ("/consult/{slug}/respond/attachments/{attachment}/remove", (404, 404, 404, 404)),
-    "consult.check": ("/consult/{slug}/respond/check", (302, 302, 302, 302)),
-    "consult.confirmation": ("/consult/{slug}/respond/confirmation", (302, 302, 302, 302)),
-    "consult.save": ("/consult/{slug}/respond/save", (302, 302, 302, 302)),
-    "consult.resume": ("/consult/{slug}/respond/return/{draft_token}", (302, 302, 302, 302)),
+    "respond.index": ("/consult/", EVERYONE),
+    "respond.show": ("/consult/{slug}", EVERYONE),
+    "respond.document": ("/consult/{slug}/documents/{document}", EVERYONE),
+    "respond.preview_document": ("/consult/preview/{consultation}/documents/{document}", VIEWERS),
+    "respond.about_you": ("/consult/{slug}/respond/about-you", EVERYONE),
+    "respond.representation": ("/consult/{slug}/respond/representations/1", (302, 302, 302, 302)),
+    "respond.remove": ("/consult/{slug}/respond/representations/1/remove", (302, 302, 302, 302)),
+    "respond.attachment": ("/consult/{slug}/respond/attachments/{attachment}", (404, 404, 404, 404)),
+    "respond.remove_attachment": ("/consult/{slug}/respond/attachments/{attachment}/remove", (404, 404, 404, 404)),
+    "respond.check": ("/consult/{slug}/respond/check", (302, 302, 302, 302)),
+    "respond.confirmation": ("/consult/{slug}/respond/confirmation", (302, 302, 302, 302)),
+    "respond.save": ("/consult/{slug}/respond/save", (302, 302, 302, 302)),
+    "respond.resume": ("/consult/{slug}/respond/return/{draft_token}", (302, 302, 302, 302)),
     "evidence.index": ("/evidence/", VIEWERS),
-    "evidence.dashboard": ("/evidence/dashboard", VIEWERS),
-    "evidence.dtc_table": ("/evidence/dtc-table", VIEWERS),
-    "evidence.dtc_table_file": ("/evidence/dtc-table.csv", VIEWERS),
-    "evidence.dtc_matrix": ("/evidence/dtc-matrix", VIEWERS),
-    "evidence.scg_index": ("/evidence/common-ground/", VIEWERS),
-    "evidence.scg_new": ("/evidence/common-ground/new", EDITORS),
-    "evidence.scg_show": ("/evidence/common-ground/{statement}", (SIGN_IN, 302, 302, 302)),  # to its latest version
-    "evidence.scg_new_version": ("/evidence/common-ground/{statement}/new-version", POST_EDITORS),
-    "evidence.scg_version": ("/evidence/common-ground/{statement}/versions/1", VIEWERS),
-    "evidence.scg_download": ("/evidence/common-ground/{statement}/versions/1.docx", VIEWERS),
-    "evidence.scg_edit": ("/evidence/common-ground/{statement}/versions/1/edit", EDITORS),
-    "evidence.scg_matter": ("/evidence/common-ground/{statement}/versions/1/matters", EDITORS),
-    "evidence.scg_remove_matter": (
+    "evidence.dashboard.show": ("/evidence/dashboard", VIEWERS),
+    "evidence.dtc.table": ("/evidence/dtc-table", VIEWERS),
+    "evidence.dtc.table_file": ("/evidence/dtc-table.csv", VIEWERS),
+    "evidence.dtc.matrix": ("/evidence/dtc-matrix", VIEWERS),
+    "evidence.common_ground.index": ("/evidence/common-ground/", VIEWERS),
+    "evidence.common_ground.new": ("/evidence/common-ground/new", EDITORS),
+    "evidence.common_ground.show": (
+        "/evidence/common-ground/{statement}",
+        (SIGN_IN, 302, 302, 302),
+    ),  # to its latest version
+    "evidence.common_ground.new_version": ("/evidence/common-ground/{statement}/new-version", POST_EDITORS),
+    "evidence.common_ground.version": ("/evidence/common-ground/{statement}/versions/1", VIEWERS),
+    "evidence.common_ground.download": ("/evidence/common-ground/{statement}/versions/1.docx", VIEWERS),
+    "evidence.common_ground.edit": ("/evidence/common-ground/{statement}/versions/1/edit", EDITORS),
+    "evidence.common_ground.matter": ("/evidence/common-ground/{statement}/versions/1/matters", EDITORS),
+    "evidence.common_ground.remove_matter": (
         "/evidence/common-ground/{statement}/versions/1/matters/{matter_row}/remove",
         POST_EDITORS,
     ),
-    "evidence.scg_party": ("/evidence/common-ground/{statement}/versions/1/parties", EDITORS),
-    "evidence.scg_remove_party": (
+    "evidence.common_ground.party": ("/evidence/common-ground/{statement}/versions/1/parties", EDITORS),
+    "evidence.common_ground.remove_party": (
         "/evidence/common-ground/{statement}/versions/1/parties/{party}/remove",
         POST_EDITORS,
     ),
-    "evidence.scg_signature": ("/evidence/common-ground/{statement}/versions/1/signatures", EDITORS),
-    "evidence.scg_status": ("/evidence/common-ground/{statement}/versions/1/status", EDITORS),
-    "evidence.soc_show": ("/evidence/consultation-statement", VIEWERS),
-    "evidence.soc_download": ("/evidence/consultation-statement.docx?consultation={consultation}", VIEWERS),
-    "evidence.soc_issue_new": ("/evidence/consultation-statement/{consultation}/main-issues/new", EDITORS),
-    "evidence.soc_issue_edit": ("/evidence/consultation-statement/main-issues/{issue}/edit", EDITORS),
-    "evidence.summary_index": ("/evidence/summaries", VIEWERS),
-    "evidence.summary_authority": ("/evidence/summaries/authorities/WBC", VIEWERS),
-    "evidence.summary_authority_csv": ("/evidence/summaries/authorities/WBC.csv", VIEWERS),
-    "evidence.summary_authority_file": ("/evidence/summaries/authorities/WBC.xlsx", VIEWERS),
-    "evidence.summary_stakeholder": ("/evidence/summaries/stakeholders/{stakeholder}", VIEWERS),
-    "evidence.summary_stakeholder_csv": ("/evidence/summaries/stakeholders/{stakeholder}.csv", VIEWERS),
-    "evidence.summary_stakeholder_file": ("/evidence/summaries/stakeholders/{stakeholder}.docx", VIEWERS),
+    "evidence.common_ground.signature": ("/evidence/common-ground/{statement}/versions/1/signatures", EDITORS),
+    "evidence.common_ground.status": ("/evidence/common-ground/{statement}/versions/1/status", EDITORS),
+    "evidence.consultation_statement.show": ("/evidence/consultation-statement", VIEWERS),
+    "evidence.consultation_statement.download": (
+        "/evidence/consultation-statement.docx?consultation={consultation}",
+        VIEWERS,
+    ),
+    "evidence.consultation_statement.new_issue": (
+        "/evidence/consultation-statement/{consultation}/main-issues/new",
+        EDITORS,
+    ),
+    "evidence.consultation_statement.edit_issue": (
+        "/evidence/consultation-statement/main-issues/{issue}/edit",
+        EDITORS,
+    ),
+    "evidence.summaries.index": ("/evidence/summaries", VIEWERS),
+    "evidence.summaries.authority": ("/evidence/summaries/authorities/WBC", VIEWERS),
+    "evidence.summaries.authority_csv": ("/evidence/summaries/authorities/WBC.csv", VIEWERS),
+    "evidence.summaries.authority_file": ("/evidence/summaries/authorities/WBC.xlsx", VIEWERS),
+    "evidence.summaries.stakeholder": ("/evidence/summaries/stakeholders/{stakeholder}", VIEWERS),
+    "evidence.summaries.stakeholder_csv": ("/evidence/summaries/stakeholders/{stakeholder}.csv", VIEWERS),
+    "evidence.summaries.stakeholder_file": ("/evidence/summaries/stakeholders/{stakeholder}.docx", VIEWERS),
     "api.openapi_document": ("/api/v1/openapi.json", EVERYONE),
     "api.list_registers": ("/api/v1/registers", API_VIEWERS),
     "api.list_authorities": ("/api/v1/authorities", API_VIEWERS),

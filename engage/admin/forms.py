@@ -4,7 +4,7 @@ from wtforms import RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, ValidationError
 
-from engage.validation import EMAIL_MESSAGE
+from engage.common.validation import EMAIL_MESSAGE
 
 
 class UserForm(FlaskForm):

@@ -28,10 +28,10 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 
-from engage.consult.forms import LEGAL, NATURE, AboutYouForm, ErrorsMixin, RepresentationForm
-from engage.fields import GovDateField
+from engage.common.fields import GovDateField
+from engage.common.validation import parse_time
 from engage.models import Consultation
-from engage.validation import parse_time
+from engage.representations.forms import LEGAL, NATURE, AboutYouForm, ErrorsMixin, RepresentationForm
 
 LONDON = ZoneInfo("Europe/London")
 TIME_MESSAGE = "Enter a time in the 24-hour clock, like 23:59"

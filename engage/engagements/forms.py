@@ -18,10 +18,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
-from engage.fields import GovDateField, ServiceErrorsMixin
+from engage.common.fields import GovDateField, ServiceErrorsMixin
+from engage.common.validation import parse_time
 from engage.models import ENGAGEMENT_KINDS
 from engage.models.engagement import LONDON
-from engage.validation import parse_time
 
 AGREEMENT_LABELS = {
     "agreed": "Agreed",

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
+from engage.common.validation import parse_day
 from engage.extensions import db
 from engage.models import (
     Action,
@@ -19,7 +20,6 @@ from engage.models import (
     register_membership,
 )
 from engage.models.engagement import ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, LONDON
-from engage.validation import parse_day
 
 
 def local_midnight(day: date) -> datetime:

@@ -7,6 +7,8 @@ from flask import abort, flash, jsonify, redirect, render_template, request, sen
 from flask_login import current_user
 from sqlalchemy import select
 
+from engage.common.pagination import paginate, parse_int
+from engage.common.validation import ValidationError
 from engage.engagements import bp, queries, services
 from engage.engagements.filter_form import EngagementFilterForm
 from engage.engagements.forms import ActionForm, EngagementForm, HeldForm
@@ -14,9 +16,7 @@ from engage.engagements.lookups import FormLookups, attendee_search
 from engage.extensions import db
 from engage.models import Engagement, EngagementDocument, Register, Stakeholder
 from engage.models.engagement import LONDON
-from engage.pagination import paginate, parse_int
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.validation import ValidationError
 
 PER_PAGE = 50
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.filters import format_date
 from engage.models import (
@@ -21,7 +22,6 @@ from engage.models import (
     StrategicMatter,
 )
 from engage.models.engagement import LONDON
-from engage.validation import ValidationError
 
 TEXT_LIMITS = {"title": 300, "summary": 20_000, "outcome": 20_000, "influence_on_plan": 20_000, "evidence_url": 1000}
 OUTCOME_MESSAGE = "Enter the outcome of the engagement: what was agreed, decided or learned"

@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from engage.consultations.representations import record_response
 from engage.consultations.services import create_consultation
 from engage.extensions import db
 from engage.models import Consultation, Plan, Question
+from engage.representations.services import record_response
 
 LONDON = ZoneInfo("Europe/London")
 PRIVACY = (

@@ -13,10 +13,10 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 
+from engage.common.fields import GovDateField
+from engage.common.validation import parse_time
 from engage.engagements.forms import LEVEL_LABELS, ErrorsMixin, choices
-from engage.fields import GovDateField
 from engage.strategy.services import CADENCE_LABELS, MECHANISM_LABELS
-from engage.validation import parse_time
 
 
 class StrategyEntryForm(ErrorsMixin, FlaskForm):

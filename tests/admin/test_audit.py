@@ -3,7 +3,7 @@ administrators only."""
 
 import pytest
 
-from engage import audit
+from engage.common import audit
 from engage.extensions import db
 from tests.pages import get_page
 

@@ -5,9 +5,9 @@ import re
 import pytest
 from sqlalchemy import func, select
 
+from engage.common.validation import EMAIL_MESSAGE
 from engage.extensions import db
 from engage.models import AuditEvent, User
-from engage.validation import EMAIL_MESSAGE
 from tests.factories import create_authority, create_user
 from tests.pages import error_summary, get_page, parse, post_form
 
