@@ -7,7 +7,7 @@ PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 STAMP := .make
 
-.PHONY: run setup assets db demo test test-sqlite test-postgres lint format bench clean
+.PHONY: run setup assets db demo lock test test-sqlite test-postgres lint format bench clean
 
 run: setup db demo
 	@echo "Engage is running on http://127.0.0.1:$(PORT)  (stop with Ctrl+C)"
@@ -15,12 +15,27 @@ run: setup db demo
 
 setup: $(STAMP)/python $(STAMP)/assets
 
-$(STAMP)/python: pyproject.toml
+# Python packages come from the lock (requirements/dev.txt: exact versions and their hashes), then Engage itself.
+LOCK := requirements/base.txt requirements/dev.txt
+
+$(STAMP)/python: $(LOCK) pyproject.toml
 	@mkdir -p $(STAMP)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
+
+# Recompile the lock from pyproject.toml with pip-tools (kept in a venv of its own), keeping the versions pinned
+# unless told otherwise: `make lock PIP_COMPILE_ARGS=--upgrade` or `PIP_COMPILE_ARGS=--upgrade-package=flask`.
+PIP_TOOLS := $(STAMP)/pip-tools
+PIP_COMPILE := $(PIP_TOOLS)/bin/pip-compile --quiet --strip-extras --generate-hashes --no-emit-index-url \
+	--no-emit-find-links --no-emit-trusted-host $(PIP_COMPILE_ARGS)
+
+lock:
+	test -x $(PIP_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(PIP_TOOLS) && $(PIP_TOOLS)/bin/pip install --quiet pip-tools; }
+	$(PIP_COMPILE) --output-file requirements/base.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev --output-file requirements/dev.txt pyproject.toml
 
 $(STAMP)/assets: package.json package-lock.json static/src/app.scss static/src/app.js build/copy-assets.mjs
 	@mkdir -p $(STAMP)

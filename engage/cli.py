@@ -78,6 +78,7 @@ def register(app: Flask) -> None:
         click.echo("ok")
 
     app.cli.add_command(purge_drafts)
+    app.cli.add_command(send_reminders)
 
 
 @click.command("purge-drafts")
@@ -94,3 +95,20 @@ def purge_drafts(days):
 
     purged = purge(retention_days=days)
     click.echo(purged.summary())
+
+
+@click.command("send-reminders")
+@with_appcontext
+def send_reminders():
+    """Email officers about tomorrow's engagements and overdue actions (run from cron)."""
+    from engage.engagements.reminders import send_reminders as send
+
+    job = send()
+    db.session.refresh(job)
+    if job.status == "done":
+        result = job.result or {}
+        click.echo(f"Sent {result.get('emails', 0)} reminder emails.")
+    elif job.status == "failed":
+        raise click.ClickException("Sending reminders failed; see the log.")
+    else:
+        click.echo(f"Reminders queued as job {job.id}.")

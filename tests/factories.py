@@ -1,5 +1,6 @@
 """Plain create_* functions with sensible defaults. Each commits and returns the object."""
 
+import functools
 import itertools
 
 from sqlalchemy import select
@@ -28,10 +29,18 @@ def create_user(role: str = "officer", email: str | None = None, password: str =
         name=f"Test {role}",
         authority=authority or create_authority(),
     )
-    user.set_password(password)
+    user.password_hash = _password_hash(password)
     db.session.add(user)
     db.session.commit()
     return user
+
+
+@functools.cache
+def _password_hash(password: str) -> str:
+    """Hashing a password is slow on purpose (a third of a second); users made with the same password share one."""
+    probe = User()
+    probe.set_password(password)
+    return probe.password_hash
 
 
 def create_stakeholder(**overrides):

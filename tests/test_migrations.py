@@ -16,7 +16,8 @@ def _empty_database_url(tmp_path, worker_id) -> str:
     if not base:
         return f"sqlite:///{tmp_path / 'migrations.sqlite'}"
     name = f"{make_url(base).database}_migrations_{worker_id}"
-    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    # Through the server's own database: the one TEST_DATABASE_URL names exists only once a test run has made it.
+    engine = create_engine(make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         connection.execute(text(f'CREATE DATABASE "{name}"'))

@@ -1,10 +1,219 @@
-"""Every route declares who may use it, and the roles get what they should."""
+"""Every route declares who may use it, and anonymous visitors, viewers, officers and admins get from every endpoint
+what the matrix below says.
+
+The matrix has a row for every endpoint in app.url_map (a test fails for an endpoint without one): its URL, filled in
+from a small set of objects (`world`), and what each role gets. Pages are fetched with GET. Endpoints that take only
+POST, PATCH or DELETE are sent an empty form or JSON body: a role without the permission is refused, and a role with
+it gets past the check (PASSES: what it then gets depends on the body). Pages send those who are not signed in to
+sign in; the API answers them 401.
+"""
+
+import hashlib
+from urllib.parse import urlsplit
 
 import pytest
+from sqlalchemy import select
 
-from tests.factories import create_stakeholder
+from engage.auth.services import create_token
+from engage.consultations.services import add_document, add_question
+from engage.engagements.feeds import create_feed
+from engage.evidence.common_ground import services as scg_services
+from engage.extensions import db
+from engage.models import ApiToken, EngagementDocument, MainIssue, utcnow
+from engage.models.user import hash_token
+from engage.representations.services import key_in
+from engage.respond.services import new_draft
+from engage.stakeholders.imports import create_import, save_mapping, start_import
+from engage.strategy.services import create_entry
+from tests.factories import (
+    create_action,
+    create_consultation,
+    create_engagement,
+    create_plan,
+    create_stakeholder,
+    create_user,
+)
 
-ALLOWED = {"public", "view", "edit", "admin"}
+DECLARED = {"public", "view", "edit", "admin"}
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PEOPLE_CSV = b"first_name,last_name,email\nSam,Example,sam@example.com\n"
+
+ROLES = ("anonymous", "viewer", "officer", "admin")
+SIGN_IN = "sign in"  # a redirect to the sign-in page
+PASSES = "passes"  # neither 401 nor 403 nor sent to sign in: the permission let the request through
+
+EVERYONE = (200, 200, 200, 200)
+VIEWERS = (SIGN_IN, 200, 200, 200)
+EDITORS = (SIGN_IN, 403, 200, 200)
+ADMINS = (SIGN_IN, 403, 403, 200)
+POST_VIEWERS = (SIGN_IN, PASSES, PASSES, PASSES)
+POST_EDITORS = (SIGN_IN, 403, PASSES, PASSES)
+POST_ADMINS = (SIGN_IN, 403, 403, PASSES)
+API_VIEWERS = (401, 200, 200, 200)
+API_EDITORS = (401, 403, PASSES, PASSES)
+
+# endpoint: (URL, what (anonymous, viewer, officer, admin) get). URL fields name the objects `world` makes.
+MATRIX: dict[str, tuple[str, tuple]] = {
+    "main.index": ("/", VIEWERS),
+    "main.accessibility": ("/accessibility", EVERYONE),
+    "main.cookies": ("/cookies", EVERYONE),
+    "main.privacy": ("/privacy", EVERYONE),
+    "main.healthz": ("/healthz", EVERYONE),
+    # Signed-in people are sent on from the sign-in page; signing out always ends there.
+    "auth.sign_in": ("/sign-in", (200, 302, 302, 302)),
+    "auth.sign_out": ("/sign-out", (SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN)),
+    "auth.account": ("/account", VIEWERS),
+    "auth.revoke_token": ("/account/tokens/{token}/revoke", POST_VIEWERS),
+    "auth.change_password": ("/account/password", VIEWERS),
+    "auth.forgot_password": ("/forgot-password", EVERYONE),
+    # A link that is not a real reset link has gone; the code page needs a password accepted first.
+    "auth.reset_password": ("/reset-password/not-a-real-token", (410, 410, 410, 410)),
+    "auth.sign_in_code": ("/sign-in/code", (SIGN_IN, SIGN_IN, SIGN_IN, SIGN_IN)),
+    "auth.two_factor_set_up": ("/account/two-factor", VIEWERS),
+    # Nobody in the matrix has two-factor sign-in on, so the page sends them back to their account.
+    "auth.two_factor_turn_off": ("/account/two-factor/turn-off", (SIGN_IN, 302, 302, 302)),
+    "admin.users": ("/admin/users", ADMINS),
+    "admin.new_user": ("/admin/users/new", ADMINS),
+    "admin.audit": ("/admin/audit", ADMINS),
+    "admin.edit_user": ("/admin/users/{user}/edit", ADMINS),
+    "admin.deactivate_user": ("/admin/users/{user}/deactivate", ADMINS),
+    "admin.reactivate_user": ("/admin/users/{user}/reactivate", POST_ADMINS),
+    "admin.turn_off_two_factor": ("/admin/users/{user}/two-factor/turn-off", POST_ADMINS),
+    "stakeholders.index": ("/stakeholders/", VIEWERS),
+    "stakeholders.new": ("/stakeholders/new", EDITORS),
+    "stakeholders.show": ("/stakeholders/{stakeholder}", VIEWERS),
+    "stakeholders.edit": ("/stakeholders/{stakeholder}/edit", EDITORS),
+    "stakeholders.erase": ("/stakeholders/{stakeholder}/erase", EDITORS),
+    "stakeholders.export": ("/stakeholders/export.csv", VIEWERS),
+    "stakeholders.import_upload": ("/stakeholders/import", EDITORS),
+    "stakeholders.import_columns": ("/stakeholders/import/{job}/columns", EDITORS),
+    "stakeholders.import_preview": ("/stakeholders/import/{job}/preview", EDITORS),
+    "stakeholders.import_show": ("/stakeholders/import/{finished_job}", EDITORS),
+    "stakeholders.import_progress": ("/stakeholders/import/{finished_job}/progress.json", EDITORS),
+    "engagements.index": ("/engagements/", VIEWERS),
+    "engagements.new": ("/engagements/new", EDITORS),
+    "engagements.show": ("/engagements/{engagement}", VIEWERS),
+    "engagements.edit": ("/engagements/{engagement}/edit", EDITORS),
+    "engagements.held": ("/engagements/{engagement}/held", EDITORS),
+    "engagements.document": ("/engagements/{engagement}/documents/{minutes}", VIEWERS),
+    "engagements.add_action": ("/engagements/{engagement}/actions", POST_EDITORS),
+    "engagements.stakeholder_search": ("/engagements/stakeholder-search?q=Sam", VIEWERS),
+    "engagements.calendar": ("/engagements/calendar", VIEWERS),
+    "engagements.export_ics": ("/engagements/export.ics", VIEWERS),
+    "engagements.calendar_feeds": ("/engagements/calendar-feeds", VIEWERS),
+    "engagements.revoke_calendar_feed": ("/engagements/calendar-feeds/{feed}/revoke", POST_VIEWERS),
+    "engagements.feed": ("/engagements/feed/{feed_token}.ics", EVERYONE),
+    "actions.index": ("/actions/", VIEWERS),
+    "actions.update": ("/actions/{action}", POST_EDITORS),
+    "strategy.index": ("/strategy/", VIEWERS),
+    "strategy.new": ("/strategy/new", EDITORS),
+    "strategy.edit": ("/strategy/{entry}/edit", EDITORS),
+    "strategy.generate": ("/strategy/schedule", POST_EDITORS),
+    "consultations.index": ("/consultations/", VIEWERS),
+    "consultations.new": ("/consultations/new", EDITORS),
+    "consultations.show": ("/consultations/{consultation}", VIEWERS),
+    "consultations.edit": ("/consultations/{consultation}/edit", EDITORS),
+    "consultations.parts": ("/consultations/{consultation}/parts", EDITORS),
+    "consultations.preview": ("/consultations/{consultation}/preview", VIEWERS),
+    "consultations.publish": ("/consultations/{consultation}/publish", POST_EDITORS),
+    "consultations.documents": ("/consultations/{consultation}/documents", EDITORS),
+    "consultations.remove_document": ("/consultations/{consultation}/documents/{document}/remove", POST_EDITORS),
+    "consultations.questions": ("/consultations/{consultation}/questions", EDITORS),
+    "consultations.remove_question": ("/consultations/{consultation}/questions/{question}/remove", POST_EDITORS),
+    "consultations.invitations": ("/consultations/{consultation}/invitations", EDITORS),
+    "consultations.letters": ("/consultations/{consultation}/invitations/letters.csv", VIEWERS),
+    "consultations.representations": ("/consultations/{consultation}/representations", VIEWERS),
+    "consultations.new_representation": ("/consultations/{consultation}/representations/new", EDITORS),
+    "consultations.representation": ("/consultations/representations/{reference}", VIEWERS),
+    "consultations.attachment": ("/consultations/representations/{reference}/attachments/{attachment}", VIEWERS),
+    "consultations.link_stakeholder": ("/consultations/representations/{reference}/link", POST_EDITORS),
+    "consultations.withdraw": ("/consultations/representations/{reference}/withdraw", EDITORS),
+    "consultations.reinstate": ("/consultations/representations/{reference}/reinstate", EDITORS),
+    # The public response pages: the same for everyone. Without a response under way in the session, the pages of
+    # one send the visitor back to its start (302), and a file of one is not found.
+    "respond.index": ("/consult/", EVERYONE),
+    "respond.show": ("/consult/{slug}", EVERYONE),
+    "respond.document": ("/consult/{slug}/documents/{document}", EVERYONE),
+    "respond.preview_document": ("/consult/preview/{consultation}/documents/{document}", VIEWERS),
+    "respond.about_you": ("/consult/{slug}/respond/about-you", EVERYONE),
+    "respond.representation": ("/consult/{slug}/respond/representations/1", (302, 302, 302, 302)),
+    "respond.remove": ("/consult/{slug}/respond/representations/1/remove", (302, 302, 302, 302)),
+    "respond.attachment": ("/consult/{slug}/respond/attachments/{attachment}", (404, 404, 404, 404)),
+    "respond.remove_attachment": ("/consult/{slug}/respond/attachments/{attachment}/remove", (404, 404, 404, 404)),
+    "respond.check": ("/consult/{slug}/respond/check", (302, 302, 302, 302)),
+    "respond.confirmation": ("/consult/{slug}/respond/confirmation", (302, 302, 302, 302)),
+    "respond.save": ("/consult/{slug}/respond/save", (302, 302, 302, 302)),
+    "respond.resume": ("/consult/{slug}/respond/return/{draft_token}", (302, 302, 302, 302)),
+    "evidence.index": ("/evidence/", VIEWERS),
+    "evidence.dashboard.show": ("/evidence/dashboard", VIEWERS),
+    "evidence.dtc.table": ("/evidence/dtc-table", VIEWERS),
+    "evidence.dtc.table_file": ("/evidence/dtc-table.csv", VIEWERS),
+    "evidence.dtc.matrix": ("/evidence/dtc-matrix", VIEWERS),
+    "evidence.common_ground.index": ("/evidence/common-ground/", VIEWERS),
+    "evidence.common_ground.new": ("/evidence/common-ground/new", EDITORS),
+    "evidence.common_ground.show": (
+        "/evidence/common-ground/{statement}",
+        (SIGN_IN, 302, 302, 302),
+    ),  # to its latest version
+    "evidence.common_ground.new_version": ("/evidence/common-ground/{statement}/new-version", POST_EDITORS),
+    "evidence.common_ground.version": ("/evidence/common-ground/{statement}/versions/1", VIEWERS),
+    "evidence.common_ground.download": ("/evidence/common-ground/{statement}/versions/1.docx", VIEWERS),
+    "evidence.common_ground.edit": ("/evidence/common-ground/{statement}/versions/1/edit", EDITORS),
+    "evidence.common_ground.matter": ("/evidence/common-ground/{statement}/versions/1/matters", EDITORS),
+    "evidence.common_ground.remove_matter": (
+        "/evidence/common-ground/{statement}/versions/1/matters/{matter_row}/remove",
+        POST_EDITORS,
+    ),
+    "evidence.common_ground.party": ("/evidence/common-ground/{statement}/versions/1/parties", EDITORS),
+    "evidence.common_ground.remove_party": (
+        "/evidence/common-ground/{statement}/versions/1/parties/{party}/remove",
+        POST_EDITORS,
+    ),
+    "evidence.common_ground.signature": ("/evidence/common-ground/{statement}/versions/1/signatures", EDITORS),
+    "evidence.common_ground.status": ("/evidence/common-ground/{statement}/versions/1/status", EDITORS),
+    "evidence.consultation_statement.show": ("/evidence/consultation-statement", VIEWERS),
+    "evidence.consultation_statement.download": (
+        "/evidence/consultation-statement.docx?consultation={consultation}",
+        VIEWERS,
+    ),
+    "evidence.consultation_statement.new_issue": (
+        "/evidence/consultation-statement/{consultation}/main-issues/new",
+        EDITORS,
+    ),
+    "evidence.consultation_statement.edit_issue": (
+        "/evidence/consultation-statement/main-issues/{issue}/edit",
+        EDITORS,
+    ),
+    "evidence.summaries.index": ("/evidence/summaries", VIEWERS),
+    "evidence.summaries.authority": ("/evidence/summaries/authorities/WBC", VIEWERS),
+    "evidence.summaries.authority_csv": ("/evidence/summaries/authorities/WBC.csv", VIEWERS),
+    "evidence.summaries.authority_file": ("/evidence/summaries/authorities/WBC.xlsx", VIEWERS),
+    "evidence.summaries.stakeholder": ("/evidence/summaries/stakeholders/{stakeholder}", VIEWERS),
+    "evidence.summaries.stakeholder_csv": ("/evidence/summaries/stakeholders/{stakeholder}.csv", VIEWERS),
+    "evidence.summaries.stakeholder_file": ("/evidence/summaries/stakeholders/{stakeholder}.docx", VIEWERS),
+    "api.openapi_document": ("/api/v1/openapi.json", EVERYONE),
+    "api.list_registers": ("/api/v1/registers", API_VIEWERS),
+    "api.list_authorities": ("/api/v1/authorities", API_VIEWERS),
+    "api.list_strategic_matters": ("/api/v1/strategic-matters", API_VIEWERS),
+    "api.create_strategic_matter": ("/api/v1/strategic-matters", API_EDITORS),
+    "api.list_stakeholders": ("/api/v1/stakeholders", API_VIEWERS),
+    "api.create_stakeholder": ("/api/v1/stakeholders", API_EDITORS),
+    "api.show_stakeholder": ("/api/v1/stakeholders/{stakeholder}", API_VIEWERS),
+    "api.update_stakeholder": ("/api/v1/stakeholders/{stakeholder}", API_EDITORS),
+    "api.erase_stakeholder": ("/api/v1/stakeholders/{stakeholder}", API_EDITORS),
+    "api.list_engagements": ("/api/v1/engagements", API_VIEWERS),
+    "api.create_engagement": ("/api/v1/engagements", API_EDITORS),
+    "api.show_engagement": ("/api/v1/engagements/{engagement}", API_VIEWERS),
+    "api.update_engagement": ("/api/v1/engagements/{engagement}", API_EDITORS),
+    "api.list_actions": ("/api/v1/actions", API_VIEWERS),
+    "api.dtc_table": ("/api/v1/evidence/dtc-table", API_VIEWERS),
+    "api.list_consultations": ("/api/v1/consultations", EVERYONE),
+    "api.create_consultation": ("/api/v1/consultations", API_EDITORS),
+    "api.show_consultation": ("/api/v1/consultations/{consultation}", EVERYONE),
+    "api.list_representations": ("/api/v1/consultations/{consultation}/representations", API_VIEWERS),
+    "api.create_representation": ("/api/v1/consultations/{consultation}/representations", API_EDITORS),
+    "api.show_representation": ("/api/v1/representations/{reference}", API_VIEWERS),
+}
 
 
 def test_every_route_declares_its_permission(app):
@@ -13,32 +222,141 @@ def test_every_route_declares_its_permission(app):
         if rule.endpoint == "static":
             continue
         view = app.view_functions[rule.endpoint]
-        if getattr(view, "permission", None) not in ALLOWED:
+        if getattr(view, "permission", None) not in DECLARED:
             missing.append(rule.endpoint)
     assert missing == []
 
 
-@pytest.mark.parametrize(
-    ("path", "viewer", "officer", "admin"),
-    [
-        ("/", 200, 200, 200),
-        ("/stakeholders/", 200, 200, 200),
-        ("/stakeholders/new", 403, 200, 200),
-        ("/admin/audit", 403, 403, 200),
-        ("/admin/users", 403, 403, 200),
-        ("/account", 200, 200, 200),
-        ("/account/password", 200, 200, 200),
-        ("/account/two-factor", 200, 200, 200),
-        ("/admin/users/new", 403, 403, 200),
-        ("/admin/users/1/edit", 403, 403, 200),
-        ("/admin/users/1/deactivate", 403, 403, 200),
-    ],
-)
-def test_role_matrix(path, viewer, officer, admin, viewer_client, officer_client, admin_client, client):
-    create_stakeholder()
-    assert viewer_client.get(path).status_code == viewer
-    assert officer_client.get(path).status_code == officer
-    assert admin_client.get(path).status_code == admin
-    anonymous = client.get(path)
-    assert anonymous.status_code == 302
-    assert "/sign-in" in anonymous.headers["Location"]
+@pytest.fixture
+def world(officer_client):
+    """One of everything a URL can name; the officer owns what is personal (an import, a calendar feed, a token)."""
+    officer = officer_client.user
+    create_plan()
+    stakeholder = create_stakeholder()
+    engagement = create_engagement(stakeholders=[stakeholder.id])
+    minutes = EngagementDocument(
+        engagement=engagement,
+        filename="minutes.pdf",
+        content_type="application/pdf",
+        size=len(PDF),
+        sha256=hashlib.sha256(PDF).hexdigest(),
+        content=PDF,
+    )
+    db.session.add(minutes)
+    db.session.commit()
+    feed, feed_token = create_feed(officer)
+    consultation = create_consultation()
+    document = add_document(
+        consultation,
+        {
+            "title": "The plan",
+            "kind": "file",
+            "filename": "plan.pdf",
+            "content_type": "application/pdf",
+            "content": PDF,
+        },
+    )
+    question = add_question(consultation, {"text": "Do you agree with the spatial strategy?"})
+    person = {"first_name": "Pat", "last_name": "Letter", "address": "1 High Street, Watford"}
+    item = {"part": "Policy SP1", "nature": "object", "comment": "Too many homes."}
+    respondent = key_in(
+        consultation, person, None, item, channel="post", received_at=utcnow(), upload=("letter.pdf", PDF)
+    )
+    representation = respondent.representations[0]
+    issue = MainIssue(consultation=consultation, title="Housing numbers")
+    db.session.add(issue)
+    draft = new_draft(consultation)
+    db.session.commit()
+    statement = scg_services.create_statement({"title": "Housing need across the area", "lead_authority": "WBC"})
+    matter = scg_services.set_matter(statement.latest, {"matter": "housing-need", "position_status": "agreed"})
+    party = scg_services.add_party(statement.latest, {"authority": "WBC", "matters": ["housing-need"]})
+    job, finished_job = (create_import("people.csv", PEOPLE_CSV, user=officer) for _ in range(2))
+    for each in (job, finished_job):
+        save_mapping(each, each.params["mapping"])
+    start_import(finished_job)
+    entry = create_entry(
+        {
+            "title": "Members' forum",
+            "register": "members-forum",
+            "mechanism": "members-forum-meeting",
+            "cadence": "one-off",
+            "starts_on": utcnow().date(),
+            "level": "member",
+            "lead_authority": "WBC",
+        }
+    )
+    token = create_token(officer, "matrix")
+    return {
+        "stakeholder": stakeholder.id,
+        "engagement": engagement.id,
+        "minutes": minutes.id,
+        "action": create_action(engagement).id,
+        "feed": feed.id,
+        "feed_token": feed_token,
+        "consultation": consultation.id,
+        "slug": consultation.slug,
+        "document": document.id,
+        "question": question.id,
+        "reference": representation.reference,
+        "attachment": representation.attachments[0].id,
+        "issue": issue.id,
+        "draft_token": draft.token,
+        "statement": statement.id,
+        "matter_row": matter.id,
+        "party": party.id,
+        "job": job.id,
+        "finished_job": finished_job.id,
+        "entry": entry.id,
+        "token": db.session.scalar(select(ApiToken.id).where(ApiToken.token_hash == hash_token(token))),
+        "user": create_user(email="colleague@example.gov.uk").id,
+    }
+
+
+@pytest.fixture
+def visitors(app, client, viewer_client, officer_client, admin_client):
+    """Each role's client for pages and, for the API, a client that sends the role's bearer token."""
+    found = [(client, app.test_client())]
+    for page_client in (viewer_client, officer_client, admin_client):
+        api_client = app.test_client()
+        api_client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {create_token(page_client.user, 'matrix')}"
+        found.append((page_client, api_client))
+    return found
+
+
+def _method(app, endpoint: str) -> str:
+    [rule] = [rule for rule in app.url_map.iter_rules() if rule.endpoint == endpoint]
+    return "GET" if "GET" in rule.methods else sorted(rule.methods - {"HEAD", "OPTIONS"})[0]
+
+
+def _outcome(response, expected):
+    """The response in the matrix's words: SIGN_IN, PASSES (when that is what is expected) or the status code."""
+    if response.status_code == 302 and urlsplit(response.headers["Location"]).path == "/sign-in":
+        return SIGN_IN
+    if expected == PASSES and response.status_code not in (401, 403):
+        return PASSES
+    return response.status_code
+
+
+def _send(visitor, method: str, url: str):
+    page_client, api_client = visitor
+    if url.startswith("/api/"):
+        return api_client.open(url, method=method, json={} if method != "GET" else None)
+    return page_client.open(url, method=method, data={} if method != "GET" else None)
+
+
+def test_every_endpoint_has_a_row_in_the_matrix(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()} - {"static"}
+    assert sorted(endpoints - MATRIX.keys()) == [], "Add a row to MATRIX for each of these endpoints"
+    assert sorted(MATRIX.keys() - endpoints) == [], "These endpoints are gone: take their rows out of MATRIX"
+
+
+@pytest.mark.parametrize("endpoint", sorted(MATRIX))
+def test_each_role_gets_from_the_endpoint_what_the_matrix_says(app, world, visitors, endpoint):
+    template, expected = MATRIX[endpoint]
+    url = template.format(**world)
+    method = _method(app, endpoint)
+    assert app.url_map.bind("localhost").match(urlsplit(url).path, method=method)[0] == endpoint
+
+    got = tuple(_outcome(_send(each, method, url), wanted) for each, wanted in zip(visitors, expected, strict=True))
+
+    assert got == expected, f"{method} {url} as {ROLES}"

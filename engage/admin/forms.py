@@ -2,7 +2,7 @@ from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Email, InputRequired, Length, Regexp
+from wtforms.validators import Email, InputRequired, Length, Regexp, ValidationError
 
 from engage.common.fields import ServiceErrorsMixin
 from engage.common.validation import EMAIL_MESSAGE
@@ -33,9 +33,23 @@ class UserForm(FlaskForm):
             SelectChoice("viewer", "Viewer: reads only"),
         ],
         validators=[InputRequired(message="Select a role")],
+        validate_choice=False,  # validate_role says so in words
     )
-    authority = SelectField("Authority", widget=GovSelect(), validators=[InputRequired(message="Select an authority")])
+    authority = SelectField(
+        "Authority",
+        widget=GovSelect(),
+        validators=[InputRequired(message="Select an authority")],
+        validate_choice=False,  # validate_authority says so in words
+    )
     submit = SubmitField("Add user", widget=GovSubmitInput())
+
+    def validate_role(self, field):
+        if field.data not in {value for value, *_ in field.iter_choices()}:
+            raise ValidationError("Select a role")
+
+    def validate_authority(self, field):
+        if field.data not in {value for value, *_ in field.iter_choices()}:
+            raise ValidationError("Select an authority from the list")
 
 
 class EditUserForm(ServiceErrorsMixin, FlaskForm):
@@ -43,6 +57,8 @@ class EditUserForm(ServiceErrorsMixin, FlaskForm):
     role = UserForm.role
     authority = UserForm.authority
     submit = SubmitField("Save changes", widget=GovSubmitInput())
+    validate_role = UserForm.validate_role
+    validate_authority = UserForm.validate_authority
 
 
 class ConfirmForm(ServiceErrorsMixin, FlaskForm):

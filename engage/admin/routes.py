@@ -56,7 +56,7 @@ def new_user():
     if form.validate_on_submit():
         try:
             user, password = accounts.create_user(
-                form.email.data, form.role.data, form.authority.data, name=form.name.data
+                form.email.data, form.role.data, form.authority.data, name=form.name.data, by=current_user
             )
         except accounts.AccountError as error:
             form.email.errors.append(str(error))

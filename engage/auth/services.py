@@ -60,9 +60,12 @@ def client_address() -> str:
     return request.remote_addr or "unknown"
 
 
-def create_user(email: str, role: str, authority_code: str | None, password: str | None = None, name: str = ""):
-    """Create an officer account; returns (user, password). Without a password one is generated: a temporary
-    password, which the user must change when they first sign in."""
+def create_user(
+    email: str, role: str, authority_code: str | None, password: str | None = None, name: str = "", *, by=None
+):
+    """Create an officer account (`by` is the administrator who adds it, for the audit trail); returns (user,
+    password). Without a password one is generated: a temporary password, which the user must change when they
+    first sign in."""
     email = email.strip().lower()
     if db.session.scalar(select(User).where(func.lower(User.email) == email)):
         raise AccountError(f"A user with the email {email} already exists")
@@ -83,7 +86,7 @@ def create_user(email: str, role: str, authority_code: str | None, password: str
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
-    audit.record("create", "user", user.id, f"Created user with role {role}")
+    audit.record("create", "user", user.id, f"Created user with role {role}", user=by)
     db.session.commit()
     return user, password
 

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from engage.common.validation import ValidationError
 from engage.consultations import bp, services
+from engage.consultations import parts as plan_parts
 from engage.consultations.forms import ConfirmForm, ConsultationForm, DocumentForm, PartsForm, QuestionForm
 from engage.extensions import db
 from engage.models import Consultation, ConsultationDocument, Plan, Question
@@ -135,10 +136,10 @@ def publish(consultation_id):
 @require_permission(EDIT)
 def parts(consultation_id):
     consultation = consultation_or_404(consultation_id)
-    form = PartsForm(data={"parts": services.parts_text(consultation)} if request.method == "GET" else None)
+    form = PartsForm(data={"parts": plan_parts.parts_text(consultation)} if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            services.replace_parts(consultation, services.parse_parts_text(form.parts.data), user=current_user)
+            plan_parts.replace_parts(consultation, plan_parts.parse_parts_text(form.parts.data), user=current_user)
         except ValidationError as error:
             form.add_errors(error.errors)
         else:

@@ -15,10 +15,10 @@ from sqlalchemy.orm import selectinload
 from engage.common import audit
 from engage.common.pagination import Page, paginate
 from engage.common.validation import ValidationError
+from engage.consultations import parts as plan_parts
 from engage.extensions import db
 from engage.models import (
     FORM_TYPES,
-    PART_KINDS,
     Consultation,
     ConsultationDocument,
     Invitation,
@@ -136,25 +136,14 @@ def _slug_taken(slug: str, current: Consultation | None) -> bool:
 
 
 def create_consultation(data: dict[str, Any], *, user=None) -> Consultation:
-    parts = clean_parts(data.get("parts") or [])
+    parts = plan_parts.clean_parts(data.get("parts") or [])
     consultation = Consultation(**clean(data))
-    consultation.parts = _nest([Part(**part) for part in parts], data.get("parts") or [])
+    consultation.parts = plan_parts.nest([Part(**part) for part in parts], data.get("parts") or [])
     db.session.add(consultation)
     db.session.flush()
     audit.record("create", "consultation", consultation.id, consultation.title, user=user)
     db.session.commit()
     return consultation
-
-
-def _nest(parts: list[Part], rows: list[dict[str, Any]]) -> list[Part]:
-    """Policies, paragraphs and sites belong to the chapter above them (or as `child` says)."""
-    chapter = None
-    for part, row in zip(parts, rows, strict=True):
-        if row.get("child", part.kind in ("policy", "paragraph", "site")) and chapter is not None:
-            part.parent = chapter
-        elif part.kind == "chapter":
-            chapter = part
-    return parts
 
 
 def update_consultation(consultation: Consultation, data: dict[str, Any], *, user=None) -> Consultation:
@@ -178,89 +167,6 @@ def set_published(consultation: Consultation, published: bool, *, user=None) -> 
         "publish" if published else "unpublish", "consultation", consultation.id, consultation.title, user=user
     )
     db.session.commit()
-
-
-def clean_parts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Parts as dicts of ref, title, kind and position; a parent is given by the ref of an earlier part."""
-    errors: dict[str, list[str]] = {}
-    seen: set[str] = set()
-    cleaned = []
-    for position, row in enumerate(rows):
-        ref = str(row.get("ref") or "").strip()[:100]
-        kind = row.get("kind") or "policy"
-        if not ref:
-            errors.setdefault("parts", []).append(f"Part {position + 1}: enter a reference, like Policy SP1")
-        elif ref.lower() in seen:
-            errors.setdefault("parts", []).append(f"Part {position + 1}: ‘{ref}’ is listed more than once")
-        if kind not in PART_KINDS:
-            errors.setdefault("parts", []).append(
-                f"Part {position + 1}: choose chapter, policy, paragraph, site or policies map"
-            )
-        seen.add(ref.lower())
-        cleaned.append(
-            {"ref": ref, "title": str(row.get("title") or "").strip()[:300], "kind": kind, "position": position}
-        )
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
-
-
-def parse_parts_text(text: str) -> list[dict[str, Any]]:
-    """One part a line, `Ref | Title | kind`; lines indented under a chapter are its policies, paragraphs or sites."""
-    rows = []
-    for line in (text or "").splitlines():
-        if not line.strip():
-            continue
-        cells = [cell.strip() for cell in line.split("|")]
-        kind = cells[2] if len(cells) > 2 and cells[2] else ("policy" if line[:1].isspace() else "chapter")
-        rows.append(
-            {"ref": cells[0], "title": cells[1] if len(cells) > 1 else "", "kind": kind, "child": line[:1].isspace()}
-        )
-    return rows
-
-
-def replace_parts(consultation: Consultation, rows: list[dict[str, Any]], *, user=None) -> None:
-    """Set the parts from rows; parts that already have representations keep their row (matched by ref)."""
-    cleaned = clean_parts(rows)
-    existing = {part.ref.lower(): part for part in consultation.parts}
-    parts, chapter = [], None
-    for row, values in zip(rows, cleaned, strict=True):
-        part = existing.pop(values["ref"].lower(), None) or Part(consultation=consultation)
-        part.ref, part.title, part.kind, part.position = (
-            values["ref"],
-            values["title"],
-            values["kind"],
-            values["position"],
-        )
-        part.parent = chapter if row.get("child") else None
-        if not row.get("child"):
-            chapter = part
-        parts.append(part)
-    for stale in existing.values():
-        if _part_used(stale):
-            stale.position = len(parts)
-            parts.append(stale)
-    consultation.parts = parts
-    audit.record("update", "consultation", consultation.id, f"{len(parts)} parts", user=user)
-    db.session.commit()
-
-
-def _part_used(part: Part) -> bool:
-    from engage.models import Representation
-
-    return (
-        part.id is not None
-        and db.session.scalar(select(func.count()).select_from(Representation).where(Representation.part_id == part.id))
-        > 0
-    )
-
-
-def parts_text(consultation: Consultation) -> str:
-    lines = []
-    for part in consultation.parts:
-        prefix = "  " if part.parent_id else ""
-        lines.append(f"{prefix}{part.ref} | {part.title} | {part.kind}")
-    return "\n".join(lines)
 
 
 def add_document(consultation: Consultation, data: dict[str, Any], *, user=None) -> ConsultationDocument:

@@ -1,5 +1,5 @@
 from flask import Blueprint
 
-bp = Blueprint("engagements", __name__, url_prefix="/engagements", cli_group=None)  # commands at the top level
+bp = Blueprint("engagements", __name__, url_prefix="/engagements")
 
-from engage.engagements import calendar_routes, history, reminders, routes  # noqa: E402, F401
+from engage.engagements import calendar_routes, history, routes  # noqa: E402, F401

@@ -10,13 +10,11 @@ from collections import defaultdict
 from contextlib import nullcontext
 from datetime import datetime, timedelta
 
-import click
 from flask import current_app, has_request_context, render_template
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from engage import jobs, mail
-from engage.engagements import bp
 from engage.extensions import db
 from engage.models import Action, Engagement, Job, User, utcnow
 from engage.models.engagement import LONDON
@@ -112,17 +110,3 @@ def send_reminders() -> Job:
     db.session.commit()
     jobs.enqueue(run_reminders, job.id)
     return job
-
-
-@bp.cli.command("send-reminders")
-def send_reminders_command() -> None:
-    """Email officers about tomorrow's engagements and overdue actions (run from cron)."""
-    job = send_reminders()
-    db.session.refresh(job)
-    if job.status == "done":
-        result = job.result or {}
-        click.echo(f"Sent {result.get('emails', 0)} reminder emails.")
-    elif job.status == "failed":
-        raise click.ClickException("Sending reminders failed; see the log.")
-    else:
-        click.echo(f"Reminders queued as job {job.id}.")

@@ -1,136 +1,145 @@
-"""Administrators change officers' roles and authorities, deactivate and reactivate them, and turn off their
-two-factor authentication; every change is audited."""
+"""Administrators add users and see who has an account; officers and viewers cannot."""
 
-import pyotp
+import re
+
 import pytest
+from sqlalchemy import func, select
 
-from engage.auth.services import create_token
+from engage.common.validation import EMAIL_MESSAGE
 from engage.extensions import db
-from engage.models import ApiToken, AuditEvent, User
-from tests.factories import PASSWORD, create_authority, create_user
-from tests.pages import error_summary, parse
+from engage.models import AuditEvent, User
+from tests.factories import create_authority, create_user
+from tests.pages import error_summary, get_page, parse, post_form
+
+NEW_USER = {"email": "Jo.Planner@Dacorum.gov.uk", "name": "Jo Planner", "role": "officer", "authority": "DBC"}
 
 
-def audit_events(user, action=None) -> list[AuditEvent]:
-    query = db.session.query(AuditEvent).filter_by(entity_type="user", entity_id=user.id)
-    return query.filter_by(action=action).all() if action else query.all()
-
-
-def fresh(user) -> User:
-    db.session.expire_all()
-    return db.session.get(User, user.id)
-
-
-def test_the_edit_page_shows_the_users_details(admin_client):
-    officer = create_user(email="officer@example.gov.uk")
-    page = parse(admin_client.get(f"/admin/users/{officer.id}/edit"))
-    assert page.select_one("#name")["value"] == "Test officer"
-    assert page.select_one("input[name=role][value=officer]").has_attr("checked")
-    assert page.select_one("#authority option[selected]")["value"] == "WBC"
-
-
-def test_an_admin_changes_a_users_role_and_authority_with_the_change_audited(admin_client):
+@pytest.fixture(autouse=True)
+def _authorities():
+    create_authority()
     create_authority("DBC", "Dacorum Borough Council")
-    officer = create_user(email="officer@example.gov.uk")
-    response = admin_client.post(
-        f"/admin/users/{officer.id}/edit", data={"name": "Sam Officer", "role": "viewer", "authority": "DBC"}
-    )
+    create_authority("HCC", "Hertfordshire County Council", kind="county")
+    create_authority("EA", "Environment Agency", kind="agency")
+
+
+def _user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == email))
+
+
+def _count() -> int:
+    return db.session.scalar(select(func.count(User.id)))
+
+
+def test_the_add_a_user_page_asks_for_email_name_role_and_a_partner_or_county_authority(admin_client):
+    page = get_page(admin_client, "admin.new_user")
+
+    assert page.h1.get_text(strip=True) == "Add a user"
+    assert page.select_one("input#email")["type"] == "email"
+    assert page.select_one("input#name") is not None
+    assert [radio["value"] for radio in page.select("input[name=role]")] == ["admin", "officer", "viewer"]
+    options = [option.get_text(strip=True) for option in page.select("select#authority option")]
+    assert options == [
+        "Select an authority",
+        "Dacorum Borough Council",
+        "Hertfordshire County Council",
+        "Watford Borough Council",
+    ]
+
+
+def test_adding_a_user_creates_the_account_and_shows_its_temporary_password_once(admin_client):
+    response = post_form(admin_client, "admin.new_user", NEW_USER)
+
     assert response.status_code == 302
-    officer = fresh(officer)
-    assert (officer.name, officer.role, officer.authority.code) == ("Sam Officer", "viewer", "DBC")
-    [event] = audit_events(officer, "update")
+    assert response.headers["Location"] == "/admin/users"
+    user = _user("jo.planner@dacorum.gov.uk")
+    assert (user.name, user.role, user.authority.code, user.active) == ("Jo Planner", "officer", "DBC", True)
+    banner = parse(admin_client.get("/admin/users")).select_one(".govuk-notification-banner").get_text(" ", strip=True)
+    password = re.search(r"temporary password is (\S+)", banner).group(1)
+    assert user.check_password(password)
+    assert "temporary password" not in admin_client.get("/admin/users").get_data(as_text=True)
+
+
+def test_adding_a_user_is_written_to_the_audit_log_under_the_administrators_name(admin_client):
+    post_form(admin_client, "admin.new_user", NEW_USER)
+
+    user = _user("jo.planner@dacorum.gov.uk")
+    event = db.session.scalar(select(AuditEvent).where(AuditEvent.entity_type == "user", AuditEvent.action == "create"))
+    assert (event.entity_id, event.summary) == (user.id, "Created user with role officer")
     assert event.user_id == admin_client.user.id
-    assert event.changes == {
-        "name": ["Test officer", "Sam Officer"],
-        "role": ["officer", "viewer"],
-        "authority": ["WBC", "DBC"],
-    }
+
+
+def test_a_form_with_mistakes_shows_the_error_summary_keeps_what_was_typed_and_adds_nobody(admin_client):
+    before = _count()
+
+    response = post_form(admin_client, "admin.new_user", {"email": "jo at dacorum", "name": "Jo Planner"})
+
+    page = parse(response)
+    assert response.status_code == 200
+    assert page.title.string.startswith("Error: ")
+    assert error_summary(page) == [EMAIL_MESSAGE, "Select a role", "Select an authority"]
+    assert page.select_one("#email")["value"] == "jo at dacorum"
+    assert page.select_one("#name")["value"] == "Jo Planner"
+    assert _count() == before
+
+
+def test_an_email_address_already_in_use_is_refused_whatever_its_case(admin_client):
+    create_user(email="jo.planner@dacorum.gov.uk", role="viewer")
+    before = _count()
+
+    response = post_form(admin_client, "admin.new_user", NEW_USER)
+
+    page = parse(response)
+    assert response.status_code == 200
+    assert error_summary(page) == ["A user with the email jo.planner@dacorum.gov.uk already exists"]
+    assert page.select_one("#email")["value"] == NEW_USER["email"]
+    assert page.select_one("input[name=role][value=officer]").has_attr("checked")
+    assert _count() == before
+    assert _user("jo.planner@dacorum.gov.uk").role == "viewer"
 
 
 @pytest.mark.parametrize(
-    ("data", "field", "message"),
+    ("changes", "message"),
     [
-        ({"name": "Sam\tOfficer", "role": "viewer"}, "name", "Full name must not include tabs"),
-        ({"name": "Sam Officer\x00", "role": "viewer"}, "name", "Full name must not include tabs"),
-        ({"name": "Sam Officer", "role": ""}, "role", "Select a role"),
-        ({"name": "Sam Officer", "role": "viewer", "authority": "NOPE"}, "authority", "Not a valid choice"),
+        ({"authority": "EA"}, "Select an authority from the list"),  # an agency: not a partner or the county
+        ({"role": "superuser"}, "Select a role"),
     ],
 )
-def test_a_bad_edit_is_explained_next_to_the_field_keeps_the_input_and_changes_nothing(
-    admin_client, data, field, message
-):
-    officer = create_user(email="officer@example.gov.uk")
-    page = parse(admin_client.post(f"/admin/users/{officer.id}/edit", data={"authority": "WBC", **data}))
-    assert page.title.string.startswith("Error: ")
-    assert any(message in text for text in error_summary(page))
-    assert message in page.select_one(f"#{field}-error").get_text()
-    assert page.select_one("#name")["value"] == data["name"]
-    officer = fresh(officer)
-    assert (officer.name, officer.role) == ("Test officer", "officer")
-    assert audit_events(officer) == []
+def test_a_choice_not_on_the_form_is_refused_in_words(admin_client, changes, message):
+    response = post_form(admin_client, "admin.new_user", {**NEW_USER, **changes})
+
+    assert response.status_code == 200
+    assert error_summary(parse(response)) == [message]
+    assert _user("jo.planner@dacorum.gov.uk") is None
 
 
-def test_an_admin_cannot_take_away_their_own_admin_role(admin_client):
-    me = admin_client.user
-    data = {"name": "Me", "role": "officer", "authority": "WBC"}
-    page = parse(admin_client.post(f"/admin/users/{me.id}/edit", data=data))
-    assert error_summary(page) == ["You cannot remove your own administrator role. Ask another administrator"]
-    assert fresh(me).role == "admin"
+def test_the_users_list_shows_each_account_with_its_role_and_authority(admin_client):
+    create_user(email="viewer@hertfordshire.gov.uk", role="viewer", authority=create_authority("HCC"))
+
+    page = get_page(admin_client, "admin.users")
+
+    rows = {
+        cells[0]: cells[1:4]
+        for cells in ([cell.get_text(strip=True) for cell in row.select("td")] for row in page.select("tbody tr"))
+    }
+    assert rows["viewer@hertfordshire.gov.uk"] == ["Test viewer", "Viewer", "HCC"]
+    assert rows[admin_client.user.email] == ["Test admin", "Admin", "WBC"]
+    assert page.select_one("a[href='/admin/users/new']").get_text(strip=True) == "Add a user"
 
 
-def test_deactivating_a_user_ends_their_open_session_and_their_token_at_once(app, admin_client):
-    officer = create_user(email="officer@example.gov.uk")
-    browser = app.test_client()
-    browser.post("/sign-in", data={"email": officer.email, "password": PASSWORD})
-    token = {"Authorization": f"Bearer {create_token(officer, 'notebook')}"}
-    assert browser.get("/").status_code == 200
-    assert app.test_client().get("/evidence/dtc-table.csv", headers=token).status_code == 200
-    assert "Are you sure" in parse(admin_client.get(f"/admin/users/{officer.id}/deactivate")).h1.get_text()
-    response = admin_client.post(f"/admin/users/{officer.id}/deactivate")
+@pytest.mark.parametrize("role_client", ["officer_client", "viewer_client"])
+def test_officers_and_viewers_can_neither_see_users_nor_add_one(request, role_client):
+    client = request.getfixturevalue(role_client)
+    before = _count()
+
+    assert client.get("/admin/users").status_code == 403
+    assert client.get("/admin/users/new").status_code == 403
+    assert post_form(client, "admin.new_user", NEW_USER).status_code == 403
+    assert _count() == before
+
+
+def test_someone_not_signed_in_is_sent_to_sign_in_and_adds_nobody(client):
+    response = post_form(client, "admin.new_user", NEW_USER)
+
     assert response.status_code == 302
-    response = browser.get("/")
-    assert response.status_code == 302
-    assert "/sign-in" in response.headers["Location"]
-    assert app.test_client().get("/evidence/dtc-table.csv", headers=token).status_code == 401
-    assert app.test_client().get("/api/v1/authorities", headers=token).status_code == 401
-    assert browser.post("/sign-in", data={"email": officer.email, "password": PASSWORD}).status_code == 200
-    assert db.session.query(ApiToken).filter(ApiToken.revoked_at.is_(None)).count() == 0
-    [event] = audit_events(officer, "deactivate")
-    assert event.summary == "Deactivated the account and revoked 1 API token"
-    assert "Deactivated" in parse(admin_client.get("/admin/users")).get_text()
-
-
-def test_an_admin_cannot_deactivate_their_own_account(admin_client):
-    page = parse(admin_client.post(f"/admin/users/{admin_client.user.id}/deactivate"))
-    assert error_summary(page) == ["You cannot deactivate your own account"]
-    assert fresh(admin_client.user).active is True
-
-
-def test_a_reactivated_user_signs_in_again_but_their_old_tokens_stay_revoked(app, admin_client):
-    officer = create_user(email="officer@example.gov.uk")
-    token = {"Authorization": f"Bearer {create_token(officer)}"}
-    admin_client.post(f"/admin/users/{officer.id}/deactivate")
-    assert admin_client.post(f"/admin/users/{officer.id}/reactivate").status_code == 302
-    assert fresh(officer).active is True
-    assert app.test_client().post("/sign-in", data={"email": officer.email, "password": PASSWORD}).status_code == 302
-    assert app.test_client().get("/api/v1/authorities", headers=token).status_code == 401
-    assert len(audit_events(officer, "reactivate")) == 1
-
-
-def test_an_admin_turns_off_two_factor_authentication_for_a_user_who_lost_their_phone(app, admin_client):
-    officer = create_user(email="officer@example.gov.uk")
-    officer.totp_secret = pyotp.random_base32()
-    db.session.commit()
-    assert "Turn off two-factor" in parse(admin_client.get(f"/admin/users/{officer.id}/edit")).get_text()
-    admin_client.post(f"/admin/users/{officer.id}/two-factor/turn-off")
-    assert fresh(officer).totp_secret is None
-    [event] = audit_events(officer, "update")
-    assert (event.summary, event.user_id) == ("Turned off two-factor authentication", admin_client.user.id)
-    response = app.test_client().post("/sign-in", data={"email": officer.email, "password": PASSWORD})
-    assert response.headers["Location"] == "/"
-
-
-@pytest.mark.parametrize("user_id", [999999, 2**31, 2**40])
-def test_an_unknown_user_is_404(admin_client, user_id):
-    assert admin_client.get(f"/admin/users/{user_id}/edit").status_code == 404
-    assert admin_client.post(f"/admin/users/{user_id}/deactivate").status_code == 404
+    assert response.headers["Location"].startswith("/sign-in")
+    assert _user("jo.planner@dacorum.gov.uk") is None

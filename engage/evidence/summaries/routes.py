@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from engage.common import office
 from engage.evidence.common_ground.rows import AGREEMENT_LABELS
+from engage.evidence.dashboard.forms import PeriodForm
 from engage.evidence.dashboard.queries import Period
-from engage.evidence.dashboard.routes import PeriodForm
 from engage.evidence.summaries import bp
 from engage.evidence.summaries import exports as summaries_exports
 from engage.evidence.summaries import queries as summaries
