@@ -1,34 +1,12 @@
-"""Jinja filters and globals: dates in Europe/London, the signed-in user's permissions."""
-
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+"""Every Jinja filter and global, registered in one place (`register`): dates and times, the signed-in user's
+permissions, the current page's URL with changes, and the data a few pages read."""
 
 from flask import Flask, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
 
+from engage.common.dates import format_date, format_datetime, format_time, govuk_datetime
 from engage.permissions import has_permission
-
-LONDON = ZoneInfo("Europe/London")
-
-
-def london(value: datetime | None) -> datetime | None:
-    return value.astimezone(LONDON) if value else None
-
-
-def format_datetime(value: datetime | None) -> str:
-    if not value:
-        return ""
-    local = london(value)
-    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
-
-
-def format_date(value: date | datetime | None) -> str:
-    if not value:
-        return ""
-    if isinstance(value, datetime):
-        value = london(value)
-    return f"{value.day} {value:%B %Y}"
 
 
 def url_with(**changes) -> str:
@@ -51,6 +29,8 @@ def register(app: Flask) -> None:
     app.add_template_filter(multiline, "multiline")
     app.add_template_filter(format_datetime, "datetime")
     app.add_template_filter(format_date, "date")
+    app.add_template_filter(format_time, "time")
+    app.add_template_filter(govuk_datetime, "govuk_datetime")
     app.add_template_global(url_with)
 
     @app.context_processor

@@ -8,12 +8,12 @@ from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect
 from wtforms import BooleanField, Form, SelectField
 
 from engage.actions import bp
+from engage.common.dates import LONDON
 from engage.engagements import queries, services
 from engage.engagements.forms import choices
 from engage.engagements.lookups import FormLookups
 from engage.extensions import db
 from engage.models import Action
-from engage.models.engagement import LONDON
 from engage.pagination import paginate, parse_int
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError

@@ -8,7 +8,8 @@ To add endpoints, write a module per resource (like engage/api/stakeholders.py) 
    "string?", "boolean", "integer", "integer?", "strings", "integers") before the service sees it;
    `find_or_404(Model, id)`; `query_arg(name)`; `parse_date` / `parse_datetime`; `page_args()`.
 3. Answering: `paginated_response(select(...) or Page, serializer)` for lists; `jsonify(serializer(obj))`
-   (201 for a create) for one. Serialisers live in engage/api/serializers.py (`iso_datetime`, `iso_date`).
+   (201 for a create) for one. Serialisers live in engage/api/serializers.py; times and dates go through
+   engage.common.dates (`iso_datetime`, `iso_date`).
 4. Errors: raise `Problem(status, detail, errors)`; a service's ValidationError becomes a 422 with its errors;
    abort(404) and the like become problem+json through engage/errors.py.
 5. Document with `spec.document(tag=..., schemas=..., paths=...)` at the bottom of the module (paths relative

@@ -19,7 +19,7 @@ from engage.api.http import (
     query_arg,
 )
 from engage.api.idempotency import idempotent
-from engage.api.serializers import iso_datetime
+from engage.common.dates import iso_datetime
 from engage.consultations import queries, services
 from engage.consultations import representations as intake
 from engage.models import (

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from engage.api import bp, spec
 from engage.api.http import check_fields, find_or_404, paginated_response, parse_date, parse_datetime, parse_json_body
 from engage.api.idempotency import idempotent
+from engage.common.dates import LONDON
 from engage.engagements import queries, services
 from engage.engagements.serializers import action_json, engagement_json
 from engage.extensions import db
@@ -23,7 +24,6 @@ from engage.models import (
     Engagement,
     StrategicMatter,
 )
-from engage.models.engagement import LONDON
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError
 

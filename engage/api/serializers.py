@@ -1,21 +1,9 @@
 """Model objects as the JSON the API contract (shared/API.md) names. One function per resource."""
 
-from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from engage.common.dates import iso_datetime
 from engage.models import Authority, Register, Stakeholder, StrategicMatter
-
-LONDON = ZoneInfo("Europe/London")
-
-
-def iso_datetime(value: datetime | None) -> str | None:
-    """ISO 8601 with the offset, in Europe/London: '2026-07-01T10:00:00+01:00'."""
-    return value.astimezone(LONDON).isoformat() if value else None
-
-
-def iso_date(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def authority(item: Authority) -> dict[str, Any]:

@@ -3,7 +3,6 @@ and their errors land on the field of the same name."""
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -28,12 +27,12 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 
+from engage.common.dates import LONDON, format_time
 from engage.consult.forms import LEGAL, NATURE, AboutYouForm, ErrorsMixin, RepresentationForm
 from engage.fields import GovDateField
 from engage.models import Consultation
 from engage.validation import parse_time
 
-LONDON = ZoneInfo("Europe/London")
 TIME_MESSAGE = "Enter a time in the 24-hour clock, like 23:59"
 FORM_TYPE_CHOICES = [
     SelectChoice("model-representation-form", "Model representation form (publication stages)"),
@@ -53,8 +52,7 @@ def london_datetime(day: date | None, clock: str | None) -> datetime | None:
 def _split(value: datetime | None) -> tuple[date | None, str]:
     if value is None:
         return None, ""
-    local = value.astimezone(LONDON)
-    return local.date(), f"{local:%H:%M}"
+    return value.astimezone(LONDON).date(), format_time(value)
 
 
 class ConsultationForm(ErrorsMixin, FlaskForm):

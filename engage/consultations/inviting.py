@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from engage import audit
+from engage.common.dates import format_datetime
 from engage.extensions import db
-from engage.filters import format_datetime
 from engage.jobs import enqueue, record_progress
 from engage.mail import send_email
 from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow

@@ -18,9 +18,9 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
+from engage.common.dates import LONDON
 from engage.fields import GovDateField, ServiceErrorsMixin
 from engage.models import ENGAGEMENT_KINDS
-from engage.models.engagement import LONDON
 from engage.validation import parse_time
 
 AGREEMENT_LABELS = {

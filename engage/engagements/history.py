@@ -5,8 +5,8 @@ The registers blueprint owns the stakeholder page; this template global gives it
 
 from datetime import datetime
 
+from engage.common.dates import LONDON
 from engage.engagements import bp, queries
-from engage.models.engagement import LONDON
 
 HISTORY_SHOWN = 100
 

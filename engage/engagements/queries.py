@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
+from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models import (
     Action,
@@ -18,7 +19,7 @@ from engage.models import (
     engagement_stakeholder,
     register_membership,
 )
-from engage.models.engagement import ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, LONDON
+from engage.models.engagement import ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES
 from engage.validation import parse_day
 
 

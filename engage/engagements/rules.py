@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from engage.common.dates import LONDON, format_date
 from engage.extensions import db
-from engage.filters import format_date
 from engage.models import (
     AGREEMENTS,
     ENGAGEMENT_KINDS,
@@ -20,7 +20,6 @@ from engage.models import (
     Stakeholder,
     StrategicMatter,
 )
-from engage.models.engagement import LONDON
 from engage.validation import ValidationError
 
 TEXT_LIMITS = {"title": 300, "summary": 20_000, "outcome": 20_000, "influence_on_plan": 20_000, "evidence_url": 1000}

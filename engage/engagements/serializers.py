@@ -5,9 +5,8 @@ from typing import Any
 
 from flask import url_for
 
-from engage.api.serializers import iso_date, iso_datetime
+from engage.common.dates import LONDON, iso_date, iso_datetime
 from engage.models import Action, Engagement
-from engage.models.engagement import LONDON
 
 
 def action_json(action: Action, today=None) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models import (
     ACTION_STATUSES,
@@ -25,7 +26,6 @@ from engage.models import (
     engagement_stakeholder,
     register_membership,
 )
-from engage.models.engagement import LONDON
 from engage.validation import parse_day
 
 if TYPE_CHECKING:

@@ -9,13 +9,13 @@ from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovTextInput
 from sqlalchemy import select
 from wtforms import Form, SelectField, StringField
 
+from engage.common.dates import LONDON
 from engage.evidence import bp, dashboard_charts
 from engage.evidence.dashboard_filters import DashboardFilters
 from engage.evidence.dashboard_queries import Period
 from engage.evidence.dtc_forms import filter_choices, stage_choices
 from engage.extensions import db
 from engage.models import Authority, Register
-from engage.models.engagement import LONDON
 from engage.permissions import VIEW, require_permission
 
 

@@ -30,6 +30,7 @@ from sqlalchemy import Select, exists, false, func, literal, or_, select, type_c
 from sqlalchemy.orm import aliased
 
 from engage import audit
+from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models import (
     LEVELS,
@@ -49,7 +50,6 @@ from engage.models import (
     register_membership,
     stakeholder_category,
 )
-from engage.models.engagement import LONDON
 from engage.models.types import UTCDateTime
 from engage.validation import parse_day
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from engage.common.dates import LONDON
 from engage.evidence.dtc_queries import DetailQueries, responses_query
 from engage.evidence.dtc_text import (
     DtcRow,
@@ -24,7 +25,6 @@ from engage.evidence.dtc_text import (
 from engage.extensions import db
 from engage.models import Category, Plan, PlanStage
 from engage.models.consultation import STAGE_NAMES
-from engage.models.engagement import LONDON
 from engage.models.representation import respondent_reference
 
 __all__ = ["CATEGORY_PRIORITY", "RowBuilder", "person_name"]

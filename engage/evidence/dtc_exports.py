@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import IO
 from xml.sax.saxutils import escape
 
+from engage.common.dates import format_date
 from engage.evidence import office, xlsx_rows
 from engage.evidence.dtc import COLUMNS
 from engage.registers import exports
@@ -282,4 +283,4 @@ def _docx_row_chunks(rows: Iterable) -> Iterator[tuple[int, str]]:
 
 @functools.lru_cache(maxsize=4096)
 def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return format_date(day)

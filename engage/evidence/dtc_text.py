@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from engage.common.dates import format_date
+
 
 @dataclass(slots=True)
 class DtcRow:
@@ -114,7 +116,7 @@ def action_text(action: dict[str, Any]) -> str:
 @functools.lru_cache(maxsize=4096)
 def _due(due_on: str | None) -> str:
     day = date.fromisoformat(due_on) if due_on else None
-    return f", due {day.day} {day:%B %Y}" if day else ""
+    return f", due {format_date(day)}" if day else ""
 
 
 def person_name(first: str, last: str, organisation: str, kind: str = "person") -> str:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, TYPE_CHECKING
 
+from engage.common.dates import LONDON, format_date, format_datetime
 from engage.evidence import xlsx_rows
-from engage.filters import LONDON, format_date, format_datetime
 
 if TYPE_CHECKING:
     import docx.document

@@ -3,6 +3,7 @@ engagement history per matter and the co-operation (DtC) activity table as annex
 
 import io
 
+from engage.common.dates import format_date
 from engage.evidence import scg_rows
 from engage.models import CommonGroundVersion
 
@@ -61,7 +62,7 @@ def _title(document, version: CommonGroundVersion) -> None:
         lines.append(f"Lead authority: {statement.lead_authority.name}")
     for label, day in (("Agreed", version.agreed_on), ("Signed", version.signed_on)):
         if day:
-            lines.append(f"{label} on {day:%-d %B %Y}")
+            lines.append(f"{label} on {format_date(day)}")
     document.add_paragraph("\n".join(lines))
 
 
@@ -86,7 +87,7 @@ def _matters(document, version: CommonGroundVersion) -> None:
 
 def _signatures(document, version: CommonGroundVersion) -> None:
     document.add_heading("Signatures", level=1)
-    rows = [[s.name, s.role, s.organisation, f"{s.signed_on:%-d %B %Y}"] for s in version.signatures]
+    rows = [[s.name, s.role, s.organisation, format_date(s.signed_on)] for s in version.signatures]
     _table(document, ["Name", "Role", "Organisation", "Date signed"], rows, "No signatures have been recorded.")
 
 

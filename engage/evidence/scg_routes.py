@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from engage.common.dates import LONDON
 from engage.evidence import bp, scg_docx, scg_services
 from engage.evidence.scg_forms import (
     STATUS_LABELS,
@@ -22,7 +23,6 @@ from engage.evidence.scg_forms import (
 )
 from engage.extensions import db
 from engage.models import CommonGround, CommonGroundVersion
-from engage.models.engagement import LONDON
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError
 

@@ -1,6 +1,7 @@
 """The rows a Statement of Common Ground shows from the engagement log: each matter's history, and the
 co-operation (DtC) activity table limited to the statement's matters (G1's row builder when it is there)."""
 
+from engage.common.dates import format_date
 from engage.engagements.queries import EngagementFilters, engagements_query
 from engage.extensions import db
 from engage.models import CommonGroundVersion, Engagement
@@ -42,7 +43,7 @@ def matter_history(version: CommonGroundVersion, matter_slug: str) -> list[Engag
 
 def history_row(engagement: Engagement) -> list[str]:
     return [
-        f"{engagement.local_date:%-d %B %Y}",
+        format_date(engagement.local_date),
         engagement.title,
         ", ".join(s.name for s in engagement.stakeholders),
         engagement.plan_stage.name if engagement.plan_stage else "",
@@ -63,7 +64,7 @@ def _own_row(engagement: Engagement) -> list[str]:
     actions = "; ".join(f"{a.description} ({a.owner_authority.code})" for a in engagement.actions)
     return [
         f"E{engagement.id}",
-        f"{engagement.local_date:%-d %B %Y}",
+        format_date(engagement.local_date),
         ", ".join(s.name for s in engagement.stakeholders),
         ", ".join(m.name for m in engagement.matters),
         engagement.plan_stage.name if engagement.plan_stage else "",
@@ -91,6 +92,6 @@ def dtc_table(version: CommonGroundVersion) -> tuple[list[str], list[list[str]]]
     rows = []
     for dtc_row in sorted(found.values(), key=lambda r: (r.date, r.ref)):
         values = dtc_row.as_text()
-        values["date"] = f"{dtc_row.date:%-d %B %Y}"
+        values["date"] = format_date(dtc_row.date)
         rows.append([str(values.get(key) or "") for key, _ in COLUMNS])
     return [heading for _, heading in COLUMNS], rows

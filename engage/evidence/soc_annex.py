@@ -10,10 +10,10 @@ import io
 from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape
 
+from engage.common.dates import format_datetime
 from engage.evidence import office
 from engage.evidence.office import NOT_XML
 from engage.evidence.soc_representations import FullRepresentation
-from engage.filters import format_datetime
 
 MARKER = "SOC-ANNEX-GOES-HERE"
 PLACEHOLDER = f"<w:p><w:r><w:t>{MARKER}</w:t></w:r></w:p>"

@@ -5,11 +5,11 @@ tables, so the file and the page agree, and both end with full copies of the rep
 from collections.abc import Iterable
 from datetime import datetime
 
+from engage.common.dates import format_date, format_datetime
 from engage.evidence import office, soc_annex
 from engage.evidence.office import Table
 from engage.evidence.soc_queries import ConsultationStatement
 from engage.evidence.soc_representations import CHANNEL_LABELS, HEAD, NATURES, WIDTHS, FullRepresentation
-from engage.filters import format_date, format_datetime
 
 METHOD_LABELS = {
     "email": "Email",

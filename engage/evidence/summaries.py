@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from engage.common.dates import LONDON
 from engage.engagements.queries import with_details
 from engage.evidence.dashboard_queries import Period
 from engage.evidence.dtc_text import label
@@ -26,7 +27,6 @@ from engage.models import (
     Stakeholder,
     engagement_stakeholder,
 )
-from engage.models.engagement import LONDON
 from engage.registers.exports import neutralise
 
 TOP_STAKEHOLDERS = 50

@@ -3,9 +3,9 @@ the period and the generation date written in."""
 
 from datetime import date, datetime
 
+from engage.common.dates import format_date
 from engage.evidence import office, summaries
 from engage.evidence.dashboard_queries import Period
-from engage.filters import format_date
 from engage.models import Action, Authority
 
 ENGAGEMENT_WIDTHS = [11, 36, 10, 12, 14, 10, 36, 30, 20, 14, 50]

@@ -8,13 +8,13 @@ from datetime import datetime
 from flask import Response, render_template, request, send_file
 from sqlalchemy import select
 
+from engage.common.dates import LONDON
 from engage.evidence import bp, office, summaries, summaries_exports
 from engage.evidence.dashboard_queries import Period
 from engage.evidence.dashboard_routes import PeriodForm
 from engage.evidence.scg_rows import AGREEMENT_LABELS
 from engage.extensions import db
 from engage.models import Authority, Stakeholder
-from engage.models.engagement import LONDON
 from engage.permissions import VIEW, require_permission
 
 

@@ -2,7 +2,6 @@
 calendar feeds officers subscribe to."""
 
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Column,
@@ -19,14 +18,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
+from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models.authority import Authority
 from engage.models.plan import Plan, PlanStage, StrategicMatter
 from engage.models.stakeholder import Register, Stakeholder
 from engage.models.types import UTCDateTime, utcnow
 from engage.models.user import User
-
-LONDON = ZoneInfo("Europe/London")
 
 ENGAGEMENT_KINDS = (
     "meeting",

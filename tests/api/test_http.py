@@ -3,7 +3,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from engage.api.http import check_fields, parse_date, parse_datetime
-from engage.api.serializers import iso_datetime
+from engage.common.dates import iso_datetime
 from engage.validation import ValidationError
 
 

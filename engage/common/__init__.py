@@ -1,0 +1,1 @@
+"""What every feature shares: dates and times, ids, pagination, office files, audit."""
