@@ -13,7 +13,6 @@ from engage.models.consultation import STAGE_NAMES
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError
 
-STATUS_TAGS = {"draft": "grey", "scheduled": "blue", "open": "green", "closed": "red"}
 MAX_PDF_BYTES = 50 * 1024 * 1024
 
 
@@ -29,11 +28,6 @@ def _stages() -> list[tuple[str, str]]:
     if plan and plan.stages:
         return [(stage.slug, stage.name) for stage in plan.stages]
     return list(STAGE_NAMES.items())
-
-
-@bp.app_context_processor
-def consultation_helpers():
-    return {"status_tag": lambda status: {"text": status.capitalize(), "classes": f"govuk-tag--{STATUS_TAGS[status]}"}}
 
 
 @bp.route("/")
