@@ -25,18 +25,14 @@ from engage.consultations import representations as intake
 from engage.models import (
     CONSULTATION_STATUSES,
     FORM_TYPES,
-    LEGAL_ANSWERS,
-    NATURES,
-    NOTIFY_CHOICES,
     PART_KINDS,
-    REPRESENTATION_CHANNELS,
-    SOUNDNESS_TESTS,
     Consultation,
     Representation,
 )
 from engage.models.representation import PERSON_FIELDS
 from engage.permissions import EDIT, VIEW, has_permission, public, require_permission
 from engage.validation import ValidationError
+from engage.vocab import Answer, Channel, Nature, NotifyEvent, RepresentationStatus, SoundnessTest
 
 CONSULTATION_FIELDS = {
     "slug": "string?",
@@ -279,7 +275,7 @@ CONSULTATION_INPUT = {
         "parts": CONSULTATION_SCHEMA["properties"]["parts"],
     },
 }
-LEGAL = {"type": "string", "enum": list(LEGAL_ANSWERS)}
+LEGAL = {"type": "string", "enum": list(Answer.values())}
 ATTACHMENT_SCHEMA = {
     "type": "object",
     "required": list(ATTACHMENT_FIELDS),
@@ -320,25 +316,25 @@ REPRESENTATION_SCHEMA = {
         "reference": {"type": "string", "description": "Respondent reference and number, e.g. R-00123-2"},
         "respondent_reference": {"type": "string", "description": "e.g. R-00123"},
         "consultation": {"type": "integer"},
-        "channel": {"type": "string", "enum": list(REPRESENTATION_CHANNELS)},
+        "channel": {"type": "string", "enum": list(Channel.values())},
         "received_at": spec.DATE_TIME,
         "late": {"type": "boolean"},
         "respondent": PERSON_SCHEMA,
         "agent": {"oneOf": [PERSON_SCHEMA, {"type": "null"}]},
         "part": spec.NULLABLE_STRING,
-        "nature": {"type": "string", "enum": list(NATURES)},
+        "nature": {"type": "string", "enum": list(Nature.values())},
         "legally_compliant": LEGAL,
         "sound": LEGAL,
         "dtc_compliant": LEGAL,
-        "unsound_tests": {"type": "array", "items": {"type": "string", "enum": list(SOUNDNESS_TESTS)}},
+        "unsound_tests": {"type": "array", "items": {"type": "string", "enum": list(SoundnessTest.values())}},
         "comment": spec.STRING,
         "modification": spec.STRING,
         "wishes_to_be_heard": {"type": "boolean"},
         "heard_reason": spec.STRING,
-        "notify": {"type": "array", "items": {"type": "string", "enum": list(NOTIFY_CHOICES)}},
+        "notify": {"type": "array", "items": {"type": "string", "enum": list(NotifyEvent.values())}},
         "answers": {"type": "object", "description": "Questionnaire answers by question id"},
         "campaign": {"type": ["integer", "null"]},
-        "status": {"type": "string", "enum": ["submitted", "withdrawn"]},
+        "status": {"type": "string", "enum": list(RepresentationStatus.values())},
         "attachments": {"type": "array", "items": ATTACHMENT_SCHEMA, "description": "Files sent with it (read only)"},
     },
 }
@@ -347,7 +343,7 @@ REPRESENTATION_INPUT = {
     "required": ["channel", "received_at", "respondent"],
     "properties": {
         **{name: REPRESENTATION_SCHEMA["properties"].get(name, {"type": "string"}) for name in REPRESENTATION_FIELDS},
-        "channel": {"type": "string", "enum": ["email", "post", "in-person"]},
+        "channel": {"type": "string", "enum": [c.value for c in Channel if c != Channel.ONLINE]},
         "stakeholder": {"type": ["integer", "null"], "description": "Record number of a stakeholder to link"},
         "respondent": PERSON_SCHEMA,
         "agent": {"oneOf": [PERSON_SCHEMA, {"type": "null"}]},
@@ -355,8 +351,8 @@ REPRESENTATION_INPUT = {
 }
 FILTERS = [
     spec.query("part", "Part reference, e.g. Policy SP1"),
-    spec.query("nature", "support, object or comment", {"type": "string", "enum": list(NATURES)}),
-    spec.query("channel", "How it arrived", {"type": "string", "enum": list(REPRESENTATION_CHANNELS)}),
+    spec.query("nature", "support, object or comment", {"type": "string", "enum": list(Nature.values())}),
+    spec.query("channel", "How it arrived", {"type": "string", "enum": list(Channel.values())}),
     spec.query("late", "true or false", {"type": "string", "enum": ["true", "false"]}),
     spec.query("campaign", "Campaign id, or none"),
     spec.query("legally_compliant", "yes, no or not-specified"),

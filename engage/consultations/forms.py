@@ -28,17 +28,18 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.dates import LONDON, format_time
-from engage.consult.forms import LEGAL, NATURE, AboutYouForm, ErrorsMixin, RepresentationForm
+from engage.consult.forms import AboutYouForm, ErrorsMixin, RepresentationForm
 from engage.fields import GovDateField
 from engage.models import Consultation
 from engage.validation import parse_time
+from engage.vocab import Answer, Channel, Nature, RepresentationStatus
 
 TIME_MESSAGE = "Enter a time in the 24-hour clock, like 23:59"
 FORM_TYPE_CHOICES = [
     SelectChoice("model-representation-form", "Model representation form (publication stages)"),
     SelectChoice("questionnaire", "Questionnaire of free-text and choice questions (earlier stages)"),
 ]
-CHANNEL_CHOICES = [SelectChoice("email", "Email"), SelectChoice("post", "Post"), SelectChoice("in-person", "In person")]
+KEYED_IN = (Channel.EMAIL, Channel.POST, Channel.IN_PERSON)
 
 
 def london_datetime(day: date | None, clock: str | None) -> datetime | None:
@@ -214,7 +215,11 @@ class KeyInForm(AboutYouForm, RepresentationForm):
     """An email, post or in-person representation keyed in by an officer: the public fields plus how and when."""
 
     channel = RadioField(
-        "How did it arrive?", widget=GovRadioInput(), choices=CHANNEL_CHOICES, default="email", validate_choice=False
+        "How did it arrive?",
+        widget=GovRadioInput(),
+        choices=Channel.choices(only=KEYED_IN),
+        default="email",
+        validate_choice=False,
     )
     received_on = GovDateField("Date received", description="For example, 22 2 2027")
     received_time = StringField("Time received (optional)", widget=GovTextInput(), description="UK time, like 14:30")
@@ -241,13 +246,13 @@ class RepresentationFilterForm(Form):
         "Support, object or comment",
         widget=GovSelect(),
         validate_choice=False,
-        choices=[SelectChoice("", "Any"), *NATURE],
+        choices=Nature.choices("Any"),
     )
     channel = SelectField(
         "Channel",
         widget=GovSelect(),
         validate_choice=False,
-        choices=[SelectChoice("", "Any"), SelectChoice("online", "Online"), *CHANNEL_CHOICES],
+        choices=Channel.choices("Any"),
     )
     late = SelectField(
         "Late",
@@ -256,21 +261,17 @@ class RepresentationFilterForm(Form):
         choices=[SelectChoice("", "Any"), SelectChoice("true", "Late only"), SelectChoice("false", "On time only")],
     )
     legally_compliant = SelectField(
-        "Legally compliant", widget=GovSelect(), validate_choice=False, choices=[SelectChoice("", "Any"), *LEGAL]
+        "Legally compliant", widget=GovSelect(), validate_choice=False, choices=Answer.choices("Any")
     )
-    sound = SelectField("Sound", widget=GovSelect(), validate_choice=False, choices=[SelectChoice("", "Any"), *LEGAL])
+    sound = SelectField("Sound", widget=GovSelect(), validate_choice=False, choices=Answer.choices("Any"))
     dtc_compliant = SelectField(
-        "Duty to co-operate", widget=GovSelect(), validate_choice=False, choices=[SelectChoice("", "Any"), *LEGAL]
+        "Duty to co-operate", widget=GovSelect(), validate_choice=False, choices=Answer.choices("Any")
     )
     status = SelectField(
         "Status",
         widget=GovSelect(),
         validate_choice=False,
-        choices=[
-            SelectChoice("", "Any"),
-            SelectChoice("submitted", "Submitted"),
-            SelectChoice("withdrawn", "Withdrawn"),
-        ],
+        choices=RepresentationStatus.choices("Any"),
     )
 
     def __init__(self, formdata, consultation: Consultation):

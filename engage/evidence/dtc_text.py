@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from engage.common.dates import format_date
+from engage.vocab import Level, Nature, SoundnessTest
 
 
 @dataclass(slots=True)
@@ -77,7 +78,7 @@ class DtcRow:
             "; ".join(self.matter_names),
             self.plan_stage_name,
             self.form_label,
-            label(self.level) if self.level else "",
+            Level.label_of(self.level),
             "; ".join(self.attendees),
             self.summary,
             self.outcome,
@@ -106,6 +107,7 @@ TEXT_KEYS = (
 
 
 def label(slug: str) -> str:
+    """Words for a slug outside every closed list (engage.vocab), such as a stage a plan no longer has."""
     return slug.replace("-", " ").capitalize()
 
 
@@ -126,10 +128,6 @@ def person_name(first: str, last: str, organisation: str, kind: str = "person") 
     return f"{name} ({organisation})" if organisation and name else name or organisation
 
 
-def _label(slug: str) -> str:
-    return slug.replace("-", " ")
-
-
 def representation_summary(
     nature: str, part: str | None, title: str, comment: str, modification: str, limit: int
 ) -> str:
@@ -148,7 +146,7 @@ def representation_summary(
 @functools.lru_cache(maxsize=1024)
 def _summary_lead(nature: str, part: str | None, title: str) -> str:
     where = f" to {part}" if part and nature == "object" else f" on {part}" if part else ""
-    return f"{nature.capitalize()}{where} (‘{title}’)"
+    return f"{Nature.label_of(nature)}{where} (‘{title}’)"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -167,7 +165,7 @@ def representation_outcome(
             findings.append(f"{name}: {value}")
         if name == "Sound" and value == "no" and unsound_tests:
             tests = json.loads(unsound_tests) if isinstance(unsound_tests, str) else unsound_tests
-            findings[-1] += f" (not {', '.join(map(_label, tests))})" if tests else ""
+            findings[-1] += f" (not {', '.join(SoundnessTest.label_of(t).lower() for t in tests)})" if tests else ""
     if late:
         findings.append("Late: not duly made")
     if status == "withdrawn":

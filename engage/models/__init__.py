@@ -43,17 +43,7 @@ from engage.models.evidence import (
 from engage.models.idempotency import IdempotencyRecord
 from engage.models.job import Job
 from engage.models.plan import Plan, PlanStage, StrategicMatter
-from engage.models.representation import (
-    LEGAL_ANSWERS,
-    NATURES,
-    NOTIFY_CHOICES,
-    REPRESENTATION_CHANNELS,
-    SOUNDNESS_TESTS,
-    Attachment,
-    Representation,
-    Respondent,
-    ResponseDraft,
-)
+from engage.models.representation import Attachment, Representation, Respondent, ResponseDraft
 from engage.models.stakeholder import (
     CHANNELS,
     STAKEHOLDER_KINDS,
@@ -100,11 +90,6 @@ __all__ = [
     "Invitation",
     "Part",
     "Question",
-    "LEGAL_ANSWERS",
-    "NATURES",
-    "NOTIFY_CHOICES",
-    "REPRESENTATION_CHANNELS",
-    "SOUNDNESS_TESTS",
     "Attachment",
     "Representation",
     "Respondent",

@@ -17,12 +17,6 @@ from engage.models.consultation import Consultation, Part
 from engage.models.stakeholder import Stakeholder
 from engage.models.types import UTCDateTime, utcnow
 
-REPRESENTATION_CHANNELS = ("online", "email", "post", "in-person")
-NATURES = ("support", "object", "comment")
-LEGAL_ANSWERS = ("yes", "no", "not-specified")
-SOUNDNESS_TESTS = ("positively-prepared", "justified", "effective", "consistent-with-national-policy")
-NOTIFY_CHOICES = ("submission", "inspector-report", "adoption")
-REPRESENTATION_STATUSES = ("submitted", "withdrawn")
 PERSON_FIELDS = (
     "title",
     "first_name",
