@@ -22,17 +22,21 @@ from engage.api.idempotency import idempotent
 from engage.common.dates import iso_datetime
 from engage.consultations import queries, services
 from engage.consultations import representations as intake
-from engage.models import (
-    CONSULTATION_STATUSES,
-    FORM_TYPES,
-    PART_KINDS,
-    Consultation,
-    Representation,
-)
+from engage.models import Consultation, Representation
 from engage.models.representation import PERSON_FIELDS
 from engage.permissions import EDIT, VIEW, has_permission, public, require_permission
 from engage.validation import ValidationError
-from engage.vocab import Answer, Channel, Nature, NotifyEvent, RepresentationStatus, SoundnessTest
+from engage.vocab import (
+    Answer,
+    Channel,
+    ConsultationStatus,
+    FormType,
+    Nature,
+    NotifyEvent,
+    PartKind,
+    RepresentationStatus,
+    SoundnessTest,
+)
 
 CONSULTATION_FIELDS = {
     "slug": "string?",
@@ -135,8 +139,8 @@ def _visible() -> Any:
 def list_consultations():
     """Published consultations for anyone; drafts too for signed-in users."""
     status = query_arg("status")
-    if status and status not in CONSULTATION_STATUSES:
-        raise ValidationError({"status": [f"Status must be one of: {', '.join(CONSULTATION_STATUSES)}"]})
+    if status and status not in ConsultationStatus.values():
+        raise ValidationError({"status": [f"Status must be one of: {', '.join(ConsultationStatus.values())}"]})
     return paginated_response(services.status_filter(_visible(), status), consultation_json)
 
 
@@ -246,8 +250,8 @@ CONSULTATION_SCHEMA = {
         "summary": spec.STRING,
         "opens_at": spec.DATE_TIME,
         "closes_at": spec.DATE_TIME,
-        "status": {"type": "string", "enum": list(CONSULTATION_STATUSES)},
-        "form_type": {"type": "string", "enum": list(FORM_TYPES)},
+        "status": {"type": "string", "enum": list(ConsultationStatus.values())},
+        "form_type": {"type": "string", "enum": list(FormType.values())},
         "published": {"type": "boolean"},
         "parts": {
             "type": "array",
@@ -257,7 +261,7 @@ CONSULTATION_SCHEMA = {
                 "properties": {
                     "ref": spec.STRING,
                     "title": spec.STRING,
-                    "kind": {"type": "string", "enum": list(PART_KINDS)},
+                    "kind": {"type": "string", "enum": list(PartKind.values())},
                 },
             },
         },
@@ -270,7 +274,7 @@ CONSULTATION_INPUT = {
         **{name: {"type": "string"} for name in CONSULTATION_FIELDS},
         "opens_at": spec.DATE_TIME,
         "closes_at": spec.DATE_TIME,
-        "form_type": {"type": "string", "enum": list(FORM_TYPES)},
+        "form_type": {"type": "string", "enum": list(FormType.values())},
         "published": {"type": "boolean", "default": False},
         "parts": CONSULTATION_SCHEMA["properties"]["parts"],
     },

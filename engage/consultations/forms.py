@@ -32,13 +32,18 @@ from engage.consult.forms import AboutYouForm, ErrorsMixin, RepresentationForm
 from engage.fields import GovDateField
 from engage.models import Consultation
 from engage.validation import parse_time
-from engage.vocab import Answer, Channel, Nature, RepresentationStatus
+from engage.vocab import (
+    Answer,
+    Channel,
+    DocumentKind,
+    FormType,
+    InvitationMethod,
+    Nature,
+    QuestionKind,
+    RepresentationStatus,
+)
 
 TIME_MESSAGE = "Enter a time in the 24-hour clock, like 23:59"
-FORM_TYPE_CHOICES = [
-    SelectChoice("model-representation-form", "Model representation form (publication stages)"),
-    SelectChoice("questionnaire", "Questionnaire of free-text and choice questions (earlier stages)"),
-]
 KEYED_IN = (Channel.EMAIL, Channel.POST, Channel.IN_PERSON)
 
 
@@ -80,7 +85,7 @@ class ConsultationForm(ErrorsMixin, FlaskForm):
     form_type = RadioField(
         "Response form",
         widget=GovRadioInput(),
-        choices=FORM_TYPE_CHOICES,
+        choices=FormType.choices(),
         default="model-representation-form",
         validate_choice=False,
     )
@@ -149,11 +154,7 @@ class DocumentForm(ErrorsMixin, FlaskForm):
         widget=GovRadioInput(),
         validate_choice=False,
         default="link",
-        choices=[
-            SelectChoice("html", "Web page (best for accessibility)"),
-            SelectChoice("link", "Link to a page or document elsewhere"),
-            SelectChoice("file", "Uploaded PDF"),
-        ],
+        choices=DocumentKind.choices(),
     )
     url = StringField("Web address (for a link)", widget=GovTextInput())
     body_html = StringField(
@@ -173,11 +174,7 @@ class QuestionForm(ErrorsMixin, FlaskForm):
         widget=GovRadioInput(),
         default="free-text",
         validate_choice=False,
-        choices=[
-            SelectChoice("free-text", "Free text"),
-            SelectChoice("single-choice", "Choose one option"),
-            SelectChoice("multiple-choice", "Choose any number of options"),
-        ],
+        choices=QuestionKind.choices(),
     )
     options = StringField("Options (for choice questions)", widget=GovTextArea(), description="One a line")
     required = BooleanField("People must answer this question", widget=GovCheckboxInput())
@@ -294,9 +291,6 @@ class InvitationForm(ErrorsMixin, FlaskForm):
         widget=GovRadioInput(),
         default="email",
         validate_choice=False,
-        choices=[
-            SelectChoice("email", "Email (people without an email address get a letter)"),
-            SelectChoice("letter", "Letter (mail-merge file)"),
-        ],
+        choices=InvitationMethod.choices(only=(InvitationMethod.EMAIL, InvitationMethod.LETTER)),
     )
     submit = SubmitField("Send invitations", widget=GovSubmitInput())

@@ -17,6 +17,7 @@ from engage.mail import send_email
 from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow
 from engage.registers.exports import neutralise
 from engage.validation import ValidationError
+from engage.vocab import InvitationMethod
 
 log = logging.getLogger(__name__)
 JOB_KIND = "consultation-invitations"
@@ -43,7 +44,7 @@ def invite(
 ) -> Job | None:
     """Record invitations for everyone chosen (once per method) and, for email, start the sending job.
     People without an email address are invited by letter."""
-    if method not in ("email", "letter"):
+    if method not in (InvitationMethod.EMAIL, InvitationMethod.LETTER):
         raise ValidationError({"method": ["Select email or letter"]})
     if not consultation.published:
         message = "Publish the consultation before inviting people: until then its web address does not work"

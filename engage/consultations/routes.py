@@ -9,9 +9,9 @@ from engage.consultations import bp, queries, services
 from engage.consultations.forms import ConfirmForm, ConsultationForm, DocumentForm, PartsForm, QuestionForm
 from engage.extensions import db
 from engage.models import Consultation, ConsultationDocument, Plan, Question
-from engage.models.consultation import STAGE_NAMES
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError
+from engage.vocab import ConsultationStage
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 
@@ -27,7 +27,7 @@ def _stages() -> list[tuple[str, str]]:
     plan = db.session.scalar(select(Plan).order_by(Plan.id))
     if plan and plan.stages:
         return [(stage.slug, stage.name) for stage in plan.stages]
-    return list(STAGE_NAMES.items())
+    return [(stage.value, stage.label) for stage in ConsultationStage]
 
 
 @bp.route("/")

@@ -15,8 +15,6 @@ from sqlalchemy.orm import selectinload
 from engage import audit
 from engage.extensions import db
 from engage.models import (
-    FORM_TYPES,
-    PART_KINDS,
     Consultation,
     ConsultationDocument,
     Invitation,
@@ -28,6 +26,7 @@ from engage.models import (
 )
 from engage.pagination import Page, paginate
 from engage.validation import ValidationError
+from engage.vocab import FormType, PartKind, QuestionKind
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_LIMITS = {"title": 300, "stage": 50, "summary": 20000, "privacy_notice": 20000, "procedure_statement": 20000}
@@ -73,7 +72,7 @@ def clean(data: dict[str, Any], *, current: Consultation | None = None) -> dict[
     _clean_dates(data, cleaned, current, errors)
     if "form_type" in data or current is None:
         form_type = data.get("form_type") or "model-representation-form"
-        if form_type not in FORM_TYPES:
+        if form_type not in FormType.values():
             errors["form_type"] = ["Select the type of response form"]
         cleaned["form_type"] = form_type
     if "published" in data:
@@ -192,7 +191,7 @@ def clean_parts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             errors.setdefault("parts", []).append(f"Part {position + 1}: enter a reference, like Policy SP1")
         elif ref.lower() in seen:
             errors.setdefault("parts", []).append(f"Part {position + 1}: ‘{ref}’ is listed more than once")
-        if kind not in PART_KINDS:
+        if kind not in PartKind.values():
             errors.setdefault("parts", []).append(
                 f"Part {position + 1}: choose chapter, policy, paragraph, site or policies map"
             )
@@ -309,7 +308,7 @@ def add_question(consultation: Consultation, data: dict[str, Any], *, user=None)
     options = [line.strip() for line in str(data.get("options") or "").splitlines() if line.strip()]
     if not text:
         errors["text"] = ["Enter the question"]
-    if kind not in ("free-text", "single-choice", "multiple-choice"):
+    if kind not in QuestionKind.values():
         errors["kind"] = ["Select the type of question"]
     elif kind != "free-text" and len(options) < 2:
         errors["options"] = ["Enter at least 2 options, one a line"]

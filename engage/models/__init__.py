@@ -2,18 +2,7 @@
 
 from engage.models.audit import AuditEvent
 from engage.models.authority import AUTHORITY_KINDS, Authority
-from engage.models.consultation import (
-    CONSULTATION_STATUSES,
-    FORM_TYPES,
-    INVITATION_METHODS,
-    PART_KINDS,
-    QUESTION_KINDS,
-    Consultation,
-    ConsultationDocument,
-    Invitation,
-    Part,
-    Question,
-)
+from engage.models.consultation import Consultation, ConsultationDocument, Invitation, Part, Question
 from engage.models.engagement import (
     ACTION_STATUSES,
     AGREEMENTS,
@@ -80,11 +69,6 @@ __all__ = [
     "StrategyEntry",
     "engagement_matter",
     "engagement_stakeholder",
-    "CONSULTATION_STATUSES",
-    "FORM_TYPES",
-    "INVITATION_METHODS",
-    "PART_KINDS",
-    "QUESTION_KINDS",
     "Consultation",
     "ConsultationDocument",
     "Invitation",

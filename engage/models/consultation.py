@@ -11,30 +11,7 @@ from engage.extensions import db
 from engage.models.plan import Plan
 from engage.models.stakeholder import Stakeholder
 from engage.models.types import UTCDateTime, utcnow
-
-CONSULTATION_STATUSES = ("draft", "scheduled", "open", "closed")
-FORM_TYPES = ("model-representation-form", "questionnaire")
-PART_KINDS = ("chapter", "policy", "paragraph", "site", "policies-map")
-DOCUMENT_KINDS = ("file", "link", "html")
-QUESTION_KINDS = ("free-text", "single-choice", "multiple-choice")
-INVITATION_METHODS = (
-    "email",
-    "letter",
-    "public-notice",
-    "newsletter",
-    "social-media",
-    "exhibition",
-    "deposit-point",
-)
-STAGE_NAMES = {
-    "reg-18": "Regulation 18",
-    "reg-19": "Regulation 19 publication",
-    "main-modifications": "Main modifications",
-    "scoping": "Scoping",
-    "proposed-content": "Proposed content",
-    "proposed-plan": "Proposed plan",
-}
-INVITATION_STATUSES = ("pending", "sent", "failed", "recorded")
+from engage.vocab import ConsultationStage
 
 
 class Consultation(db.Model):
@@ -86,7 +63,7 @@ class Consultation(db.Model):
         for stage in self.plan.stages if self.plan else []:
             if stage.slug == self.stage:
                 return stage.name
-        return STAGE_NAMES.get(self.stage, self.stage)
+        return ConsultationStage.label_of(self.stage)
 
     @property
     def is_questionnaire(self) -> bool:
