@@ -36,6 +36,11 @@ class Vocabulary(StrEnum):
         return tuple(cls._value2member_map_)
 
     @classmethod
+    def find(cls, value: str | None):
+        """The member for a stored value, or None for a value outside the list."""
+        return cls._value2member_map_.get(value)
+
+    @classmethod
     def label_of(cls, value: str | None, default: str | None = None) -> str:
         """The label of a stored value. A value outside the list gives `default` if there is one, else the value
         itself ("" for None), so an old or hand-edited row still shows something."""

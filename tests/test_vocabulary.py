@@ -21,6 +21,7 @@ def test_a_value_outside_the_list_shows_as_it_is_or_as_the_default_given():
     assert Agreement.label_of("maybe") == "maybe"
     assert Agreement.label_of("maybe", "") == ""
     assert Agreement.label_of(None) == ""
+    assert Agreement.find("maybe") is None and Agreement.find("ongoing") is Agreement.ONGOING
 
 
 def test_form_options_can_say_more_than_the_label():

@@ -17,6 +17,7 @@ from engage.models import Action
 from engage.pagination import paginate, parse_int
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError
+from engage.vocab import ActionStatus
 
 PER_PAGE = 100
 
@@ -38,7 +39,7 @@ def index():
     page = paginate(queries.actions_query(filters, today), parse_int(request.args.get("page"), 1), PER_PAGE)
     form = ActionFilterForm(data={"owner": filters.owner, "status": filters.status, "overdue": filters.overdue})
     form.owner.choices = choices([(a.code, a.name) for a in FormLookups().authorities], "All authorities")
-    form.status.choices = choices([("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled")], "Any status")
+    form.status.choices = ActionStatus.choices("Any status")
     overdue_count = db.session.scalar(
         queries.count_of(queries.actions_query(queries.ActionFilters(owner=filters.owner, overdue=True), today))
     )

@@ -13,9 +13,10 @@ from engage.api.http import page_args
 from engage.evidence import dtc
 from engage.evidence.dtc_forms import stage_choices
 from engage.extensions import db
-from engage.models import AGREEMENTS, ENGAGEMENT_KINDS, LEVELS, Authority, Category, Register, StrategicMatter
+from engage.models import Authority, Category, Register, StrategicMatter
 from engage.permissions import VIEW, require_permission
 from engage.validation import ValidationError
+from engage.vocab import Agreement, EngagementKind, Level
 
 
 @bp.get("/evidence/dtc-table")
@@ -36,10 +37,10 @@ def dtc_table():
 def _check(filters: dtc.DtcFilters, args: dict) -> None:
     errors = dict(filters.errors)
     choices = {
-        "level": LEVELS,
+        "level": Level.values(),
         "source": tuple(dtc.SOURCES),
         "scope": ("cooperation", "all"),
-        "kind": ENGAGEMENT_KINDS,
+        "kind": EngagementKind.values(),
     }
     for name, allowed in choices.items():
         value = (args.get(name) or "").strip().lower()
@@ -83,13 +84,13 @@ ROW_SCHEMA = {
         "form": {
             "type": "string",
             "description": "The engagement's kind, or invitation, or representation",
-            "enum": [*ENGAGEMENT_KINDS, "invitation", "representation"],
+            "enum": [*EngagementKind.values(), "invitation", "representation"],
         },
-        "level": {"type": ["string", "null"], "enum": [*LEVELS, None]},
+        "level": {"type": ["string", "null"], "enum": [*Level.values(), None]},
         "attendees": {"type": "array", "items": {"type": "string"}},
         "summary": spec.STRING,
         "outcome": spec.STRING,
-        "agreement": {"type": "string", "enum": list(AGREEMENTS)},
+        "agreement": {"type": "string", "enum": list(Agreement.values())},
         "actions": {
             "type": "array",
             "items": {
@@ -128,8 +129,8 @@ spec.document(
                     spec.query("register", "Register slug of the body"),
                     spec.query("matter", "Strategic matter slug (engagements only)"),
                     spec.query("authority", "Lead authority code (engagements only)"),
-                    spec.query("level", "Engagement level", {"type": "string", "enum": list(LEVELS)}),
-                    spec.query("kind", "Engagement kind", {"type": "string", "enum": list(ENGAGEMENT_KINDS)}),
+                    spec.query("level", "Engagement level", {"type": "string", "enum": list(Level.values())}),
+                    spec.query("kind", "Engagement kind", {"type": "string", "enum": list(EngagementKind.values())}),
                     spec.query("source", "Only one kind of record", {"type": "string", "enum": list(dtc.SOURCES)}),
                     spec.query(
                         "scope",

@@ -14,18 +14,10 @@ from engage.common.dates import LONDON
 from engage.engagements import queries, services
 from engage.engagements.serializers import action_json, engagement_json
 from engage.extensions import db
-from engage.models import (
-    ACTION_STATUSES,
-    AGREEMENTS,
-    ENGAGEMENT_KINDS,
-    ENGAGEMENT_STATUSES,
-    LEVELS,
-    Authority,
-    Engagement,
-    StrategicMatter,
-)
+from engage.models import Authority, Engagement, StrategicMatter
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.validation import ValidationError
+from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
 FIELDS = {
     "title": "string?",
@@ -114,7 +106,7 @@ def list_actions():
     filters = queries.ActionFilters.from_args(request.args)
     errors = {}
     if request.args.get("status") and not filters.status:
-        errors["status"] = [f"Status must be one of: {', '.join(ACTION_STATUSES)}"]
+        errors["status"] = [f"Status must be one of: {', '.join(ActionStatus.values())}"]
     if filters.owner and db.session.scalar(select(Authority.id).where(Authority.code == filters.owner)) is None:
         errors["owner"] = [f"There is no authority with the code ‘{filters.owner}’"]
     if errors:
@@ -131,8 +123,8 @@ def _filters() -> queries.EngagementFilters:
         if args.get(name) and value is None:
             errors[name] = [f"{name.capitalize()} must be a date in the format YYYY-MM-DD"]
     for name, allowed, value in (
-        ("status", ENGAGEMENT_STATUSES, filters.status),
-        ("kind", ENGAGEMENT_KINDS, filters.kind),
+        ("status", EngagementStatus.values(), filters.status),
+        ("kind", EngagementKind.values(), filters.kind),
     ):
         if args.get(name) and not value:
             errors[name] = [f"{name.capitalize()} must be one of: {', '.join(allowed)}"]
@@ -159,7 +151,7 @@ ACTION_SCHEMA = {
         "description": {"type": "string"},
         "owner": {"type": "string", "description": "Authority code, e.g. WBC"},
         "due_on": {"type": ["string", "null"], "format": "date"},
-        "status": {"type": "string", "enum": list(ACTION_STATUSES)},
+        "status": {"type": "string", "enum": list(ActionStatus.values())},
         "overdue": {"type": "boolean"},
     },
 }
@@ -169,18 +161,18 @@ ENGAGEMENT_SCHEMA = {
     "properties": {
         "id": {"type": "integer"},
         "title": {"type": "string"},
-        "kind": {"type": "string", "enum": list(ENGAGEMENT_KINDS)},
-        "status": {"type": "string", "enum": list(ENGAGEMENT_STATUSES)},
+        "kind": {"type": "string", "enum": list(EngagementKind.values())},
+        "status": {"type": "string", "enum": list(EngagementStatus.values())},
         "starts_at": spec.DATE_TIME,
         "ends_at": {"type": ["string", "null"], "format": "date-time"},
         "lead_authority": {"type": "string", "description": "Authority code, e.g. WBC"},
-        "level": {"type": "string", "enum": list(LEVELS)},
+        "level": {"type": "string", "enum": list(Level.values())},
         "plan_stage": {"type": ["string", "null"], "description": "Slug of the plan stage, e.g. reg-18"},
         "stakeholders": {"type": "array", "items": {"type": "integer"}},
         "matters": spec.SLUGS,
         "summary": {"type": "string"},
         "outcome": {"type": "string"},
-        "agreement": {"type": "string", "enum": list(AGREEMENTS)},
+        "agreement": {"type": "string", "enum": list(Agreement.values())},
         "influence_on_plan": {"type": "string"},
         "evidence_url": {"type": "string"},
         "evidence_documents": {"type": "array", "items": {"type": "object"}},
@@ -199,7 +191,7 @@ ACTION_INPUT = {
         "description": {"type": "string"},
         "owner": {"type": "string"},
         "due_on": {"type": ["string", "null"], "format": "date"},
-        "status": {"type": "string", "enum": list(ACTION_STATUSES), "default": "open"},
+        "status": {"type": "string", "enum": list(ActionStatus.values()), "default": "open"},
     },
 }
 INPUT_SCHEMA = {
@@ -232,12 +224,14 @@ spec.document(
                         "to", "On or before this day (Europe/London), YYYY-MM-DD", {"type": "string", "format": "date"}
                     ),
                     spec.query(
-                        "status", "planned, held or cancelled", {"type": "string", "enum": list(ENGAGEMENT_STATUSES)}
+                        "status",
+                        "planned, held or cancelled",
+                        {"type": "string", "enum": list(EngagementStatus.values())},
                     ),
                     spec.query("stakeholder", "Stakeholder id among the attendees", {"type": "integer"}),
                     spec.query("matter", "Strategic matter slug"),
                     spec.query("authority", "Lead authority code, e.g. WBC"),
-                    spec.query("kind", "Kind of engagement", {"type": "string", "enum": list(ENGAGEMENT_KINDS)}),
+                    spec.query("kind", "Kind of engagement", {"type": "string", "enum": list(EngagementKind.values())}),
                 ],
                 "responses": spec.responds(spec.page_of("Engagement")),
             },
@@ -263,7 +257,9 @@ spec.document(
                 "summary": "List follow-up actions",
                 "parameters": [
                     *spec.PAGE_PARAMETERS,
-                    spec.query("status", "open, done or cancelled", {"type": "string", "enum": list(ACTION_STATUSES)}),
+                    spec.query(
+                        "status", "open, done or cancelled", {"type": "string", "enum": list(ActionStatus.values())}
+                    ),
                     spec.query("owner", "Owner authority code, e.g. HCC"),
                     spec.query("overdue", "true: only open actions past their due date", {"type": "boolean"}),
                 ],

@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models import (
-    ACTION_STATUSES,
     Action,
     Authority,
     Consultation,
@@ -27,6 +26,7 @@ from engage.models import (
     register_membership,
 )
 from engage.validation import parse_day
+from engage.vocab import ActionStatus
 
 if TYPE_CHECKING:
     from engage.evidence.dashboard_filters import DashboardFilters
@@ -185,7 +185,7 @@ def actions_by_authority(filters: "DashboardFilters") -> tuple[list[str], dict[s
         .group_by(Authority.name, Action.status)
     ).all()
     authorities = sorted({name for name, _status, _count in rows})
-    series = {status: [0] * len(authorities) for status in ACTION_STATUSES}
+    series = {status: [0] * len(authorities) for status in ActionStatus.values()}
     for name, status, count in rows:
         series.setdefault(status, [0] * len(authorities))[authorities.index(name)] += count
-    return authorities, {status.capitalize(): values for status, values in series.items() if any(values)}
+    return authorities, {ActionStatus.label_of(status): values for status, values in series.items() if any(values)}

@@ -33,7 +33,6 @@ from engage import audit
 from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models import (
-    LEVELS,
     Authority,
     Category,
     Consultation,
@@ -52,6 +51,7 @@ from engage.models import (
 )
 from engage.models.types import UTCDateTime
 from engage.validation import parse_day
+from engage.vocab import Level
 
 COOPERATION_CATEGORIES = ("dtc-prescribed-body", "specific-consultation-body", "neighbouring-authority")
 COOPERATION_REGISTERS = ("neighbouring-authorities", "statutory-consultees")
@@ -241,7 +241,7 @@ def _engagement_spine(filters: DtcFilters) -> Select:
     if filters.authority:
         query = query.where(Engagement.lead_authority_id.in_(_ids(Authority, Authority.code, [filters.authority])))
     if filters.level:
-        query = query.where(Engagement.level == filters.level if filters.level in LEVELS else false())
+        query = query.where(Engagement.level == filters.level if filters.level in Level.values() else false())
     if filters.kind:
         query = query.where(Engagement.kind == filters.kind)
     return query

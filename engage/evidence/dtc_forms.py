@@ -8,7 +8,8 @@ from wtforms.fields.choices import SelectChoice
 
 from engage.evidence import dtc
 from engage.extensions import db
-from engage.models import LEVELS, Authority, Category, Consultation, PlanStage, Register, Stakeholder, StrategicMatter
+from engage.models import Authority, Category, Consultation, PlanStage, Register, Stakeholder, StrategicMatter
+from engage.vocab import Level
 
 
 def filter_choices(rows, empty: str) -> list[SelectChoice]:
@@ -78,9 +79,7 @@ class DtcFilterForm(Form):
         self.authority.choices = filter_choices(
             db.session.execute(select(Authority.code, Authority.name).order_by(Authority.name)), "All authorities"
         )
-        self.level.choices = filter_choices(
-            ((level, level.replace("-", " ").capitalize()) for level in LEVELS), "All levels"
-        )
+        self.level.choices = Level.choices("All levels", short=True)
         if filters.scope == "all":
             self.scope.data = "all"
         self.date_from.errors = list(filters.errors.get("from", []))
@@ -104,5 +103,5 @@ def describe(form: DtcFilterForm, filters: dtc.DtcFilters) -> list[str]:
             chosen = next((c.label for c in field.choices if c.value == str(value)), str(value))
             lines.append(f"{field.label.text}: {chosen}")
     if filters.level:
-        lines.append(f"Level: {filters.level.replace('-', ' ')}")
+        lines.append(f"Level: {Level.label_of(filters.level).lower()}")
     return lines

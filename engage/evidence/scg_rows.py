@@ -5,14 +5,8 @@ from engage.common.dates import format_date
 from engage.engagements.queries import EngagementFilters, engagements_query
 from engage.extensions import db
 from engage.models import CommonGroundVersion, Engagement
+from engage.vocab import Agreement, EngagementKind, Level
 
-AGREEMENT_LABELS = {
-    "agreed": "Agreed",
-    "not-agreed": "Not agreed",
-    "ongoing": "Ongoing",
-    "no-response": "No response",
-    "n-a": "Not applicable",
-}
 DTC_HEAD = [
     "Ref",
     "Date",
@@ -47,7 +41,7 @@ def history_row(engagement: Engagement) -> list[str]:
         engagement.title,
         ", ".join(s.name for s in engagement.stakeholders),
         engagement.plan_stage.name if engagement.plan_stage else "",
-        AGREEMENT_LABELS.get(engagement.agreement, engagement.agreement),
+        Agreement.label_of(engagement.agreement),
         engagement.outcome,
     ]
 
@@ -68,10 +62,10 @@ def _own_row(engagement: Engagement) -> list[str]:
         ", ".join(s.name for s in engagement.stakeholders),
         ", ".join(m.name for m in engagement.matters),
         engagement.plan_stage.name if engagement.plan_stage else "",
-        engagement.kind.replace("-", " ").capitalize(),
-        engagement.level.replace("-", " ").capitalize(),
+        EngagementKind.label_of(engagement.kind),
+        Level.label_of(engagement.level),
         engagement.summary,
-        " – ".join(x for x in (AGREEMENT_LABELS.get(engagement.agreement, ""), engagement.outcome) if x),
+        " – ".join(x for x in (Agreement.label_of(engagement.agreement, ""), engagement.outcome) if x),
         actions,
         engagement.influence_on_plan,
         engagement.evidence_url,

@@ -7,6 +7,7 @@ from engage.common.dates import format_date
 from engage.evidence import office, summaries
 from engage.evidence.dashboard_queries import Period
 from engage.models import Action, Authority
+from engage.vocab import ActionStatus
 
 ENGAGEMENT_WIDTHS = [11, 36, 10, 12, 14, 10, 36, 30, 20, 14, 50]
 STAKEHOLDER_WIDTHS = [16, 11, 12, 40, 34, 16, 40]
@@ -28,7 +29,7 @@ def _action_row(action: Action, today: date) -> list:
     return [
         action.description,
         action.due_on,
-        action.status.capitalize(),
+        ActionStatus.label_of(action.status),
         action.is_overdue(today),
         engagement.title if engagement else "",
         engagement.local_date if engagement else None,

@@ -12,7 +12,6 @@ from engage.common.dates import LONDON
 from engage.evidence import bp, office, summaries, summaries_exports
 from engage.evidence.dashboard_queries import Period
 from engage.evidence.dashboard_routes import PeriodForm
-from engage.evidence.scg_rows import AGREEMENT_LABELS
 from engage.extensions import db
 from engage.models import Authority, Stakeholder
 from engage.permissions import VIEW, require_permission
@@ -82,7 +81,6 @@ def summary_authority(code):
         filter_form=form,
         form=form if period.errors else None,
         engagements=engagements,
-        agreement_labels=AGREEMENT_LABELS,
         actions=actions,
         today=datetime.now(LONDON).date(),
     )

@@ -4,13 +4,6 @@ from engage.models.audit import AuditEvent
 from engage.models.authority import AUTHORITY_KINDS, Authority
 from engage.models.consultation import Consultation, ConsultationDocument, Invitation, Part, Question
 from engage.models.engagement import (
-    ACTION_STATUSES,
-    AGREEMENTS,
-    CADENCES,
-    ENGAGEMENT_KINDS,
-    ENGAGEMENT_STATUSES,
-    LEVELS,
-    MECHANISMS,
     Action,
     CalendarFeed,
     Engagement,
@@ -55,13 +48,6 @@ __all__ = [
     "CommonGroundSignature",
     "CommonGroundVersion",
     "MainIssue",
-    "ACTION_STATUSES",
-    "AGREEMENTS",
-    "CADENCES",
-    "ENGAGEMENT_KINDS",
-    "ENGAGEMENT_STATUSES",
-    "LEVELS",
-    "MECHANISMS",
     "Action",
     "CalendarFeed",
     "Engagement",

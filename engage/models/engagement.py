@@ -25,39 +25,7 @@ from engage.models.plan import Plan, PlanStage, StrategicMatter
 from engage.models.stakeholder import Register, Stakeholder
 from engage.models.types import UTCDateTime, utcnow
 from engage.models.user import User
-
-ENGAGEMENT_KINDS = (
-    "meeting",
-    "workshop",
-    "briefing",
-    "forum",
-    "call",
-    "email",
-    "letter",
-    "event",
-    "press",
-    "consultation-notice",
-    "other",
-)
-ENGAGEMENT_STATUSES = ("planned", "held", "cancelled")
-LEVELS = ("officer", "senior-officer", "member")
-AGREEMENTS = ("agreed", "not-agreed", "ongoing", "no-response", "n-a")
-ACTION_STATUSES = ("open", "done", "cancelled")
-# Strategy mechanisms, and the kind of engagement each one generates.
-MECHANISMS = {
-    "members-forum-meeting": "forum",
-    "member-update": "briefing",
-    "member-workshop": "workshop",
-    "mp-briefing": "briefing",
-    "government-meeting": "meeting",
-    "officer-liaison": "meeting",
-    "press-release": "press",
-    "newsletter": "email",
-    "exhibition": "event",
-    "webinar": "event",
-    "other": "other",
-}
-CADENCES = ("one-off", "weekly", "monthly", "quarterly", "per-stage")
+from engage.vocab import EngagementKind, Mechanism
 
 engagement_stakeholder = Table(
     "engagement_stakeholder",
@@ -140,7 +108,9 @@ class StrategyEntry(db.Model):
 
     @property
     def kind(self) -> str:
-        return MECHANISMS.get(self.mechanism, "other")
+        """The kind of engagement the strategy plans for this entry's mechanism."""
+        mechanism = Mechanism.find(self.mechanism)
+        return (mechanism.kind if mechanism is not None else EngagementKind.OTHER).value
 
 
 class Engagement(db.Model):
