@@ -16,7 +16,7 @@ from engage.extensions import db
 from engage.models import Authority, Category, Register, StrategicMatter
 from engage.permissions import VIEW, require_permission
 from engage.validation import ValidationError
-from engage.vocab import Agreement, EngagementKind, Level
+from engage.vocab import Agreement, DtcScope, DtcSource, EngagementKind, Level
 
 
 @bp.get("/evidence/dtc-table")
@@ -38,8 +38,8 @@ def _check(filters: dtc.DtcFilters, args: dict) -> None:
     errors = dict(filters.errors)
     choices = {
         "level": Level.values(),
-        "source": tuple(dtc.SOURCES),
-        "scope": ("cooperation", "all"),
+        "source": DtcSource.values(),
+        "scope": DtcScope.values(),
         "kind": EngagementKind.values(),
     }
     for name, allowed in choices.items():
@@ -131,11 +131,13 @@ spec.document(
                     spec.query("authority", "Lead authority code (engagements only)"),
                     spec.query("level", "Engagement level", {"type": "string", "enum": list(Level.values())}),
                     spec.query("kind", "Engagement kind", {"type": "string", "enum": list(EngagementKind.values())}),
-                    spec.query("source", "Only one kind of record", {"type": "string", "enum": list(dtc.SOURCES)}),
+                    spec.query(
+                        "source", "Only one kind of record", {"type": "string", "enum": list(DtcSource.values())}
+                    ),
                     spec.query(
                         "scope",
                         "cooperation (default) or all stakeholders",
-                        {"type": "string", "enum": ["cooperation", "all"]},
+                        {"type": "string", "enum": list(DtcScope.values())},
                     ),
                     *spec.PAGE_PARAMETERS,
                 ],

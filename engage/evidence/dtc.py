@@ -55,12 +55,6 @@ from engage.vocab import Level
 
 COOPERATION_CATEGORIES = ("dtc-prescribed-body", "specific-consultation-body", "neighbouring-authority")
 COOPERATION_REGISTERS = ("neighbouring-authorities", "statutory-consultees")
-SCOPES = {"cooperation": "Co-operation bodies", "all": "All stakeholders"}
-SOURCES = {
-    "engagements": "Engagements",
-    "invitations": "Consultation invitations",
-    "representations": "Representations",
-}
 SOURCE_RANK = {"engagements": 0, "invitations": 1, "representations": 2}
 CHUNK_ROWS = 2000
 # The columns of every output: the API field name and the heading of the printed table.

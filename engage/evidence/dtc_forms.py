@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from engage.evidence import dtc
 from engage.extensions import db
 from engage.models import Authority, Category, Consultation, PlanStage, Register, Stakeholder, StrategicMatter
-from engage.vocab import Level
+from engage.vocab import DtcScope, DtcSource, Level
 
 
 def filter_choices(rows, empty: str) -> list[SelectChoice]:
@@ -48,7 +48,7 @@ class DtcFilterForm(Form):
     scope = RadioField(
         "Who",
         widget=GovRadioInput(),
-        choices=[SelectChoice("", dtc.SCOPES["cooperation"]), SelectChoice("all", dtc.SCOPES["all"])],
+        choices=[SelectChoice("", DtcScope.COOPERATION.label), SelectChoice(DtcScope.ALL.value, DtcScope.ALL.label)],
         validate_choice=False,
         default="",
     )
@@ -63,7 +63,7 @@ class DtcFilterForm(Form):
 
     def __init__(self, formdata, filters: dtc.DtcFilters):
         super().__init__(formdata)
-        self.source.choices = filter_choices(dtc.SOURCES.items(), "All records")
+        self.source.choices = DtcSource.choices("All records")
         self.stage.choices = filter_choices(stage_choices(), "All stages")
         self.body.choices = filter_choices(body_choices(filters.body), "All bodies")
         self.category.choices = filter_choices(
@@ -92,7 +92,7 @@ class DtcFilterForm(Form):
 
 def describe(form: DtcFilterForm, filters: dtc.DtcFilters) -> list[str]:
     """The filters in words, for the files' 'About' notes: 'Plan stage: Regulation 18'."""
-    lines = [f"Who: {dtc.SCOPES[filters.scope]}"]
+    lines = [f"Who: {DtcScope.label_of(filters.scope)}"]
     if filters.date_from or filters.date_to:
         start = filters.date_from.isoformat() if filters.date_from else "the start"
         end = filters.date_to.isoformat() if filters.date_to else "today"

@@ -6,8 +6,8 @@ import io
 from engage.common.dates import format_date
 from engage.evidence import scg_rows
 from engage.models import CommonGroundVersion
+from engage.vocab import MatterPosition
 
-POSITION_LABELS = {"agreed": "Agreed", "not-agreed": "Not agreed", "ongoing": "Ongoing"}
 PARTS = (
     ("Part 1: Strategic context", (("Area covered", "area_description"), ("Strategic context", "strategic_context"))),
     (
@@ -79,7 +79,7 @@ def _matters(document, version: CommonGroundVersion) -> None:
     document.add_heading("Strategic matters", level=2)
     for row in version.matters:
         document.add_heading(row.matter.name, level=3)
-        document.add_paragraph(f"Position: {POSITION_LABELS.get(row.position_status, row.position_status)}")
+        document.add_paragraph(f"Position: {MatterPosition.label_of(row.position_status)}")
         _paragraphs(document, row.narrative)
     if not version.matters:
         document.add_paragraph("No strategic matters have been added yet.")

@@ -12,7 +12,6 @@ from sqlalchemy.orm import selectinload
 from engage.common.dates import LONDON
 from engage.evidence import bp, scg_docx, scg_services
 from engage.evidence.scg_forms import (
-    STATUS_LABELS,
     ConfirmForm,
     MatterForm,
     PartyForm,
@@ -50,7 +49,7 @@ def scg_index():
     statements = db.session.scalars(
         select(CommonGround).options(selectinload(CommonGround.versions)).order_by(CommonGround.title)
     ).all()
-    return render_template("evidence/scg_index.html", statements=statements, status_labels=STATUS_LABELS)
+    return render_template("evidence/scg_index.html", statements=statements)
 
 
 @bp.route("/common-ground/new", methods=["GET", "POST"])
@@ -86,7 +85,6 @@ def scg_version(statement_id, number):
         version=version,
         statement=version.statement,
         confirm_form=ConfirmForm(),
-        status_labels=STATUS_LABELS,
         allowed=scg_services.TRANSITIONS[version.status],
     )
 
@@ -207,7 +205,7 @@ def scg_status(statement_id, number):
         else:
             flash(f"Version {version.number} is now {version.status}", "success")
             return redirect(_show_url(version))
-    return render_template("evidence/scg_status.html", form=form, version=version, status_labels=STATUS_LABELS)
+    return render_template("evidence/scg_status.html", form=form, version=version)
 
 
 @bp.route("/common-ground/<int:statement_id>/new-version", methods=["POST"])

@@ -13,8 +13,6 @@ from engage.models.engagement import (
     engagement_stakeholder,
 )
 from engage.models.evidence import (
-    MATTER_POSITIONS,
-    SCG_STATUSES,
     CommonGround,
     CommonGroundMatter,
     CommonGroundParty,
@@ -40,8 +38,6 @@ from engage.models.types import utcnow
 from engage.models.user import ROLES, ApiToken, SignInAttempt, User
 
 __all__ = [
-    "MATTER_POSITIONS",
-    "SCG_STATUSES",
     "CommonGround",
     "CommonGroundMatter",
     "CommonGroundParty",

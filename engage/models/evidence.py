@@ -18,8 +18,6 @@ from engage.models.plan import Plan, StrategicMatter
 from engage.models.representation import Representation
 from engage.models.types import UTCDateTime, utcnow
 
-SCG_STATUSES = ("draft", "agreed", "signed", "superseded")
-MATTER_POSITIONS = ("agreed", "not-agreed", "ongoing")
 # The text of a version, in the order of the template's five parts, with the part each belongs to.
 SCG_TEXT_FIELDS = (
     ("area_description", 1),
