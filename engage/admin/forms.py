@@ -1,10 +1,10 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length
 
 from engage.validation import EMAIL_MESSAGE
+from engage.vocab import Role
 
 
 class UserForm(FlaskForm):
@@ -17,11 +17,7 @@ class UserForm(FlaskForm):
     role = RadioField(
         "Role",
         widget=GovRadioInput(),
-        choices=[
-            SelectChoice("admin", "Administrator: manages users and settings"),
-            SelectChoice("officer", "Officer: edits everything in the plan"),
-            SelectChoice("viewer", "Viewer: reads only"),
-        ],
+        choices=Role.choices(),
         validators=[InputRequired(message="Select a role")],
     )
     authority = SelectField("Authority", widget=GovSelect(), validators=[InputRequired(message="Select an authority")])

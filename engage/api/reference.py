@@ -8,9 +8,10 @@ from engage.api import bp, serializers, spec
 from engage.api.http import input_schema, page_of_list, paginated_response, parse_json_body
 from engage.api.idempotency import idempotent
 from engage.matters import services as matters
-from engage.models import AUTHORITY_KINDS, Authority, StrategicMatter
+from engage.models import Authority, StrategicMatter
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.registers.queries import register_counts
+from engage.vocab import AuthorityKind
 
 MATTER_FIELDS = {"name": "string", "slug": "string?"}
 
@@ -56,7 +57,7 @@ spec.document(
             id=INTEGER,
             code={**STRING, "examples": ["WBC"]},
             name=STRING,
-            kind={"type": "string", "enum": list(AUTHORITY_KINDS)},
+            kind={"type": "string", "enum": list(AuthorityKind.values())},
         ),
         "Register": _object(
             ["id", "slug", "name", "stakeholder_count"],

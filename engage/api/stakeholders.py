@@ -9,10 +9,11 @@ from engage.api import bp, serializers, spec
 from engage.api.http import find_or_404, input_schema, paginated_response, parse_json_body, query_arg
 from engage.api.idempotency import idempotent
 from engage.extensions import db
-from engage.models import CHANNELS, STAKEHOLDER_KINDS, Authority, Category, Register, Stakeholder
+from engage.models import Authority, Category, Register, Stakeholder
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.registers import queries, services
 from engage.validation import ValidationError
+from engage.vocab import PreferredChannel, StakeholderKind
 
 FIELDS = {
     "kind": "string",
@@ -125,10 +126,10 @@ STAKEHOLDER_SCHEMA = {
     "properties": {
         "id": {"type": "integer"},
         **{name: OUTPUT_TYPES[kind] for name, kind in FIELDS.items()},
-        "kind": {"type": "string", "enum": list(STAKEHOLDER_KINDS)},
+        "kind": {"type": "string", "enum": list(StakeholderKind.values())},
         "name": {"type": "string", "description": "Display name: the person's names or the organisation's name"},
         "authority": {"type": ["string", "null"], "description": "Authority code, e.g. WBC"},
-        "preferred_channel": {"type": "string", "enum": list(CHANNELS)},
+        "preferred_channel": {"type": "string", "enum": list(PreferredChannel.values())},
         "erased_at": {"type": ["string", "null"], "format": "date-time"},
         "created_at": spec.DATE_TIME,
         "updated_at": spec.DATE_TIME,
@@ -137,8 +138,8 @@ STAKEHOLDER_SCHEMA = {
 INPUT_SCHEMA = input_schema(
     FIELDS,
     read_only=READ_ONLY,
-    kind={"enum": list(STAKEHOLDER_KINDS), "default": "person"},
-    preferred_channel={"enum": list(CHANNELS), "default": "email"},
+    kind={"enum": list(StakeholderKind.values()), "default": "person"},
+    preferred_channel={"enum": list(PreferredChannel.values()), "default": "email"},
     email={"format": "email"},
     organisation={"maxLength": 300, "description": "Organisation name (for an organisation, its own name)"},
     organisation_id={"description": "Record number of the organisation a person belongs to"},

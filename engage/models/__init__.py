@@ -1,7 +1,7 @@
 """Every model, re-exported so Alembic and the app see the whole schema."""
 
 from engage.models.audit import AuditEvent
-from engage.models.authority import AUTHORITY_KINDS, Authority
+from engage.models.authority import Authority
 from engage.models.consultation import Consultation, ConsultationDocument, Invitation, Part, Question
 from engage.models.engagement import (
     Action,
@@ -25,8 +25,6 @@ from engage.models.job import Job
 from engage.models.plan import Plan, PlanStage, StrategicMatter
 from engage.models.representation import Attachment, Representation, Respondent, ResponseDraft
 from engage.models.stakeholder import (
-    CHANNELS,
-    STAKEHOLDER_KINDS,
     BodyKind,
     Category,
     Register,
@@ -35,7 +33,7 @@ from engage.models.stakeholder import (
     stakeholder_category,
 )
 from engage.models.types import utcnow
-from engage.models.user import ROLES, ApiToken, SignInAttempt, User
+from engage.models.user import ApiToken, SignInAttempt, User
 
 __all__ = [
     "CommonGround",
@@ -60,10 +58,6 @@ __all__ = [
     "Representation",
     "Respondent",
     "ResponseDraft",
-    "AUTHORITY_KINDS",
-    "CHANNELS",
-    "ROLES",
-    "STAKEHOLDER_KINDS",
     "ApiToken",
     "AuditEvent",
     "Authority",

@@ -5,8 +5,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from engage.extensions import db
 
-AUTHORITY_KINDS = ("partner", "neighbour", "county", "other")
-
 
 class Authority(db.Model):
     __tablename__ = "authority"

@@ -10,8 +10,6 @@ from engage.extensions import db
 from engage.models.types import UTCDateTime, utcnow
 from engage.models.user import User
 
-JOB_STATUSES = ("pending", "running", "done", "failed")
-
 
 class Job(db.Model):
     __tablename__ = "job"

@@ -8,8 +8,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from engage.extensions import db
 from engage.models.authority import Authority
 
-PLAN_ROUTES = ("legacy", "2026")
-
 plan_partner = Table(
     "plan_partner",
     db.metadata,

@@ -9,9 +9,6 @@ from engage.extensions import db
 from engage.models.authority import Authority
 from engage.models.types import UTCDateTime, utcnow
 
-STAKEHOLDER_KINDS = ("person", "organisation")
-CHANNELS = ("email", "post")
-
 register_membership = Table(
     "register_membership",
     db.metadata,

@@ -12,8 +12,6 @@ from engage.extensions import db
 from engage.models.authority import Authority
 from engage.models.types import UTCDateTime, utcnow
 
-ROLES = ("admin", "officer", "viewer")
-
 
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"

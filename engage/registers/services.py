@@ -10,8 +10,9 @@ from sqlalchemy import func, or_, select
 
 from engage import audit
 from engage.extensions import db
-from engage.models import CHANNELS, STAKEHOLDER_KINDS, Authority, BodyKind, Category, Register, Stakeholder, utcnow
+from engage.models import Authority, BodyKind, Category, Register, Stakeholder, utcnow
 from engage.validation import EMAIL_MESSAGE, POSTCODE_MESSAGE, ValidationError, normalise_email, normalise_postcode
+from engage.vocab import PreferredChannel, StakeholderKind
 
 TEXT_FIELDS = {
     "title": 50,
@@ -108,7 +109,7 @@ def _clean_text(data, values, errors, partial) -> None:
         values["organisation_name"] = text
     if "kind" in data or not partial:
         kind = str(data.get("kind") or "person").strip().lower()
-        if kind not in STAKEHOLDER_KINDS:
+        if kind not in StakeholderKind.values():
             errors["kind"] = ["Select whether this is a person or an organisation"]
         values["kind"] = kind
     for field in BOOL_FIELDS:
@@ -131,7 +132,7 @@ def _clean_contact(data, values, errors) -> None:
         values["postcode"] = postcode or ""
     if "preferred_channel" in data:
         channel = str(data["preferred_channel"] or "email").strip().lower()
-        if channel not in CHANNELS:
+        if channel not in PreferredChannel.values():
             errors["preferred_channel"] = ["Select email or post"]
         values["preferred_channel"] = channel
 
