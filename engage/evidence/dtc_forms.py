@@ -7,9 +7,10 @@ from wtforms import Form, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 
 from engage.evidence import dtc
+from engage.evidence.dtc_text import label
 from engage.extensions import db
 from engage.models import Authority, Category, Consultation, PlanStage, Register, Stakeholder, StrategicMatter
-from engage.vocab import DtcScope, DtcSource, Level
+from engage.vocab import ConsultationStage, DtcScope, DtcSource, Level
 
 
 def filter_choices(rows, empty: str) -> list[SelectChoice]:
@@ -21,7 +22,7 @@ def stage_choices() -> list[tuple[str, str]]:
     for slug, name in db.session.execute(select(PlanStage.slug, PlanStage.name).order_by(PlanStage.position)):
         names.setdefault(slug, name)
     for (slug,) in db.session.execute(select(Consultation.stage).where(Consultation.stage != "").distinct()):
-        names.setdefault(slug, slug.replace("-", " ").capitalize())
+        names.setdefault(slug, ConsultationStage.label_of(slug, label(slug)))
     return list(names.items())
 
 
