@@ -1,6 +1,7 @@
 """Dates and times as people read them, in UK time: officers' pages and files, the public pages, the API."""
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +56,9 @@ def test_the_api_sends_uk_times_with_their_offset():
     assert iso_datetime(SUMMER_MORNING) == "2030-07-01T09:05:00+01:00"
     assert iso_datetime(datetime(2030, 12, 1, 9, 5, tzinfo=UTC)) == "2030-12-01T09:05:00+00:00"
     assert iso_date(date(2030, 7, 1)) == "2030-07-01"
+
+
+def test_the_zone_is_made_in_one_place():
+    root = Path(__file__).resolve().parents[2]
+    makers = [str(p.relative_to(root)) for p in (root / "engage").rglob("*.py") if "ZoneInfo(" in p.read_text()]
+    assert makers == ["engage/common/dates.py"]
