@@ -26,7 +26,7 @@ class Consultation(db.Model):
     opens_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     closes_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     published: Mapped[bool] = mapped_column(Boolean, default=False)
-    form_type: Mapped[str] = mapped_column(String(30), default="model-representation-form")
+    form_type: Mapped[str] = mapped_column(String(30), default="model-representation-form")  # engage.vocab.FormType
     privacy_notice: Mapped[str] = mapped_column(Text, default="")
     procedure_statement: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -81,7 +81,7 @@ class Part(db.Model):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("consultation_part.id", ondelete="SET NULL"))
     ref: Mapped[str] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(20), default="policy")
+    kind: Mapped[str] = mapped_column(String(20), default="policy")  # engage.vocab.PartKind
     position: Mapped[int] = mapped_column(default=0)
 
     consultation: Mapped[Consultation] = relationship(back_populates="parts")
@@ -99,7 +99,7 @@ class ConsultationDocument(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(10), default="link")
+    kind: Mapped[str] = mapped_column(String(10), default="link")  # engage.vocab.DocumentKind
     title: Mapped[str] = mapped_column(String(300))
     url: Mapped[str] = mapped_column(String(2000), default="")
     body_html: Mapped[str] = mapped_column(Text, default="")
@@ -119,7 +119,7 @@ class Question(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), default="free-text")
+    kind: Mapped[str] = mapped_column(String(20), default="free-text")  # engage.vocab.QuestionKind
     text: Mapped[str] = mapped_column(Text)
     hint: Mapped[str] = mapped_column(Text, default="")
     options: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -138,8 +138,8 @@ class Invitation(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
     stakeholder_id: Mapped[int] = mapped_column(ForeignKey("stakeholder.id", ondelete="CASCADE"), index=True)
-    method: Mapped[str] = mapped_column(String(20), default="email")
-    status: Mapped[str] = mapped_column(String(20), default="pending")
+    method: Mapped[str] = mapped_column(String(20), default="email")  # engage.vocab.InvitationMethod
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # engage.vocab.InvitationStatus
     job_id: Mapped[int | None] = mapped_column(ForeignKey("job.id", ondelete="SET NULL"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

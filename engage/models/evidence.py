@@ -78,7 +78,7 @@ class CommonGroundVersion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     statement_id: Mapped[int] = mapped_column(ForeignKey("common_ground.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(default=1)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default="draft")  # engage.vocab.ScgStatus
     area_description: Mapped[str] = mapped_column(Text, default="")
     strategic_context: Mapped[str] = mapped_column(Text, default="")
     housing_requirement: Mapped[str] = mapped_column(Text, default="")
@@ -153,7 +153,7 @@ class CommonGroundMatter(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("common_ground_version.id", ondelete="CASCADE"), index=True)
     matter_id: Mapped[int] = mapped_column(ForeignKey("strategic_matter.id", ondelete="CASCADE"))
-    position_status: Mapped[str] = mapped_column(String(20), default="ongoing")
+    position_status: Mapped[str] = mapped_column(String(20), default="ongoing")  # engage.vocab.MatterPosition
     narrative: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(default=0)
 

@@ -16,7 +16,7 @@ class Job(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(50))
-    status: Mapped[str] = mapped_column(String(20), default="pending")
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # engage.vocab.JobStatus
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     filename: Mapped[str] = mapped_column(String(300), default="")
     payload: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
