@@ -317,7 +317,7 @@ def copy_floor(report, url: str) -> None:
 
 
 def run(report) -> None:
-    from engage.evidence import dtc
+    from engage.evidence.dtc import rows as dtc
     from engage.extensions import db
 
     app = make_app()

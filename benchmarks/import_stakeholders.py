@@ -43,8 +43,8 @@ def run(report: Callable[[str, float, str], None]) -> None:
     from engage import create_app
     from engage.extensions import db
     from engage.models import Job, Stakeholder
-    from engage.registers import imports
     from engage.seeds.reference import load_reference
+    from engage.stakeholders import imports
 
     url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp()}/bench-import.sqlite"
     app = create_app("testing", SQLALCHEMY_DATABASE_URI=url, REDIS_URL=None)

@@ -90,7 +90,7 @@ def register(app: Flask) -> None:
 @with_appcontext
 def purge_drafts(days):
     """Delete online responses never sent, once their consultation has long closed, and unused files."""
-    from engage.consult.cleanup import purge_drafts as purge
+    from engage.respond.cleanup import purge_drafts as purge
 
     purged = purge(retention_days=days)
     click.echo(purged.summary())

@@ -51,12 +51,12 @@ def problem(status: int, detail: str = "", errors: dict | None = None, title: st
 def public_link(status: int) -> dict[str, str] | None:
     """Where an error page on the public consultation pages leads: back to the consultation the address named, or
     to the list of consultations (also for a 404, whose consultation may not exist). None on the officers' site."""
-    if request.blueprint != "consult" and not request.path.startswith("/consult/"):
+    if request.blueprint != "respond" and not request.path.startswith("/consult/"):
         return None
-    slug = (request.view_args or {}).get("slug") if request.blueprint == "consult" else None
+    slug = (request.view_args or {}).get("slug") if request.blueprint == "respond" else None
     if slug and status != 404:
-        return {"href": url_for("consult.show", slug=slug), "text": "Go back to the consultation"}
-    return {"href": url_for("consult.index"), "text": "Go to the list of consultations"}
+        return {"href": url_for("respond.show", slug=slug), "text": "Go back to the consultation"}
+    return {"href": url_for("respond.index"), "text": "Go to the list of consultations"}
 
 
 def retry_after_seconds() -> int:

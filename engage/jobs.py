@@ -3,10 +3,10 @@
 How to use it from a feature:
 
 1. Create a `Job` row (kind, user, total_rows, payload/params as the job needs) and commit it.
-2. Write the work as a plain function taking the job id, e.g. `engage.registers.imports.run_import(job_id)`.
+2. Write the work as a plain function taking the job id, e.g. `engage.stakeholders.imports.run_import(job_id)`.
    It reads its input from the row, reports progress with `record_progress(job_id, n)`, owns its own
    transaction (commit or roll back) and returns a JSON-able result dict.
-3. Call `enqueue("engage.registers.imports.run_import", job.id)`.
+3. Call `enqueue("engage.stakeholders.imports.run_import", job.id)`.
 
 `run()` wraps every job: it marks the row running, calls the function, stores its result and marks the row
 done; if the function raises, the session is rolled back and the row is marked failed with a generic message

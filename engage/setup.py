@@ -98,12 +98,12 @@ def register_blueprints(app: Flask) -> None:
     from engage.admin import bp as admin_bp
     from engage.api import bp as api_bp
     from engage.auth import bp as auth_bp
-    from engage.consult import bp as consult_bp
     from engage.consultations import bp as consultations_bp
     from engage.engagements import bp as engagements_bp
     from engage.evidence import bp as evidence_bp
     from engage.main import bp as main_bp
-    from engage.registers import bp as registers_bp
+    from engage.respond import bp as consult_bp
+    from engage.stakeholders import bp as registers_bp
     from engage.strategy import bp as strategy_bp
 
     for blueprint in (main_bp, auth_bp, registers_bp, admin_bp, consultations_bp, consult_bp, evidence_bp):

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import Authority, Plan, PlanStage, User
-from engage.registers.services import create_stakeholder as _create_stakeholder
+from engage.stakeholders.services import create_stakeholder as _create_stakeholder
 
 _counter = itertools.count(1)
 PASSWORD = "correct horse battery staple"

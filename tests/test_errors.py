@@ -5,9 +5,9 @@ import re
 import pytest
 
 from engage.extensions import limiter
-from tests.consult.helpers import fill_about_you, fill_item, submit
 from tests.factories import create_consultation
 from tests.pages import parse
+from tests.respond.helpers import fill_about_you, fill_item, submit
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date, time
 import pytest
 from email_validator import EmailNotValidError, validate_email
 
-from engage.validation import normalise_email, parse_day, parse_time
+from engage.common.validation import normalise_email, parse_day, parse_time
 
 ADDRESSES = [
     "name@example.com",

@@ -9,14 +9,14 @@ from wtforms import BooleanField, Form, SelectField
 
 from engage.actions import bp
 from engage.common.dates import LONDON
+from engage.common.pagination import paginate, parse_int
+from engage.common.validation import ValidationError
 from engage.engagements import queries, services
 from engage.engagements.forms import choices
 from engage.engagements.lookups import FormLookups
 from engage.extensions import db
 from engage.models import Action
-from engage.pagination import paginate, parse_int
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.validation import ValidationError
 from engage.vocab import ActionStatus
 
 PER_PAGE = 100

@@ -3,7 +3,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubm
 from wtforms import RadioField, SelectField, StringField, SubmitField
 from wtforms.validators import Email, InputRequired, Length
 
-from engage.validation import EMAIL_MESSAGE
+from engage.common.validation import EMAIL_MESSAGE
 from engage.vocab import Role
 
 

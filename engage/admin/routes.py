@@ -6,9 +6,9 @@ from wtforms.fields.choices import SelectChoice
 from engage.admin import bp
 from engage.admin.forms import UserForm
 from engage.auth import services as accounts
+from engage.common.pagination import paginate, parse_int
 from engage.extensions import db
 from engage.models import AuditEvent, Authority, User
-from engage.pagination import paginate, parse_int
 from engage.permissions import ADMIN, require_permission
 
 

@@ -21,7 +21,7 @@ Tests: tests/api/conftest.py has `viewer_api`, `officer_api`, `admin_api` (beare
 
 from flask import Blueprint
 
-from engage.validation import ValidationError
+from engage.common.validation import ValidationError
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

@@ -20,12 +20,13 @@ from engage.api.http import (
 )
 from engage.api.idempotency import idempotent
 from engage.common.dates import iso_datetime
-from engage.consultations import queries, services
-from engage.consultations import representations as intake
+from engage.common.validation import ValidationError
+from engage.consultations import services
 from engage.models import Consultation, Representation
 from engage.models.representation import PERSON_FIELDS
 from engage.permissions import EDIT, VIEW, has_permission, public, require_permission
-from engage.validation import ValidationError
+from engage.representations import queries
+from engage.representations import services as intake
 from engage.vocab import (
     Answer,
     Channel,

@@ -1,6 +1,6 @@
 """GET /api/v1/evidence/dtc-table: the co-operation (DtC) activity table as JSON, with the page's filters.
 
-The same rows as /evidence/dtc-table and its .csv, .xlsx and .docx files (engage.evidence.dtc). Malformed filters
+The same rows as /evidence/dtc-table and its .csv, .xlsx and .docx files (engage.evidence.dtc.rows). Malformed filters
 (a date that is not a date, an end before the start, a level, source or scope that does not exist, a register,
 category, strategic matter, authority or stage that is not known) are a 422 naming the parameter.
 """
@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from engage.api import bp, spec
 from engage.api.http import page_args
-from engage.evidence import dtc
-from engage.evidence.dtc_forms import stage_choices
+from engage.common.validation import ValidationError
+from engage.evidence.dtc import rows as dtc
+from engage.evidence.dtc.forms import stage_choices
 from engage.extensions import db
 from engage.models import Authority, Category, Register, StrategicMatter
 from engage.permissions import VIEW, require_permission
-from engage.validation import ValidationError
 from engage.vocab import Agreement, DtcScope, DtcSource, EngagementKind, Level
 
 

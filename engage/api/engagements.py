@@ -11,12 +11,12 @@ from engage.api import bp, spec
 from engage.api.http import check_fields, find_or_404, paginated_response, parse_date, parse_datetime, parse_json_body
 from engage.api.idempotency import idempotent
 from engage.common.dates import LONDON
+from engage.common.validation import ValidationError
 from engage.engagements import queries, services
 from engage.engagements.serializers import action_json, engagement_json
 from engage.extensions import db
 from engage.models import Authority, Engagement, StrategicMatter
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.validation import ValidationError
 from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
 FIELDS = {

@@ -15,10 +15,10 @@ from typing import Any
 from flask import jsonify, request
 from sqlalchemy import Select
 
+from engage.common.pagination import MAX_PER_PAGE, Page, paginate
+from engage.common.validation import ValidationError
 from engage.errors import problem
 from engage.extensions import db
-from engage.pagination import MAX_PER_PAGE, Page, paginate
-from engage.validation import ValidationError
 
 DEFAULT_PER_PAGE = 50
 MAX_PAGE = 10_000_000

@@ -10,7 +10,7 @@ from engage.api.idempotency import idempotent
 from engage.matters import services as matters
 from engage.models import Authority, StrategicMatter
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.registers.queries import register_counts
+from engage.stakeholders.queries import register_counts
 from engage.vocab import AuthorityKind
 
 MATTER_FIELDS = {"name": "string", "slug": "string?"}

@@ -1,4 +1,4 @@
-"""Stakeholders: list with filters, add, read, change and erase, over engage.registers services and queries."""
+"""Stakeholders: list with filters, add, read, change and erase, over engage.stakeholders services and queries."""
 
 from flask import jsonify
 from flask_login import current_user
@@ -8,11 +8,11 @@ from sqlalchemy.orm import selectinload
 from engage.api import bp, serializers, spec
 from engage.api.http import find_or_404, input_schema, paginated_response, parse_json_body, query_arg
 from engage.api.idempotency import idempotent
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Authority, Category, Register, Stakeholder
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.registers import queries, services
-from engage.validation import ValidationError
+from engage.stakeholders import queries, services
 from engage.vocab import PreferredChannel, StakeholderKind
 
 FIELDS = {

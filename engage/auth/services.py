@@ -6,7 +6,7 @@ from datetime import timedelta
 from flask import current_app, request
 from sqlalchemy import func, or_, select
 
-from engage import audit
+from engage.common import audit
 from engage.extensions import db
 from engage.models import ApiToken, Authority, SignInAttempt, User, utcnow
 from engage.models.user import hash_token

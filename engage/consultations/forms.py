@@ -28,10 +28,10 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.dates import LONDON, format_time
-from engage.consult.forms import AboutYouForm, ErrorsMixin, RepresentationForm
-from engage.fields import GovDateField
+from engage.common.fields import GovDateField
+from engage.common.validation import parse_time
 from engage.models import Consultation
-from engage.validation import parse_time
+from engage.representations.forms import AboutYouForm, ErrorsMixin, RepresentationForm
 from engage.vocab import (
     Answer,
     Channel,

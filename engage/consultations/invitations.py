@@ -1,75 +1,201 @@
-"""Officer pages for inviting stakeholders to a consultation and following the sending job."""
+"""Inviting stakeholders to a consultation: record every invitation (who, how, when), send the emails in a
+background job with progress, and make a mail-merge file for letters."""
 
-from flask import Response, flash, redirect, render_template, request, url_for
-from flask_login import current_user
+import csv
+import io
+import logging
+
+from flask import render_template
 from sqlalchemy import select
-from wtforms.fields.choices import SelectChoice
+from sqlalchemy.orm import selectinload
 
-from engage.consultations import bp, inviting, services
-from engage.consultations.forms import InvitationForm
-from engage.consultations.routes import _consultation
+from engage.common import audit
+from engage.common.dates import format_datetime
+from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import Job, Register
-from engage.pagination import parse_int
-from engage.permissions import EDIT, VIEW, require_permission
-from engage.validation import ValidationError
+from engage.jobs import enqueue, record_progress
+from engage.mail import send_email
+from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow
+from engage.stakeholders.exports import neutralise
+from engage.vocab import InvitationMethod
 
-DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+log = logging.getLogger(__name__)
+JOB_KIND = "consultation-invitations"
+PROGRESS_EVERY = 20
+LETTER_COLUMNS = ("reference", "title", "first_name", "last_name", "organisation", "address", "postcode")
+CONSULTATION_COLUMNS = ("consultation", "web_address", "closes")
 
 
-@bp.route("/<int:consultation_id>/invitations", methods=["GET", "POST"])
-@require_permission(EDIT)
-def invitations(consultation_id):
-    consultation = _consultation(consultation_id)
-    form = InvitationForm()
-    registers = list(db.session.scalars(select(Register).order_by(Register.position)))
-    form.registers.choices = [SelectChoice(r.slug, r.name) for r in registers]
-    if form.validate_on_submit():
-        ids = [
-            int(p) for p in (form.stakeholders.data or "").replace(" ", "").split(",") if p.isdigit() and len(p) < 10
-        ]
-        try:
-            job = inviting.invite(
-                consultation,
-                form.registers.data or [],
-                ids,
-                form.method.data,
-                web_address=url_for("consult.show", slug=consultation.slug, _external=True),
-                user=current_user,
-            )
-        except ValidationError as error:
-            form.add_errors(error.errors)
-        else:
-            flash("Invitations recorded", "success")
-            return redirect(
-                url_for("consultations.invitations", consultation_id=consultation.id, job=job.id if job else None)
-            )
-    job = _job(request.args.get("job"))
-    return render_template(
-        "consultations/invitations.html",
-        consultation=consultation,
-        form=form,
-        job=job,
-        page=services.invitations_page(consultation.id, parse_int(request.args.get("page"), 1, maximum=100_000)),
-        no_address=services.count_letters_without_address(consultation.id),
+def _stakeholders(register_slugs: list[str], stakeholder_ids: list[int]) -> list[Stakeholder]:
+    query = select(Stakeholder).where(Stakeholder.erased_at.is_(None), Stakeholder.do_not_contact.is_(False))
+    members = select(register_membership.c.stakeholder_id).join(Register).where(Register.slug.in_(register_slugs))
+    query = query.where(Stakeholder.id.in_(members) | Stakeholder.id.in_(stakeholder_ids or [-1]))
+    return list(db.session.scalars(query.order_by(Stakeholder.sort_name)))
+
+
+def invite(
+    consultation: Consultation,
+    register_slugs: list[str],
+    stakeholder_ids: list[int],
+    method: str,
+    *,
+    web_address: str = "",
+    user=None,
+) -> Job | None:
+    """Record invitations for everyone chosen (once per method) and, for email, start the sending job.
+    People without an email address are invited by letter."""
+    if method not in (InvitationMethod.EMAIL, InvitationMethod.LETTER):
+        raise ValidationError({"method": ["Select email or letter"]})
+    if not consultation.published:
+        message = "Publish the consultation before inviting people: until then its web address does not work"
+        raise ValidationError({"registers": [message]})
+    chosen = _stakeholders(register_slugs, stakeholder_ids)
+    if not chosen:
+        raise ValidationError({"registers": ["Select at least one register or stakeholder with someone to invite"]})
+    existing = set(
+        db.session.execute(
+            select(Invitation.stakeholder_id, Invitation.method).where(Invitation.consultation_id == consultation.id)
+        ).all()
     )
+    job = None
+    if method == "email":
+        params = {"consultation_id": consultation.id, "web_address": web_address}  # a worker has no request to ask
+        job = Job(kind=JOB_KIND, user_id=getattr(user, "id", None), params=params)
+        db.session.add(job)
+        db.session.flush()
+    count = 0
+    for stakeholder in chosen:
+        how = "email" if method == "email" and stakeholder.email else "letter"
+        if (stakeholder.id, how) in existing:
+            continue
+        db.session.add(
+            Invitation(
+                consultation_id=consultation.id,
+                stakeholder_id=stakeholder.id,
+                method=how,
+                created_by_id=getattr(user, "id", None),
+                status="pending" if how == "email" else "recorded",
+                sent_at=None if how == "email" else utcnow(),
+                job_id=job.id if job and how == "email" else None,
+            )
+        )
+        count += 1
+    if job:
+        job.total_rows = sum(1 for s in chosen if s.email and (s.id, "email") not in existing)
+    audit.record("invite", "consultation", consultation.id, f"{count} invitations ({method})", user=user)
+    db.session.commit()
+    if job:
+        enqueue("engage.consultations.invitations.send_invitation_emails", job.id)
+    return job
 
 
-def _job(value: str | None) -> Job | None:
-    if not value or not value.isdigit() or len(value) > 9:
-        return None
-    job = db.session.get(Job, int(value))
-    return job if job and job.kind == inviting.JOB_KIND else None
+def send_invitation_emails(job_id: int) -> dict:
+    """The background job: send each pending email invitation of the job, recording how each went."""
+    invitations = list(
+        db.session.scalars(
+            select(Invitation)
+            .where(Invitation.job_id == job_id, Invitation.status == "pending")
+            .options(selectinload(Invitation.stakeholder), selectinload(Invitation.consultation))
+            .order_by(Invitation.id)
+        )
+    )
+    web_address = (db.session.get(Job, job_id).params or {}).get("web_address", "")
+    sent = failed = 0
+    for number, invitation in enumerate(invitations, start=1):
+        if _send(invitation, web_address):
+            sent += 1
+        else:
+            failed += 1
+        if number % PROGRESS_EVERY == 0:
+            db.session.commit()
+            record_progress(job_id, number)
+    db.session.commit()
+    record_progress(job_id, len(invitations))
+    return {"sent": sent, "failed": failed}
 
 
-@bp.route("/<int:consultation_id>/invitations/letters.<any(csv, docx):file_format>")
-@require_permission(VIEW)
-def letters(consultation_id, file_format):
-    consultation = _consultation(consultation_id)
-    web_address = url_for("consult.show", slug=consultation.slug, _external=True)
-    if file_format == "csv":
-        response = Response(inviting.letters_csv(consultation, web_address), mimetype="text/csv")
-    else:
-        response = Response(inviting.letters_docx(consultation, web_address), mimetype=DOCX_MIMETYPE)
-    response.headers.set("Content-Disposition", "attachment", filename=f"letters-{consultation.slug}.{file_format}")
-    return response
+def _send(invitation: Invitation, web_address: str) -> bool:
+    context = {
+        "consultation": invitation.consultation,
+        "stakeholder": invitation.stakeholder,
+        "web_address": web_address,
+    }
+    try:
+        send_email(
+            invitation.stakeholder.email,
+            f"Consultation: {invitation.consultation.title}",
+            render_template("consultations/email/invitation.txt", **context),
+            render_template("consultations/email/invitation.html", **context),
+        )
+    except Exception:
+        log.exception("Could not send invitation %s", invitation.id)
+        invitation.status = "failed"
+        return False
+    invitation.status = "sent"
+    invitation.sent_at = utcnow()
+    return True
+
+
+def letter_rows(consultation: Consultation) -> list[dict[str, str]]:
+    query = (
+        select(Invitation)
+        .where(Invitation.consultation_id == consultation.id, Invitation.method == "letter")
+        .options(selectinload(Invitation.stakeholder))
+        .order_by(Invitation.id)
+    )
+    rows = []
+    for invitation in db.session.scalars(query):
+        person = invitation.stakeholder
+        rows.append(
+            {
+                "reference": f"INV-{invitation.id}",
+                "title": person.title,
+                "first_name": person.first_name,
+                "last_name": person.last_name,
+                "organisation": person.organisation_label or person.organisation_name,
+                "address": person.address,
+                "postcode": person.postcode,
+            }
+        )
+    return rows
+
+
+def letters_csv(consultation: Consultation, web_address: str) -> str:
+    """One row a letter, with the consultation's title, public web address and closing time for the mail merge."""
+    about = {
+        "consultation": consultation.title,
+        "web_address": web_address,
+        "closes": format_datetime(consultation.closes_at),
+    }
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=LETTER_COLUMNS + CONSULTATION_COLUMNS)
+    writer.writeheader()
+    for row in letter_rows(consultation):
+        writer.writerow({key: neutralise(value) for key, value in {**row, **about}.items()})
+    return out.getvalue()
+
+
+def letters_docx(consultation: Consultation, web_address: str) -> bytes:
+    """One letter a page, ready to print, with the web address to read the documents and respond at."""
+    from docx import Document  # here, not at the top, so the app starts without it
+
+    document = Document()
+    rows = letter_rows(consultation)
+    for number, row in enumerate(rows):
+        name = " ".join(part for part in (row["title"], row["first_name"], row["last_name"]) if part)
+        for line in [name, row["organisation"], *row["address"].splitlines(), row["postcode"]]:
+            if line:
+                document.add_paragraph(line)
+        document.add_paragraph(f"Our reference: {row['reference']}")
+        document.add_paragraph(f"Dear {name or 'Sir or Madam'},")
+        document.add_paragraph(
+            f"The councils are consulting on {consultation.title}. You can read the documents and respond at "
+            f"{web_address} until {format_datetime(consultation.closes_at)}."
+        )
+        if consultation.procedure_statement:
+            document.add_paragraph(consultation.procedure_statement)
+        if number < len(rows) - 1:
+            document.add_page_break()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -4,13 +4,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from engage.consult.attachments import read_upload
-from engage.consultations import bp, queries, services
+from engage.common.validation import ValidationError
+from engage.consultations import bp, services
 from engage.consultations.forms import ConfirmForm, ConsultationForm, DocumentForm, PartsForm, QuestionForm
 from engage.extensions import db
 from engage.models import Consultation, ConsultationDocument, Plan, Question
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.validation import ValidationError
+from engage.representations import queries
+from engage.representations.attachments import read_upload
 from engage.vocab import ConsultationStage
 
 MAX_PDF_BYTES = 50 * 1024 * 1024

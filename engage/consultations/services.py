@@ -12,7 +12,9 @@ import nh3
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from engage import audit
+from engage.common import audit
+from engage.common.pagination import Page, paginate
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import (
     Consultation,
@@ -24,8 +26,6 @@ from engage.models import (
     Stakeholder,
     utcnow,
 )
-from engage.pagination import Page, paginate
-from engage.validation import ValidationError
 from engage.vocab import FormType, PartKind, QuestionKind
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

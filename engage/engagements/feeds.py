@@ -5,7 +5,7 @@ import secrets
 
 from sqlalchemy import select
 
-from engage import audit
+from engage.common import audit
 from engage.extensions import db
 from engage.models import CalendarFeed, utcnow
 

@@ -19,8 +19,8 @@ from wtforms import RadioField, SelectField, SelectMultipleField, StringField, S
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.dates import LONDON
-from engage.fields import GovDateField, ServiceErrorsMixin
-from engage.validation import parse_time
+from engage.common.fields import GovDateField, ServiceErrorsMixin
+from engage.common.validation import parse_time
 from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
 FIELD_FOR_ERROR = {

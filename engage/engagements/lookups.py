@@ -5,7 +5,7 @@ from sqlalchemy import case, select
 from engage.engagements.rules import current_plan
 from engage.extensions import db
 from engage.models import Authority, Stakeholder, StrategicMatter
-from engage.registers import queries as register_queries
+from engage.stakeholders import queries as register_queries
 
 SUGGESTIONS = 20
 

@@ -7,6 +7,7 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from engage.common.dates import LONDON
+from engage.common.validation import parse_day
 from engage.extensions import db
 from engage.models import (
     Action,
@@ -19,7 +20,6 @@ from engage.models import (
     engagement_stakeholder,
     register_membership,
 )
-from engage.validation import parse_day
 from engage.vocab import ActionStatus, EngagementKind, EngagementStatus
 
 

@@ -8,15 +8,15 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from engage.common.dates import LONDON, format_time
+from engage.common.pagination import paginate, parse_int
+from engage.common.validation import ValidationError
 from engage.engagements import bp, queries, services
 from engage.engagements.filter_form import EngagementFilterForm
 from engage.engagements.forms import ActionForm, EngagementForm, HeldForm
 from engage.engagements.lookups import FormLookups, attendee_search
 from engage.extensions import db
 from engage.models import Engagement, EngagementDocument, Register, Stakeholder
-from engage.pagination import paginate, parse_int
 from engage.permissions import EDIT, VIEW, require_permission
-from engage.validation import ValidationError
 
 PER_PAGE = 50
 

@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select
 
 from engage.common.dates import LONDON, format_date
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Authority, Plan, Stakeholder, StrategicMatter
-from engage.validation import ValidationError
 from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
 TEXT_LIMITS = {"title": 300, "summary": 20_000, "outcome": 20_000, "influence_on_plan": 20_000, "evidence_url": 1000}

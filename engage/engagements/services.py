@@ -9,11 +9,11 @@ from typing import Any
 
 import filetype
 
-from engage import audit
+from engage.common import audit
+from engage.common.validation import ValidationError
 from engage.engagements.rules import clean_action, clean_engagement
 from engage.extensions import db
 from engage.models import Action, Engagement, EngagementDocument, utcnow
-from engage.validation import ValidationError
 from engage.vocab import ActionStatus
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024

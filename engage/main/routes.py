@@ -6,7 +6,7 @@ from engage.extensions import db
 from engage.main import bp
 from engage.models import Plan, Stakeholder
 from engage.permissions import VIEW, public, require_permission
-from engage.registers.queries import register_counts
+from engage.stakeholders.queries import register_counts
 
 
 @bp.route("/")

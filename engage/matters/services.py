@@ -6,10 +6,10 @@ import unicodedata
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from engage import audit
+from engage.common import audit
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import StrategicMatter
-from engage.validation import ValidationError
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -7,12 +7,12 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import Plan, PlanStage, Stakeholder, User
-from engage.registers.services import Lookups, build_stakeholder
 from engage.seeds.demo_consultation import load_demo_consultations
 from engage.seeds.demo_engagement import load_demo_engagement
 from engage.seeds.demo_evidence import load_demo_evidence
 from engage.seeds.demo_invitations import load_demo_invitations
 from engage.seeds.reference import load_reference, upsert_authorities
+from engage.stakeholders.services import Lookups, build_stakeholder
 
 DEMO_PASSWORD = "engage-demo-2026"
 DEMO_USERS = [

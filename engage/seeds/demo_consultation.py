@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 
 from engage.common.dates import LONDON
-from engage.consultations.representations import record_response
 from engage.consultations.services import create_consultation
 from engage.extensions import db
 from engage.models import Consultation, Plan, Question
+from engage.representations.services import record_response
 
 PRIVACY = (
     "The councils use your response to prepare the plan: the lawful basis is public task. Your name, organisation "

@@ -5,7 +5,7 @@ Built through the same services officers use. Idempotent: skipped when a stateme
 
 from sqlalchemy import select
 
-from engage.evidence import scg_services
+from engage.evidence.common_ground import services as scg_services
 from engage.extensions import db
 from engage.models.evidence import CommonGround
 

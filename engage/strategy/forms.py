@@ -13,9 +13,9 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 
+from engage.common.fields import GovDateField
+from engage.common.validation import parse_time
 from engage.engagements.forms import ErrorsMixin, choices
-from engage.fields import GovDateField
-from engage.validation import parse_time
 from engage.vocab import Cadence, Level, Mechanism
 
 

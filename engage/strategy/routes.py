@@ -5,6 +5,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from engage.common.validation import ValidationError
 from engage.engagements import queries
 from engage.engagements.lookups import FormLookups
 from engage.engagements.rules import current_plan
@@ -13,7 +14,6 @@ from engage.models import Engagement, Register, StrategyEntry
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.strategy import bp, coverage, schedule, services
 from engage.strategy.forms import StrategyEntryForm, initial_data
-from engage.validation import ValidationError
 
 
 def _registers() -> list[Register]:

@@ -11,7 +11,7 @@ import holidays
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from sqlalchemy import select
 
-from engage import audit
+from engage.common import audit
 from engage.common.dates import LONDON
 from engage.engagements.rules import current_plan, plan_window
 from engage.extensions import db

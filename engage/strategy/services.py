@@ -5,11 +5,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from engage import audit
+from engage.common import audit
+from engage.common.validation import ValidationError
 from engage.engagements.rules import authority_by_code, current_plan
 from engage.extensions import db
 from engage.models import Register, Stakeholder, StrategicMatter, StrategyEntry
-from engage.validation import ValidationError
 from engage.vocab import Cadence, Level, Mechanism
 
 

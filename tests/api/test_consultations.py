@@ -1,8 +1,8 @@
 from datetime import timedelta
 
 from engage.models import utcnow
-from tests.consult.helpers import fill_about_you, fill_item, submit
 from tests.factories import create_consultation
+from tests.respond.helpers import fill_about_you, fill_item, submit
 
 KEYED = {
     "channel": "post",

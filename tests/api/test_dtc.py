@@ -2,9 +2,9 @@
 
 import pytest
 
-from engage.evidence import dtc
+from engage.evidence.dtc import rows as dtc
 from tests.api.conftest import assert_matches
-from tests.evidence import dtc_data
+from tests.evidence.dtc import dtc_data
 
 FIELDS = {
     "ref",

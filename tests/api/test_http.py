@@ -4,7 +4,7 @@ import pytest
 
 from engage.api.http import check_fields, parse_date, parse_datetime
 from engage.common.dates import iso_datetime
-from engage.validation import ValidationError
+from engage.common.validation import ValidationError
 
 
 def test_check_fields_drops_read_only_fields_and_keeps_the_rest():

@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import event
 
-from engage.consultations.representations import key_in
 from engage.extensions import db
 from engage.models import utcnow
+from engage.representations.services import key_in
 from tests.api.conftest import assert_matches
 from tests.factories import create_consultation
 

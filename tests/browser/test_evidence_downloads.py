@@ -14,7 +14,7 @@ from engage.extensions import db
 from engage.models import Plan
 from tests.browser.axe import assert_accessible
 from tests.browser.conftest import screenshot, sign_in
-from tests.evidence import dtc_data
+from tests.evidence.dtc import dtc_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -5,9 +5,9 @@ from sqlalchemy import select
 from engage.extensions import db
 from engage.mail import outbox
 from engage.models import Respondent
-from tests.consult.helpers import fill_about_you, fill_item, submit
 from tests.factories import create_consultation
 from tests.pages import get_page, parse
+from tests.respond.helpers import fill_about_you, fill_item, submit
 
 AGENT = {
     "is_agent": "yes",
@@ -29,7 +29,7 @@ def test_an_agent_responds_for_a_client_and_gets_the_acknowledgement(client, off
 
     assert fill_about_you(client, consultation, **AGENT).status_code == 302
     fill_item(client, consultation)
-    check = get_page(client, "consult.check", slug=consultation.slug)
+    check = get_page(client, "respond.check", slug=consultation.slug)
     assert "Adam Agent, Agents & Co" in check.text
     confirmation = parse(submit(client, consultation, follow_redirects=True))
 

@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import Attachment, Representation
-from tests.consult.helpers import ITEM, fill_about_you, submit
 from tests.factories import create_consultation
 from tests.pages import get_page
+from tests.respond.helpers import ITEM, fill_about_you, submit
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -28,7 +28,7 @@ def _file_links(page):
 def _respond_with_a_file(client, consultation, filename="evidence.pdf"):
     fill_about_you(client, consultation)
     _upload(client, consultation, filename=filename)
-    [link] = _file_links(get_page(client, "consult.check", slug=consultation.slug))
+    [link] = _file_links(get_page(client, "respond.check", slug=consultation.slug))
     return link
 
 

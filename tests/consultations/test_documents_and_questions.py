@@ -28,7 +28,7 @@ def test_an_uploaded_pdf_over_20_mb_is_kept_whole_and_the_public_can_download_it
 
     document = db.session.scalar(select(ConsultationDocument))
     assert document.size == len(content)
-    page = get_page(client, "consult.show", slug=consultation.slug)
+    page = get_page(client, "respond.show", slug=consultation.slug)
     link = page.find("a", string="Sustainability appraisal")
     response = client.get(link["href"])
     assert response.data == content and response.mimetype == "application/pdf"

@@ -5,9 +5,9 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import Attachment, Representation, utcnow
-from tests.consult.helpers import fill_about_you, fill_item, submit
 from tests.factories import create_consultation, create_stakeholder
 from tests.pages import error_summary, get_page, parse, post_form
+from tests.respond.helpers import fill_about_you, fill_item, submit
 
 KEYED = {
     "channel": "email",

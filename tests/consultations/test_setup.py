@@ -111,7 +111,7 @@ def test_the_preview_shows_an_unpublished_consultation_as_the_public_would_see_i
 
     assert page.h1.text.strip() == "Draft local plan"
     assert "preview" in page.text.lower()
-    get_page(client, "consult.show", expected_status=404, slug=consultation.slug)
+    get_page(client, "respond.show", expected_status=404, slug=consultation.slug)
 
 
 def test_the_officer_list_and_page_show_the_status(officer_client):
@@ -144,7 +144,7 @@ def test_an_html_document_is_sanitised(officer_client, client):
     post_form(officer_client, "consultations.documents", data, {"consultation_id": consultation.id})
 
     document = consultation.documents[0]
-    page = get_page(client, "consult.document", slug=consultation.slug, document_id=document.id)
+    page = get_page(client, "respond.document", slug=consultation.slug, document_id=document.id)
     assert page.select_one(".app-document h2").text == "Policy SP1"
     assert page.select_one(".app-document script") is None
 
@@ -166,8 +166,8 @@ def test_the_officer_list_filters_by_the_status_derived_from_the_dates(officer_c
 
 
 def test_a_new_consultation_belongs_to_the_only_plan_unless_another_is_chosen():
+    from engage.common.validation import ValidationError
     from engage.consultations.services import clean
-    from engage.validation import ValidationError
     from tests.factories import create_plan
 
     plan = create_plan()

@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from engage.consultations.representations import key_in
-from engage.consultations.withdrawals import withdraw_representation
 from engage.extensions import db
 from engage.models import AuditEvent, utcnow
+from engage.representations.services import key_in
+from engage.representations.withdrawals import withdraw_representation
 from tests.factories import create_consultation
 from tests.pages import error_summary, get_page, parse, post_form
 

@@ -112,7 +112,7 @@ def test_stakeholder_page_shows_engagement_history_and_open_actions(viewer_clien
         Action(engagement=engagement, description="Send Green Belt review", owner_authority=create_authority())
     )
     db.session.commit()
-    page = get_page(viewer_client, "registers.show", stakeholder_id=person.id)
+    page = get_page(viewer_client, "stakeholders.show", stakeholder_id=person.id)
     history = page.select_one("#engagement-history").find_parent()
     assert "Met about Green Belt" in history.get_text()
     assert "Send Green Belt review" in history.get_text()

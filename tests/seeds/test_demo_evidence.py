@@ -19,7 +19,7 @@ def test_demo_statement_of_common_ground_has_parties_and_matters_and_loads_once(
 
 
 def test_demo_has_co_operation_activity_with_prescribed_bodies():
-    from engage.evidence.dtc import DtcFilters, dtc_rows
+    from engage.evidence.dtc.rows import DtcFilters, dtc_rows
 
     load_demo()
 

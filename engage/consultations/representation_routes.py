@@ -1,0 +1,166 @@
+"""Officer pages for representations: the inbox, one representation, keying in email, post and in-person ones,
+linking a respondent to a stakeholder, withdrawing on request and reinstating."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from engage.common.pagination import paginate, parse_int
+from engage.common.validation import ValidationError
+from engage.consultations import bp
+from engage.consultations.forms import ConfirmForm, KeyInForm, ReinstateForm, RepresentationFilterForm, WithdrawForm
+from engage.consultations.routes import _consultation
+from engage.extensions import db
+from engage.models import Stakeholder
+from engage.permissions import EDIT, VIEW, require_permission
+from engage.representations import queries, withdrawals
+from engage.representations import services as service
+from engage.representations.attachments import find_attachment, read_upload, send_attachment
+from engage.representations.forms import item_form_data, representation_form
+
+PER_PAGE = 50
+
+
+@bp.route("/<int:consultation_id>/representations")
+@require_permission(VIEW)
+def representations(consultation_id):
+    consultation = _consultation(consultation_id)
+    filters = queries.RepresentationFilters.from_args(request.args)
+    page = paginate(
+        queries.representations_query(consultation.id, filters),
+        parse_int(request.args.get("page"), 1),
+        PER_PAGE,
+        queries.count_query(consultation.id, filters),
+    )
+    return render_template(
+        "consultations/representations.html",
+        consultation=consultation,
+        page=page,
+        filter_form=RepresentationFilterForm(request.args, consultation),
+        filters=filters,
+    )
+
+
+@bp.route("/representations/<reference>")
+@require_permission(VIEW)
+def representation(reference):
+    item = _representation(reference)
+    matches = [] if item.respondent.stakeholder_id else service.matching_stakeholders(item.respondent.person())
+    return render_template(
+        "consultations/representation.html",
+        representation=item,
+        consultation=item.consultation,
+        matches=matches,
+        form=ConfirmForm(),
+        before_close=withdrawals.before_close(item),
+    )
+
+
+@bp.route("/representations/<reference>/attachments/<int:attachment_id>")
+@require_permission(VIEW)
+def attachment(reference, attachment_id):
+    found = find_attachment(attachment_id, representation_id=_representation(reference).id)
+    if found is None:
+        abort(404)
+    return send_attachment(found)
+
+
+@bp.route("/representations/<reference>/withdraw", methods=["GET", "POST"])
+@require_permission(EDIT)
+def withdraw(reference):
+    """Are you sure? The officer gives the reason, which goes in the audit trail."""
+    item = _representation(reference)
+    form = WithdrawForm()
+    if item.status != "withdrawn" and form.validate_on_submit():
+        try:
+            withdrawals.withdraw_representation(item, form.reason.data, user=current_user)
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            flash(f"Representation {item.reference} withdrawn", "success")
+            return redirect(url_for("consultations.representation", reference=item.reference))
+    return _confirm_page("withdraw", item, form)
+
+
+@bp.route("/representations/<reference>/reinstate", methods=["GET", "POST"])
+@require_permission(EDIT)
+def reinstate(reference):
+    item = _representation(reference)
+    form = ReinstateForm()
+    if item.status == "withdrawn" and form.validate_on_submit():
+        try:
+            withdrawals.reinstate_representation(
+                item, form.reason.data, by_mistake=form.by_mistake.data, user=current_user
+            )
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            flash(f"Representation {item.reference} reinstated", "success")
+            return redirect(url_for("consultations.representation", reference=item.reference))
+    return _confirm_page("reinstate", item, form)
+
+
+def _representation(reference):
+    item = service.find_representation(reference)
+    if item is None:
+        abort(404)
+    return item
+
+
+def _confirm_page(action: str, item, form):
+    """The question page; a representation already withdrawn (or not withdrawn, to reinstate) just says so."""
+    return render_template(
+        f"consultations/{action}.html",
+        representation=item,
+        consultation=item.consultation,
+        form=form,
+        freely=withdrawals.before_close(item),
+    )
+
+
+@bp.route("/representations/<reference>/link", methods=["POST"])
+@require_permission(EDIT)
+def link_stakeholder(reference):
+    item = service.find_representation(reference)
+    if item is None:
+        abort(404)
+    if ConfirmForm().validate_on_submit():
+        stakeholder_id = parse_int(request.form.get("stakeholder_id"), 0, minimum=0, maximum=2**31 - 1)
+        stakeholder = db.session.get(Stakeholder, stakeholder_id) if stakeholder_id else None
+        service.link_stakeholder(item.respondent, stakeholder, user=current_user)
+        flash("Respondent linked to the stakeholder" if stakeholder else "Link removed", "success")
+    return redirect(url_for("consultations.representation", reference=item.reference))
+
+
+@bp.route("/<int:consultation_id>/representations/new", methods=["GET", "POST"])
+@require_permission(EDIT)
+def new_representation(consultation_id):
+    consultation = _consultation(consultation_id)
+    form = representation_form(
+        consultation, base=KeyInForm, data=item_form_data({}) if request.method == "GET" else None
+    )
+    if form.validate_on_submit():
+        try:
+            respondent = _key_in(consultation, form)
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            first = respondent.representations[0]
+            late = " It arrived after the deadline and is flagged as late." if first.late else ""
+            flash(f"Representation {first.reference} saved.{late}", "success")
+            return redirect(url_for("consultations.representation", reference=first.reference))
+    return render_template("consultations/new_representation.html", consultation=consultation, form=form)
+
+
+def _key_in(consultation, form: KeyInForm):
+    about = form.about_data()
+    return service.key_in(
+        consultation,
+        about["respondent"],
+        about["agent"],
+        form.item_data(consultation),
+        channel=form.channel.data or "email",
+        received_at=form.received_at(),
+        stakeholder_id=form.stakeholder_id.data,
+        upload=read_upload(request.files.get("attachment")),
+        user=current_user,
+    )

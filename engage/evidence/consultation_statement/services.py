@@ -1,0 +1,84 @@
+"""Main issues of a consultation: officers record the issue, the representations raising it (by reference), the
+council's response and any proposed change. Later analysis features can call the same functions."""
+
+import re
+from typing import Any
+
+from sqlalchemy import func, select
+
+from engage.common import audit
+from engage.common.validation import ValidationError
+from engage.extensions import db
+from engage.models import Consultation, MainIssue, Representation
+from engage.models.representation import parse_reference
+
+REFERENCE_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def _representations(consultation: Consultation, text: str, errors: dict) -> list[Representation]:
+    found: list[Representation] = []
+    unknown: list[str] = []
+    for token in (t for t in REFERENCE_SEPARATORS.split(text or "") if t):
+        parsed = parse_reference(token)
+        representation = None
+        if parsed and parsed[1] is not None:
+            representation = db.session.scalar(
+                select(Representation).where(
+                    Representation.consultation_id == consultation.id,
+                    Representation.respondent_id == parsed[0],
+                    Representation.number == parsed[1],
+                )
+            )
+        if representation is None:
+            unknown.append(token)
+        elif representation not in found:
+            found.append(representation)
+    if unknown:
+        listed = ", ".join(unknown[:5]) + (" and others" if len(unknown) > 5 else "")
+        errors["representations"] = [
+            f"Enter references of representations to this consultation, like R-00123-1 (not found: {listed})"
+        ]
+    return found
+
+
+def _clean(consultation: Consultation, data: dict[str, Any]) -> dict[str, Any]:
+    errors: dict[str, list[str]] = {}
+    title = (data.get("title") or "").strip()[:300]
+    if not title:
+        errors["title"] = ["Enter the main issue"]
+    representations = _representations(consultation, data.get("representations") or "", errors)
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "title": title,
+        "summary": (data.get("summary") or "").strip(),
+        "council_response": (data.get("council_response") or "").strip(),
+        "proposed_change": (data.get("proposed_change") or "").strip(),
+        "representations": representations,
+    }
+
+
+def add_main_issue(consultation: Consultation, data: dict[str, Any], user=None) -> MainIssue:
+    cleaned = _clean(consultation, data)
+    position = db.session.scalar(
+        select(func.count(MainIssue.id)).where(MainIssue.consultation_id == consultation.id)
+    )  # fmt: skip
+    issue = MainIssue(consultation_id=consultation.id, position=position or 0, **cleaned)
+    db.session.add(issue)
+    db.session.flush()
+    audit.record("create", "main_issue", issue.id, f"Main issue added to consultation {consultation.id}", user=user)
+    db.session.commit()
+    return issue
+
+
+def update_main_issue(issue: MainIssue, data: dict[str, Any], user=None) -> MainIssue:
+    cleaned = _clean(issue.consultation, data)
+    for name, value in cleaned.items():
+        setattr(issue, name, value)
+    audit.record("update", "main_issue", issue.id, f"Main issue {issue.id} changed", user=user)
+    db.session.commit()
+    return issue
+
+
+def references_text(issue: MainIssue) -> str:
+    return "\n".join(r.reference for r in issue.representations)

@@ -1,0 +1,110 @@
+"""Routes for the co-operation (DtC) activity table, its CSV, XLSX and DOCX files, and the body × matter matrix.
+
+The files take the page's query string, so "download" gives exactly what is on screen (every page of it). They
+need a signed-in session or a bearer token (the request loader accepts `Authorization: Bearer` on any route).
+"""
+
+import tempfile
+
+from flask import Response, render_template, request, send_file, stream_with_context
+from flask_login import current_user
+
+from engage.common.dates import LONDON, format_datetime
+from engage.common.pagination import parse_int
+from engage.evidence.dtc import bp, matrix
+from engage.evidence.dtc import exports as dtc_exports
+from engage.evidence.dtc import rows as dtc
+from engage.evidence.dtc.forms import DtcFilterForm, describe
+from engage.models import utcnow
+from engage.permissions import VIEW, require_permission
+
+PER_PAGE = 100
+TITLE = "Co-operation activity table"
+
+
+@bp.route("/")
+@require_permission(VIEW)
+def index():
+    return render_template("evidence/index.html")
+
+
+@bp.route("/dtc-table")
+@require_permission(VIEW)
+def dtc_table():
+    filters = dtc.DtcFilters.from_args(request.args)
+    form = DtcFilterForm(request.args, filters)
+    page = dtc.page_of_rows(filters, parse_int(request.args.get("page"), 1, maximum=10_000_000), PER_PAGE)
+    return render_template(
+        "evidence/dtc/table.html",
+        filters=filters,
+        filter_form=form,
+        form=form if form.has_errors else None,
+        page=page,
+        message=empty_message(filters, page.total),
+        generated=utcnow(),
+        described=describe(form, filters),
+    )
+
+
+@bp.route("/dtc-table.<any(csv, xlsx, docx):file_format>")
+@require_permission(VIEW)
+def dtc_table_file(file_format: str):
+    filters = dtc.DtcFilters.from_args(request.args)
+    total = dtc.count_rows(filters)
+    dtc.record_export(filters.as_args(), total, file_format, user=current_user)
+    filename = f"co-operation-table-{utcnow().astimezone(LONDON):%Y-%m-%d}.{file_format}"
+    rows = dtc.dtc_rows(filters, request.url_root)
+    if file_format == "csv":
+        chunks = (chunk.encode("utf-8") for chunk in dtc_exports.csv_chunks(rows))
+        response = Response(stream_with_context(chunks), mimetype="text/csv")
+        response.headers.set("Content-Disposition", "attachment", filename=filename)
+        return response
+    notes = file_notes(filters, total)
+    target = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)  # noqa: SIM115 (send_file closes it)
+    if file_format == "xlsx":
+        dtc_exports.xlsx_file(rows, TITLE, notes, target)
+        mimetype = dtc_exports.XLSX_MIMETYPE
+    else:
+        dtc_exports.docx_file(rows, TITLE, notes, empty_message(filters, total), target)
+        mimetype = dtc_exports.DOCX_MIMETYPE
+    target.seek(0)
+    return send_file(target, mimetype=mimetype, as_attachment=True, download_name=filename)
+
+
+@bp.route("/dtc-matrix")
+@require_permission(VIEW)
+def dtc_matrix():
+    filters = dtc.DtcFilters.from_args(request.args)
+    form = DtcFilterForm(request.args, filters)
+    grid = matrix.build(filters)
+    return render_template(
+        "evidence/dtc/matrix.html",
+        filters=filters,
+        filter_form=form,
+        form=form if form.has_errors else None,
+        grid=grid,
+    )
+
+
+def empty_message(filters: dtc.DtcFilters, total: int) -> str:
+    if total:
+        return ""
+    if "to" in filters.errors and "from" not in filters.errors:
+        return "There are no rows because the end date is before the start date. Change the dates to see the table."
+    if filters.errors:
+        return "There are no rows because a date is not valid. Correct the dates to see the table."
+    if filters.as_args().keys() - {"scope"}:
+        return "No co-operation activity matches these filters. Try fewer filters or a longer period."
+    return "No co-operation activity has been recorded yet."
+
+
+def file_notes(filters: dtc.DtcFilters, total: int) -> list[str]:
+    form = DtcFilterForm(None, filters)
+    return [
+        f"Generated on {format_datetime(utcnow())} (UK time) from the Engage records.",
+        f"Filters — {'; '.join(describe(form, filters))}.",
+        f"Rows: {total:,}, ordered by date. One row per held engagement and body, per consultation invitation and "
+        "per representation.",
+        "Refs: E<engagement>-S<body> is an engagement with a body; I<number> an invitation to comment; R-… a "
+        "representation's own reference. Each evidence link opens the record or its evidence document.",
+    ]

@@ -1,0 +1,335 @@
+"""Representations: check them and record them (online, or keyed in by officers); withdrawals.py withdraws them.
+
+One set of rules for the public form, officer intake and the API. Input dicts use the API's field names.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from engage.common import audit
+from engage.common.validation import (
+    EMAIL_MESSAGE,
+    POSTCODE_MESSAGE,
+    ValidationError,
+    normalise_email,
+    normalise_postcode,
+)
+from engage.extensions import db
+from engage.models import Consultation, Representation, Respondent, Stakeholder, utcnow
+from engage.models.representation import PERSON_FIELDS, parse_reference
+from engage.representations.attachments import add_attachment, check_upload
+from engage.vocab import Answer, Channel, Nature, NotifyEvent, SoundnessTest
+
+COMMENT_LIMIT = 100_000
+PERSON_LIMITS = {
+    "title": 50,
+    "first_name": 100,
+    "last_name": 100,
+    "organisation": 300,
+    "job_title": 200,
+    "email": 320,
+    "phone": 50,
+    "address": 2000,
+    "postcode": 20,
+}
+LEGAL_FIELDS = ("legally_compliant", "sound", "dtc_compliant")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def clean_person(data: dict[str, Any] | None, prefix: str = "", *, require_contact: bool = True) -> dict[str, str]:
+    """Name and contact details; errors are keyed `<prefix><field>` so they land on the right form field."""
+    data = data or {}
+    errors: dict[str, list[str]] = {}
+    person = {field: _text(data.get(field)) for field in PERSON_FIELDS}
+    for field, limit in PERSON_LIMITS.items():
+        if len(person[field]) > limit:
+            errors[prefix + field] = [f"Enter {limit:,} characters or fewer"]
+    whose = "the agent’s" if prefix == "agent_" else "a"  # an agent's errors say so: both sets are on one page
+    if not person["first_name"] and not person["organisation"]:
+        errors[prefix + "first_name"] = [f"Enter {whose} first name"]
+    if person["first_name"] and not person["last_name"]:
+        errors[prefix + "last_name"] = [f"Enter {whose} last name"]
+    if person["email"]:
+        email = normalise_email(person["email"])
+        if email is None:
+            errors[prefix + "email"] = [EMAIL_MESSAGE]
+        person["email"] = email or person["email"]
+    elif require_contact and not person["address"]:
+        contact = "the agent’s email address or postal address" if prefix else "an email address or a postal address"
+        errors[prefix + "email"] = [f"Enter {contact}, so we can contact {'them' if prefix else 'you'}"]
+    if person["postcode"]:
+        postcode = normalise_postcode(person["postcode"])
+        if postcode is None:
+            errors[prefix + "postcode"] = [POSTCODE_MESSAGE]
+        person["postcode"] = postcode or person["postcode"]
+    if errors:
+        raise ValidationError(errors)
+    return person
+
+
+def _choice(data, field, allowed, default, errors, message):
+    value = data.get(field)
+    if value in (None, ""):
+        return default
+    if value not in allowed:
+        errors[field] = [message]
+    return value
+
+
+def _choices(data, field, allowed, errors, message) -> list[str]:
+    values = data.get(field) or []
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list) or any(value not in allowed for value in values):
+        errors[field] = [message]
+        return []
+    return [value for value in allowed if value in values]
+
+
+def clean_item(consultation: Consultation, data: dict[str, Any]) -> dict[str, Any]:
+    """One representation's content, checked against the consultation's parts and questions."""
+    errors: dict[str, list[str]] = {}
+    item: dict[str, Any] = {"part_id": _clean_part(consultation, data, errors)}
+    item["nature"] = _choice(data, "nature", Nature.values(), "comment", errors, "Select support, object or comment")
+    for field in LEGAL_FIELDS:
+        item[field] = _choice(data, field, Answer.values(), "not-specified", errors, "Select yes, no or not specified")
+    tests = SoundnessTest.values()
+    item["unsound_tests"] = _choices(data, "unsound_tests", tests, errors, "Select the tests of soundness")
+    item["notify"] = _choices(data, "notify", NotifyEvent.values(), errors, "Select when you want to be told")
+    for field in ("comment", "modification", "heard_reason"):
+        item[field] = _text(data.get(field))
+        if len(item[field]) > COMMENT_LIMIT:
+            errors[field] = [f"Enter {COMMENT_LIMIT:,} characters or fewer"]
+    item["wishes_to_be_heard"] = data.get("wishes_to_be_heard") in (True, "yes", "true")
+    item["answers"] = _clean_answers(consultation, data.get("answers") or {}, errors)
+    if not consultation.is_questionnaire and not item["comment"] and "comment" not in errors:
+        errors["comment"] = ["Enter your comments"]
+    if consultation.is_questionnaire and not item["comment"] and not any(item["answers"].values()):
+        errors.setdefault("comment", ["Answer at least one question or enter your comments"])
+    if item["wishes_to_be_heard"] and not item["heard_reason"]:
+        errors["heard_reason"] = ["Enter why you want to take part in the hearing sessions"]
+    if errors:
+        raise ValidationError(errors)
+    return item
+
+
+def _clean_part(consultation: Consultation, data: dict[str, Any], errors: dict) -> int | None:
+    ref = _text(data.get("part"))
+    if not ref:
+        if consultation.parts and not consultation.is_questionnaire:
+            errors["part"] = ["Select the part of the plan you are commenting on"]
+        return None
+    for part in consultation.parts:
+        if part.ref.lower() == ref.lower() or str(part.id) == ref:
+            return part.id
+    errors["part"] = [f"There is no part of the plan called ‘{ref[:100]}’ in this consultation"]
+    return None
+
+
+def _clean_answers(consultation: Consultation, answers: dict, errors: dict) -> dict[str, Any]:
+    if not isinstance(answers, dict):
+        errors["answers"] = ["Answers must be given for each question"]
+        return {}
+    cleaned: dict[str, Any] = {}
+    for question in consultation.questions:
+        value = answers.get(str(question.id), answers.get(question.id))
+        key = f"question_{question.id}"
+        if question.kind == "free-text":
+            value = _text(value)
+            if len(value) > COMMENT_LIMIT:
+                errors[key] = [f"Enter {COMMENT_LIMIT:,} characters or fewer"]
+        elif question.kind == "single-choice":
+            value = _text(value)
+            if value and value not in question.options:
+                errors[key] = ["Select one of the options"]
+        else:
+            value = [v for v in (value or []) if v in question.options] if isinstance(value, list) else []
+        if question.required and not value:
+            errors.setdefault(key, ["Answer this question"])
+        cleaned[str(question.id)] = value
+    return cleaned
+
+
+def record_response(
+    consultation: Consultation,
+    person: dict[str, str],
+    agent: dict[str, str] | None,
+    items: list[dict[str, Any]],
+    *,
+    channel: str = "online",
+    received_at: datetime | None = None,
+    user=None,
+    stakeholder_id: int | None = None,
+    commit: bool = True,
+) -> Respondent:
+    """A respondent and their representations, numbered from 1. Late when received from the closing time on.
+    Items must already be cleaned (clean_item)."""
+    if channel not in Channel.values():
+        raise ValidationError({"channel": ["Select online, email, post or in person"]})
+    received_at = received_at or utcnow()
+    respondent = Respondent(
+        consultation_id=consultation.id, stakeholder_id=stakeholder_id, agent=agent or None, **person
+    )
+    late = received_at >= consultation.closes_at
+    respondent.representations = [
+        Representation(
+            consultation_id=consultation.id,
+            number=number,
+            channel=channel,
+            received_at=received_at,
+            late=late,
+            entered_by_id=getattr(user, "id", None),
+            **item,
+        )
+        for number, item in enumerate(items, start=1)
+    ]
+    db.session.add(respondent)
+    db.session.flush()
+    audit.record(
+        "create",
+        "respondent",
+        respondent.id,
+        f"{respondent.reference}: {len(items)} representations ({channel})",
+        user=user,
+    )
+    if commit:
+        db.session.commit()
+    return respondent
+
+
+def key_in(
+    consultation: Consultation,
+    person: dict[str, Any],
+    agent: dict[str, Any] | None,
+    item: dict[str, Any],
+    *,
+    channel: str,
+    received_at: datetime | None,
+    stakeholder_id: Any = None,
+    upload: tuple[str, bytes] | None = None,
+    user=None,
+) -> Respondent:
+    """An email, post or in-person representation keyed in by an officer, with the file that came with it (if any:
+    `upload` is (filename, bytes)); late ones are kept and flagged."""
+    errors: dict[str, list[str]] = {}
+    checks = {
+        "person": lambda: clean_person(person, require_contact=False),
+        "agent": lambda: clean_person(agent, prefix="agent_") if agent else None,
+        "item": lambda: clean_item(consultation, item),
+        "file": lambda: check_upload(*upload) if upload else None,
+    }
+    cleaned: dict[str, Any] = {}
+    for key, check in checks.items():
+        try:
+            cleaned[key] = check()
+        except ValidationError as error:
+            errors.update(error.errors)
+    if received_at is None:
+        errors["received_on"] = ["Enter the date the representation was received"]
+    elif received_at > utcnow():
+        errors["received_on"] = ["The date received must be today or in the past"]
+    if channel not in Channel.values() or channel == Channel.ONLINE:
+        errors["channel"] = ["Select email, post or in person"]
+    stakeholder = _stakeholder_id(stakeholder_id, errors)
+    if errors:
+        raise ValidationError(errors)
+    respondent = record_response(
+        consultation,
+        cleaned["person"],
+        cleaned["agent"],
+        [cleaned["item"]],
+        channel=channel,
+        received_at=received_at,
+        user=user,
+        stakeholder_id=stakeholder,
+        commit=False,
+    )
+    if cleaned["file"]:
+        add_attachment(cleaned["file"], representation_id=respondent.representations[0].id)
+    db.session.commit()
+    return respondent
+
+
+def _stakeholder_id(value: Any, errors: dict) -> int | None:
+    raw = _text(value)
+    if not raw:
+        return None
+    if not raw.isdigit() or int(raw) > 2**31 - 1 or db.session.get(Stakeholder, int(raw)) is None:
+        errors["stakeholder_id"] = ["There is no stakeholder with this record number"]
+        return None
+    return int(raw)
+
+
+def add_to_respondent(
+    respondent: Respondent, item: dict[str, Any], *, channel: str, received_at: datetime, user=None
+) -> Representation:
+    """Another representation from a respondent already on record (officer intake)."""
+    number = (
+        db.session.scalar(select(func.max(Representation.number)).where(Representation.respondent_id == respondent.id))
+        or 0
+    ) + 1
+    representation = Representation(
+        consultation_id=respondent.consultation_id,
+        respondent_id=respondent.id,
+        number=number,
+        channel=channel,
+        received_at=received_at,
+        late=received_at >= respondent.consultation.closes_at,
+        entered_by_id=getattr(user, "id", None),
+        **item,
+    )
+    db.session.add(representation)
+    db.session.flush()
+    audit.record("create", "representation", representation.id, representation.reference, user=user)
+    db.session.commit()
+    return representation
+
+
+def find_representation(reference: str) -> Representation | None:
+    parsed = parse_reference(reference)
+    if parsed is None or parsed[1] is None or parsed[0] > 2**31 - 1:
+        return None
+    return db.session.scalar(
+        select(Representation).where(Representation.respondent_id == parsed[0], Representation.number == parsed[1])
+    )
+
+
+def find_respondent(reference: str) -> Respondent | None:
+    parsed = parse_reference(reference)
+    if parsed is None or parsed[0] > 2**31 - 1:
+        return None
+    return db.session.get(Respondent, parsed[0])
+
+
+def matching_stakeholders(person: dict[str, str], limit: int = 5) -> list[Stakeholder]:
+    """Stakeholders who may be this respondent: same email, or same first and last name."""
+    conditions = []
+    if person.get("email"):
+        conditions.append(func.lower(Stakeholder.email) == person["email"].lower())
+    if person.get("first_name") and person.get("last_name"):
+        conditions.append(
+            (func.lower(Stakeholder.first_name) == person["first_name"].lower())
+            & (func.lower(Stakeholder.last_name) == person["last_name"].lower())
+        )
+    if not conditions:
+        return []
+    query = select(Stakeholder).where(or_(*conditions), Stakeholder.erased_at.is_(None)).order_by(Stakeholder.sort_name)
+    return list(db.session.scalars(query.limit(limit)))
+
+
+def link_stakeholder(respondent: Respondent, stakeholder: Stakeholder | None, *, user=None) -> None:
+    respondent.stakeholder_id = stakeholder.id if stakeholder else None
+    audit.record(
+        "update",
+        "respondent",
+        respondent.id,
+        f"{respondent.reference} linked to a stakeholder",
+        user=user,
+        changes={"stakeholder_id": [None, respondent.stakeholder_id]},
+    )
+    db.session.commit()

@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("respond", __name__, url_prefix="/consult")
+
+from engage.respond import routes  # noqa: E402, F401

@@ -1,0 +1,289 @@
+"""Public consultation pages: find a consultation, read it and respond without an account."""
+
+import io
+
+from flask import abort, current_app, redirect, render_template, request, send_file, session, url_for
+from sqlalchemy import select
+
+from engage import jobs
+from engage.common.validation import ValidationError
+from engage.extensions import db, limiter
+from engage.models import Consultation, ConsultationDocument, utcnow
+from engage.permissions import VIEW, public, require_permission
+from engage.representations.attachments import find_attachment, read_upload, send_attachment
+from engage.representations.forms import (
+    AboutYouForm,
+    RemoveForm,
+    SaveForm,
+    SubmitForm,
+    item_form_data,
+    representation_form,
+)
+from engage.respond import bp, emails, services
+
+DRAFTS = "consult_drafts"
+SUBMITTED = "consult_submitted"
+
+
+def _save_limit() -> str:
+    return current_app.config["CONSULT_SAVE_RATE_LIMIT"]
+
+
+def _submit_limit() -> str:
+    return current_app.config["CONSULT_SUBMIT_RATE_LIMIT"]
+
+
+def _consultation(slug: str):
+    consultation = services.open_consultation(slug)
+    if consultation is None:
+        abort(404)
+    return consultation
+
+
+def _open(slug: str, *, sent_too: bool = False):
+    """The consultation (404 unless published) and this session's draft for it, in one query. The draft is None
+    when there is none, or when it has been sent unless `sent_too`."""
+    consultation, draft = services.open_with_draft(slug, session.get(DRAFTS, {}).get(slug))
+    if consultation is None:
+        abort(404)
+    if draft is not None and draft.submitted_at and not sent_too:
+        draft = None
+    return consultation, draft
+
+
+def _remember(slug: str, token: str) -> None:
+    session[DRAFTS] = {**session.get(DRAFTS, {}), slug: token}
+
+
+def _forget(slug: str) -> None:
+    session[DRAFTS] = {k: v for k, v in session.get(DRAFTS, {}).items() if k != slug}
+
+
+def _closed(consultation, status: int = 200, refused_at=None):
+    return render_template("respond/closed.html", consultation=consultation, refused_at=refused_at), status
+
+
+@bp.route("/")
+@public
+def index():
+    return render_template("respond/index.html", groups=services.public_consultations())
+
+
+@bp.route("/<slug>")
+@public
+def show(slug):
+    consultation, draft = _open(slug)
+    return render_template("respond/show.html", consultation=consultation, draft=draft, preview=False)
+
+
+@bp.route("/<slug>/documents/<int:document_id>")
+@public
+def document(slug, document_id):
+    return _document(_consultation(slug), document_id, preview=False)
+
+
+@bp.route("/preview/<int:consultation_id>/documents/<int:document_id>")
+@require_permission(VIEW)
+def preview_document(consultation_id, document_id):
+    """A document as the officers' preview of the public page links to it, published or not."""
+    consultation = db.session.get(Consultation, consultation_id) if consultation_id < 2**31 else None
+    if consultation is None:
+        abort(404)
+    return _document(consultation, document_id, preview=True)
+
+
+def _document(consultation, document_id: int, *, preview: bool):
+    query = select(ConsultationDocument).where(
+        ConsultationDocument.id == document_id, ConsultationDocument.consultation_id == consultation.id
+    )
+    doc = db.session.scalar(query) if document_id < 2**31 else None
+    if doc is None:
+        abort(404)
+    if doc.kind == "html":
+        return render_template("respond/document.html", consultation=consultation, document=doc, preview=preview)
+    if doc.kind != "file":
+        return redirect(doc.url)
+    return send_file(io.BytesIO(doc.content or b""), mimetype=doc.content_type, download_name=doc.filename)
+
+
+@bp.route("/<slug>/respond/about-you", methods=["GET", "POST"])
+@public
+@limiter.limit(_save_limit, methods=["POST"])
+def about_you(slug):
+    consultation, draft = _open(slug)
+    if not consultation.is_open:
+        return _closed(consultation)
+    form = AboutYouForm(data=AboutYouForm.data_from_draft(draft.data) if draft and request.method == "GET" else None)
+    if form.validate_on_submit():
+        if form.website.data:
+            return _refused(consultation)
+        try:
+            draft = services.save_about_you(consultation, draft, form.to_data())
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        except services.DeadlinePassed as passed:
+            return _closed(consultation, 403, passed.moment)
+        else:
+            _remember(slug, draft.token)
+            items = draft.data.get("items", [])
+            target = "respond.check" if items else "respond.representation"
+            return redirect(url_for(target, slug=slug, number=len(items) + 1))
+    return render_template("respond/about_you.html", consultation=consultation, form=form)
+
+
+@bp.route("/<slug>/respond/representations/<int:number>", methods=["GET", "POST"])
+@public
+@limiter.limit(_save_limit, methods=["POST"])
+def representation(slug, number):
+    consultation, draft = _open(slug)
+    if not consultation.is_open:
+        return _closed(consultation)
+    if draft is None:
+        return redirect(url_for("respond.about_you", slug=slug))
+    items = draft.data.get("items", [])
+    if number < 1 or number > len(items) + 1:
+        abort(404)
+    existing = item_form_data(items[number - 1]) if number <= len(items) and request.method == "GET" else None
+    form = representation_form(consultation, data=existing)
+    if form.validate_on_submit():
+        try:
+            upload = read_upload(request.files.get("attachment"))
+            services.save_item(consultation, draft, number - 1, form.to_data(consultation), upload)
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        except services.DeadlinePassed as passed:
+            return _closed(consultation, 403, passed.moment)
+        else:
+            return redirect(url_for("respond.check", slug=slug))
+    files = services.draft_attachments(draft).get(number - 1, []) if number <= len(items) else []  # none for a new one
+    return render_template(
+        "respond/representation.html", consultation=consultation, form=form, number=number, files=files
+    )
+
+
+@bp.route("/<slug>/respond/attachments/<int:attachment_id>")
+@public
+def attachment(slug, attachment_id):
+    """A file the respondent uploaded to their own unsent response (the draft in their session); 404 otherwise."""
+    _, draft = _open(slug)
+    found = find_attachment(attachment_id, draft_id=draft.id) if draft else None
+    if found is None:
+        abort(404)
+    return send_attachment(found)
+
+
+@bp.route("/<slug>/respond/attachments/<int:attachment_id>/remove", methods=["POST"])
+@public
+def remove_attachment(slug, attachment_id):
+    """Take one file out of the respondent's own unsent response; 404 for any other file."""
+    _, draft = _open(slug)
+    if draft is None or not RemoveForm().validate_on_submit():
+        abort(404 if draft is None else 400)
+    if services.remove_attachment(draft, attachment_id) is None:
+        abort(404)
+    return redirect(url_for("respond.check", slug=slug))
+
+
+@bp.route("/<slug>/respond/representations/<int:number>/remove", methods=["GET", "POST"])
+@public
+def remove(slug, number):
+    """Ask "Are you sure?", then remove the representation from the unsent response."""
+    consultation, draft = _open(slug)
+    if draft is None:
+        return redirect(url_for("respond.check", slug=slug))
+    items = draft.data.get("items", [])
+    if not 1 <= number <= len(items):
+        abort(404)
+    form = RemoveForm()
+    if form.validate_on_submit():
+        services.remove_item(draft, number - 1)
+        return redirect(url_for("respond.check", slug=slug))
+    part = next((p for p in consultation.parts if p.ref == items[number - 1].get("part")), None)
+    return render_template("respond/remove.html", consultation=consultation, number=number, part=part, form=form)
+
+
+@bp.route("/<slug>/respond/check", methods=["GET", "POST"])
+@public
+@limiter.limit(_submit_limit, methods=["POST"])
+def check(slug):
+    consultation, draft = _open(slug, sent_too=True)
+    if draft is not None and draft.respondent_id is not None:
+        return _confirmed(slug, draft.respondent_id)
+    if not consultation.is_open and request.method == "GET":
+        return _closed(consultation)
+    if draft is None:
+        return redirect(url_for("respond.about_you", slug=slug))
+    form = SubmitForm()
+    if form.validate_on_submit():
+        if form.website.data:
+            return _refused(consultation)
+        try:
+            respondent = services.submit_draft(consultation, draft)
+        except services.DeadlinePassed as passed:
+            return _closed(consultation, 403, passed.moment)
+        except ValidationError as error:
+            form.add_errors({"website": [m for messages in error.errors.values() for m in messages]})
+        else:
+            jobs.enqueue_call(emails.acknowledge, respondent.id)  # after the commit; off the request with Redis
+            return _confirmed(slug, respondent.id)
+    return render_template(
+        "respond/check.html",
+        consultation=consultation,
+        draft=draft,
+        form=form,
+        parts={part.id: part for part in consultation.parts},
+        refs={part.ref: part for part in consultation.parts},
+        attachments=services.draft_attachments(draft),
+    )
+
+
+def _confirmed(slug: str, respondent_id: int):
+    session[SUBMITTED] = {**session.get(SUBMITTED, {}), slug: respondent_id}
+    _forget(slug)
+    return redirect(url_for("respond.confirmation", slug=slug))
+
+
+def _refused(consultation):
+    return render_template("respond/refused.html", consultation=consultation), 400
+
+
+@bp.route("/<slug>/respond/confirmation")
+@public
+def confirmation(slug):
+    consultation = _consultation(slug)
+    respondent_id = session.get(SUBMITTED, {}).get(slug)
+    respondent = services.respondent_with_representations(respondent_id) if respondent_id else None
+    if respondent is None or respondent.consultation_id != consultation.id:
+        return redirect(url_for("respond.show", slug=slug))
+    return render_template("respond/confirmation.html", consultation=consultation, respondent=respondent)
+
+
+@bp.route("/<slug>/respond/save", methods=["GET", "POST"])
+@public
+@limiter.limit(_submit_limit, methods=["POST"])
+def save(slug):
+    consultation, draft = _open(slug)
+    if draft is None or not consultation.is_open:
+        return redirect(url_for("respond.show", slug=slug))
+    form = SaveForm(data={"email": draft.email} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            email = emails.send_return_link(consultation, draft, form.email.data or "")
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            return render_template("respond/saved.html", consultation=consultation, email=email)
+    return render_template("respond/save.html", consultation=consultation, form=form)
+
+
+@bp.route("/<slug>/respond/return/<token>")
+@public
+def resume(slug, token):
+    consultation = _consultation(slug)
+    draft = services.find_draft(consultation, token)
+    if draft is None or draft.submitted_at is not None:
+        abort(404)
+    if utcnow() >= draft.expires_at or not consultation.is_open:
+        return _closed(consultation)
+    _remember(slug, draft.token)
+    return redirect(url_for("respond.check", slug=slug))

@@ -1,0 +1,267 @@
+"""Online responses: a server-side draft (keyed by a random token kept in the session cookie or a save-and-return
+link), filled page by page, then submitted once. Submitting is idempotent on the draft: a double click or a
+second app server sees the draft already submitted and gets the same respondent back.
+
+Each page of the journey is a few statements (see docs/performance.md): the consultation and the draft come in one
+query, and saving keeps what the request loaded instead of expiring it (`_commit`), so nothing is read twice."""
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.orm import joinedload
+
+from engage.common.validation import ValidationError
+from engage.extensions import db
+from engage.models import Attachment, Consultation, Representation, Respondent, ResponseDraft, utcnow
+from engage.representations.attachments import add_attachment, check_upload, find_attachment
+from engage.representations.services import clean_item, clean_person, record_response
+
+MAX_FILES = 10  # files a draft may hold, so one response cannot fill the database
+TOO_MANY_FILES = f"You can attach up to {MAX_FILES} files to a response"
+
+
+class DeadlinePassed(Exception):
+    """The consultation closed before the response was submitted."""
+
+    def __init__(self, closes_at: datetime, moment: datetime):
+        super().__init__("The consultation has closed")
+        self.closes_at = closes_at
+        self.moment = moment
+
+
+def open_consultation(slug: str) -> Consultation | None:
+    """A published consultation by its web address (any status but draft). Its parts and questions load on first
+    use, so a page that does not show them (about you) costs one query, and one the page uses costs one more each.
+    (Eager options would also be repeated every time the object is refreshed after a commit.)"""
+    query = select(Consultation).where(Consultation.slug == slug, Consultation.published.is_(True))
+    return db.session.scalar(query)
+
+
+def open_with_draft(slug: str, token: str | None) -> tuple[Consultation | None, ResponseDraft | None]:
+    """`open_consultation` and `find_draft` in one query: the consultation and the draft the token names, if any."""
+    if not _valid_token(token):
+        return open_consultation(slug), None
+    query = (
+        select(Consultation, ResponseDraft)
+        .outerjoin(ResponseDraft, and_(ResponseDraft.consultation_id == Consultation.id, ResponseDraft.token == token))
+        .where(Consultation.slug == slug, Consultation.published.is_(True))
+    )
+    row = db.session.execute(query).first()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def _valid_token(token: str | None) -> bool:
+    return bool(token) and len(token) <= 64
+
+
+def _commit() -> None:
+    """Commit, keeping what this request loaded as it is instead of expiring it. A page that saves and then reads
+    the draft, the respondent or the consultation again (the acknowledgement, the redirect) reads what it has just
+    written; expiring everything made each of those reads another query."""
+    session = db.session()
+    session.expire_on_commit = False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = True
+
+
+def find_draft(consultation: Consultation, token: str | None) -> ResponseDraft | None:
+    if not _valid_token(token):
+        return None
+    return db.session.scalar(
+        select(ResponseDraft).where(ResponseDraft.token == token, ResponseDraft.consultation_id == consultation.id)
+    )
+
+
+def new_draft(consultation: Consultation) -> ResponseDraft:
+    draft = ResponseDraft(
+        token=secrets.token_urlsafe(32), consultation_id=consultation.id, data={}, expires_at=consultation.closes_at
+    )
+    db.session.add(draft)
+    return draft
+
+
+def _check_open(consultation: Consultation, moment: datetime) -> None:
+    if moment >= consultation.closes_at:
+        raise DeadlinePassed(consultation.closes_at, moment)
+
+
+def save_about_you(consultation: Consultation, draft: ResponseDraft | None, data: dict[str, Any]) -> ResponseDraft:
+    """Check and keep the respondent's (and any agent's) details; creates the draft on the first save."""
+    _check_open(consultation, utcnow())
+    errors: dict[str, list[str]] = {}
+    person = agent = None
+    try:
+        person = clean_person(data.get("respondent"), require_contact=not data.get("is_agent"))
+    except ValidationError as error:
+        errors.update(error.errors)
+    if data.get("is_agent"):
+        try:
+            agent = clean_person(data.get("agent"), prefix="agent_")
+        except ValidationError as error:
+            errors.update(error.errors)
+    if errors:
+        raise ValidationError(errors)
+    draft = draft or new_draft(consultation)
+    draft.data = {**draft.data, "respondent": person, "agent": agent, "is_agent": bool(data.get("is_agent"))}
+    draft.email = (agent or person)["email"]
+    _commit()
+    return draft
+
+
+def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data: dict[str, Any], upload=None) -> None:
+    """Check one representation (and its file, if any) and keep it at `index` (appended at the next free place).
+    Nothing is kept when either is wrong."""
+    _check_open(consultation, utcnow())
+    errors: dict[str, list[str]] = {}
+    try:
+        clean_item(consultation, data)
+    except ValidationError as error:
+        errors.update(error.errors)
+    try:
+        attachment = check_upload(*upload) if upload else None
+    except ValidationError as error:
+        attachment = None
+        errors.update(error.errors)
+    if attachment and _file_count(draft) >= MAX_FILES:
+        errors["attachment"] = [TOO_MANY_FILES]
+    if errors:
+        raise ValidationError(errors)
+    items = list(draft.data.get("items", []))
+    if index < len(items):
+        items[index] = data
+    else:
+        items.append(data)
+    draft.data = {**draft.data, "items": items}
+    if attachment:
+        add_attachment(attachment, draft_id=draft.id, draft_item=min(index, len(items) - 1))
+    _commit()
+
+
+def _file_count(draft: ResponseDraft) -> int:
+    """The draft's files, counted with its row locked (on PostgreSQL), so two uploads at once cannot both be the
+    10th: the second waits for the first to commit, then counts its file too."""
+    db.session.execute(select(ResponseDraft.id).where(ResponseDraft.id == draft.id).with_for_update())
+    return db.session.scalar(select(func.count()).select_from(Attachment).where(Attachment.draft_id == draft.id))
+
+
+def draft_attachments(draft: ResponseDraft) -> dict[int, list[Attachment]]:
+    found: dict[int, list[Attachment]] = {}
+    query = select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)
+    for attachment in db.session.scalars(query):
+        found.setdefault(attachment.draft_item, []).append(attachment)
+    return found
+
+
+def remove_attachment(draft: ResponseDraft, attachment_id: int) -> Attachment | None:
+    """Take one file out of this draft (it is deleted later, by `flask purge-drafts`); None when the draft has no
+    such file, so nobody can remove a file from someone else's response."""
+    attachment = find_attachment(attachment_id, draft_id=draft.id, content=False)
+    if attachment is not None:
+        attachment.draft_id = None
+        _commit()
+    return attachment
+
+
+def remove_item(draft: ResponseDraft, index: int) -> None:
+    items = list(draft.data.get("items", []))
+    if 0 <= index < len(items):
+        items.pop(index)
+        db.session.execute(
+            update(Attachment)
+            .where(Attachment.draft_id == draft.id, Attachment.draft_item == index)
+            .values(draft_id=None)
+        )
+        db.session.execute(
+            update(Attachment)
+            .where(Attachment.draft_id == draft.id, Attachment.draft_item > index)
+            .values(draft_item=Attachment.draft_item - 1)
+        )
+    draft.data = {**draft.data, "items": items}
+    db.session.commit()
+
+
+def submit_draft(consultation: Consultation, draft: ResponseDraft, *, moment: datetime | None = None) -> Respondent:
+    """Record the draft as a respondent and representations, once. Raises DeadlinePassed after the deadline
+    and ValidationError when the draft is incomplete; either way nothing is written.
+
+    The respondent is written first and the draft then claimed with one conditional UPDATE (not yet submitted ->
+    submitted, with the respondent). A second submission of the same draft waits on that row; once the first
+    commits it finds the draft claimed, rolls its own respondent back and returns the first one."""
+    moment = moment or utcnow()
+    if draft.respondent_id is not None:
+        return draft.respondent
+    _check_open(consultation, moment)
+    if not draft.data.get("respondent"):
+        raise ValidationError({"respondent": ["Tell us about yourself before you send your response"]})
+    items = [clean_item(consultation, item) for item in draft.data.get("items", [])]
+    if not items:
+        raise ValidationError({"items": ["Add at least one representation before you send your response"]})
+    data = draft.data
+    person, agent = data["respondent"], data.get("agent") if data.get("is_agent") else None
+    respondent = record_response(consultation, person, agent, items, received_at=moment, commit=False)
+    claimed = db.session.execute(
+        update(ResponseDraft)
+        .where(ResponseDraft.id == draft.id, ResponseDraft.submitted_at.is_(None))
+        .values(submitted_at=moment, respondent_id=respondent.id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not claimed:
+        db.session.rollback()
+        db.session.refresh(draft)
+        return draft.respondent
+    _attach_files(draft, respondent)
+    _commit()
+    db.session.expire(draft, ["submitted_at", "respondent_id", "updated_at"])  # written by the UPDATE above
+    return respondent
+
+
+def _attach_files(draft: ResponseDraft, respondent: Respondent) -> None:
+    """Each file kept with the draft goes to the representation made from its item, in one statement."""
+    representation_id = (
+        select(Representation.id)
+        .where(Representation.respondent_id == respondent.id, Representation.number == Attachment.draft_item + 1)
+        .scalar_subquery()
+    )
+    db.session.execute(
+        update(Attachment)
+        .where(Attachment.draft_id == draft.id)
+        .values(representation_id=representation_id)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def respondent_with_representations(respondent_id: int) -> Respondent | None:
+    """One query, or none when this session has just recorded the respondent (the acknowledgement, sent inline)."""
+    options = [joinedload(Respondent.representations).joinedload(Representation.part)]
+    return db.session.get(Respondent, respondent_id, options=options)
+
+
+def public_consultations(moment: datetime | None = None, recent_days: int = 365) -> dict[str, list[Consultation]]:
+    """Open consultations (closing soonest first), upcoming ones, and those closed in the last year."""
+    from datetime import timedelta
+
+    moment = moment or utcnow()
+    published = select(Consultation).where(Consultation.published.is_(True))
+    return {
+        "open": list(
+            db.session.scalars(
+                published.where(Consultation.opens_at <= moment, Consultation.closes_at > moment).order_by(
+                    Consultation.closes_at
+                )
+            )
+        ),
+        "scheduled": list(
+            db.session.scalars(published.where(Consultation.opens_at > moment).order_by(Consultation.opens_at))
+        ),
+        "closed": list(
+            db.session.scalars(
+                published.where(
+                    Consultation.closes_at <= moment, Consultation.closes_at > moment - timedelta(days=recent_days)
+                ).order_by(Consultation.closes_at.desc())
+            )
+        ),
+    }

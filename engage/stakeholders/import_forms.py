@@ -1,0 +1,72 @@
+"""Forms of the stakeholder import: the upload, and a select per column of the file."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSelect, GovSubmitInput
+from wtforms import SelectField, SubmitField
+from wtforms.fields.choices import SelectChoice
+
+from engage.stakeholders.imports import FIELDS, NAME_FIELDS
+
+DO_NOT_IMPORT = SelectChoice("", "Do not import")
+
+
+class ImportUploadForm(FlaskForm):
+    file = FileField(
+        "Upload a file",
+        widget=GovFileInput(),
+        description="A CSV or XLSX file with a row of column headings, up to 100,000 rows",
+        validators=[FileRequired(message="Select a CSV or XLSX file")],
+    )
+    submit = SubmitField("Upload file", widget=GovSubmitInput())
+
+
+class ImportColumnsForm(FlaskForm):
+    """One select per column, added by `columns_form`; each field may be chosen for one column only."""
+
+    submit = SubmitField("Check the rows", widget=GovSubmitInput())
+    columns: list[str] = []
+
+    @property
+    def column_fields(self):
+        return [self[f"column_{index}"] for index in range(len(self.columns))]
+
+    def mapping(self) -> dict[str, str]:
+        return {column: field.data or "" for column, field in zip(self.columns, self.column_fields, strict=True)}
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        chosen: dict[str, str] = {}
+        for column, field in zip(self.columns, self.column_fields, strict=True):
+            if not field.data:
+                continue
+            if field.data in chosen:
+                label = FIELDS[field.data]
+                field.errors = [
+                    *field.errors,
+                    f"‘{label}’ is already chosen for ‘{chosen[field.data]}’ – choose it once",
+                ]
+                valid = False
+            chosen.setdefault(field.data, column)
+        if self.columns and not any(name in chosen for name in NAME_FIELDS):
+            first = self.column_fields[0]
+            first.errors = [*first.errors, "Choose a column for the first name, last name or organisation"]
+            valid = False
+        return valid
+
+
+def columns_form(columns: list[str], mapping: dict[str, str], samples: dict[str, list[str]]) -> ImportColumnsForm:
+    choices = [DO_NOT_IMPORT, *(SelectChoice(name, label) for name, label in FIELDS.items())]
+
+    class Form(ImportColumnsForm):
+        pass
+
+    Form.columns = columns
+    for index, column in enumerate(columns):
+        examples = samples.get(column) or []
+        hint = f"For example: {', '.join(examples)}" if examples else "This column is empty"
+        field = SelectField(
+            column, choices=choices, default=mapping.get(column, ""), description=hint, widget=GovSelect()
+        )
+        setattr(Form, f"column_{index}", field)
+    return Form()
