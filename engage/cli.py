@@ -5,13 +5,13 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from engage.extensions import db
-from engage.models import ROLES
+from engage.vocab import Role
 
 
 def register(app: Flask) -> None:
     @app.cli.command("create-user")
     @click.argument("email")
-    @click.option("--role", type=click.Choice(ROLES), default="officer", show_default=True)
+    @click.option("--role", type=click.Choice(Role.values()), default="officer", show_default=True)
     @click.option("--authority", "authority_code", help="Authority code, e.g. WBC")
     @click.option("--password", help="Password; one is generated and printed when not given")
     @click.option("--name", default="", help="Full name")

@@ -11,8 +11,8 @@ from flask import Flask, jsonify, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from engage.common.dates import format_time
 from engage.extensions import limiter
-from engage.filters import london
 
 TITLES = {
     400: "Sorry, there is a problem with your request",
@@ -68,11 +68,11 @@ def retry_after_seconds() -> int:
 
 
 def rate_limited_message(seconds: int) -> str:
-    again = london(datetime.fromtimestamp(time.time() + seconds, UTC))
+    again = format_time(datetime.fromtimestamp(time.time() + seconds, UTC))
     wait = f"{seconds} second{'' if seconds == 1 else 's'}" if seconds < 120 else f"{math.ceil(seconds / 60)} minutes"
     return (
         f"There have been too many attempts from your internet connection in a short time. The answers you have "
-        f"given so far are kept. Wait {wait} and try again after {again:%H:%M} (UK time)."
+        f"given so far are kept. Wait {wait} and try again after {again} (UK time)."
     )
 
 

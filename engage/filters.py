@@ -1,34 +1,16 @@
-"""Jinja filters and globals: dates in Europe/London, the signed-in user's permissions."""
-
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+"""Every Jinja filter and global, registered in one place (`register`): dates and times, the labels of the closed
+lists (engage.vocab), the signed-in user's permissions, the current page's URL with changes, and the data a few pages
+read."""
 
 from flask import Flask, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
 
+from engage.common.dates import format_date, format_datetime, format_time, govuk_datetime
 from engage.permissions import has_permission
+from engage.vocab import VOCABULARIES, ConsultationStatus, Vocabulary
 
-LONDON = ZoneInfo("Europe/London")
-
-
-def london(value: datetime | None) -> datetime | None:
-    return value.astimezone(LONDON) if value else None
-
-
-def format_datetime(value: datetime | None) -> str:
-    if not value:
-        return ""
-    local = london(value)
-    return f"{local.day} {local:%B %Y} at {local:%H:%M}"
-
-
-def format_date(value: date | datetime | None) -> str:
-    if not value:
-        return ""
-    if isinstance(value, datetime):
-        value = london(value)
-    return f"{value.day} {value:%B %Y}"
+CONSULTATION_TAGS = {"draft": "grey", "scheduled": "blue", "open": "green", "closed": "red"}
 
 
 def url_with(**changes) -> str:
@@ -47,11 +29,31 @@ def multiline(text: str) -> Markup:
     return Markup("<br>").join((text or "").splitlines())
 
 
+def label(value: str | None, vocabulary: type[Vocabulary], default: str | None = None) -> str:
+    """`{{ item.nature | label(Nature) }}`: the words for a stored value of a closed list."""
+    return vocabulary.label_of(value, default)
+
+
+def status_tag(status: str) -> dict[str, str]:
+    """govukTag's parameters for a consultation's status."""
+    return {"text": ConsultationStatus.label_of(status), "classes": f"govuk-tag--{CONSULTATION_TAGS[status]}"}
+
+
 def register(app: Flask) -> None:
+    from engage.engagements.history import engagement_dashboard, engagement_history
+
     app.add_template_filter(multiline, "multiline")
     app.add_template_filter(format_datetime, "datetime")
     app.add_template_filter(format_date, "date")
+    app.add_template_filter(format_time, "time")
+    app.add_template_filter(govuk_datetime, "govuk_datetime")
+    app.add_template_filter(label, "label")
     app.add_template_global(url_with)
+    app.add_template_global(status_tag)
+    for vocabulary in VOCABULARIES:
+        app.add_template_global(vocabulary, vocabulary.__name__)
+    app.add_template_global(engagement_history)  # these two query the database
+    app.add_template_global(engagement_dashboard)
 
     @app.context_processor
     def inject_permissions():

@@ -100,15 +100,15 @@ def create_consultation(**overrides):
 def create_engagement(**overrides):
     """A held engagement led by WBC on a weekday in the demo plan's Regulation 18 stage (needs create_plan())."""
     from datetime import datetime
-    from zoneinfo import ZoneInfo
 
+    from engage.common.dates import LONDON
     from engage.engagements.services import log_engagement
 
     data = {
         "title": f"Officer liaison meeting {next(_counter)}",
         "kind": "meeting",
         "status": "held",
-        "starts_at": datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("Europe/London")),
+        "starts_at": datetime(2026, 3, 4, 10, 0, tzinfo=LONDON),
         "lead_authority": create_authority().code,
         "level": "officer",
         "outcome": "Agreed to share evidence",

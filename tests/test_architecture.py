@@ -26,7 +26,7 @@ FEATURE_GROUPS = {"evidence"}  # packages whose sub-packages are features of the
 class Module:
     name: str  # dotted, e.g. engage.stakeholders.routes
     path: Path
-    relative: str  # e.g. engage/registers/routes.py
+    relative: str  # e.g. engage/stakeholders/routes.py
     tree: ast.Module
 
     @property

@@ -8,6 +8,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect
 from wtforms import BooleanField, Form, SelectField
 
 from engage.actions import bp
+from engage.common.dates import LONDON
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.engagements import queries, services
@@ -15,8 +16,8 @@ from engage.engagements.forms import choices
 from engage.engagements.lookups import FormLookups
 from engage.extensions import db
 from engage.models import Action
-from engage.models.engagement import LONDON
 from engage.permissions import EDIT, VIEW, require_permission
+from engage.vocab import ActionStatus
 
 PER_PAGE = 100
 
@@ -38,7 +39,7 @@ def index():
     page = paginate(queries.actions_query(filters, today), parse_int(request.args.get("page"), 1), PER_PAGE)
     form = ActionFilterForm(data={"owner": filters.owner, "status": filters.status, "overdue": filters.overdue})
     form.owner.choices = choices([(a.code, a.name) for a in FormLookups().authorities], "All authorities")
-    form.status.choices = choices([("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled")], "Any status")
+    form.status.choices = ActionStatus.choices("Any status")
     overdue_count = db.session.scalar(
         queries.count_of(queries.actions_query(queries.ActionFilters(owner=filters.owner, overdue=True), today))
     )

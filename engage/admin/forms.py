@@ -1,11 +1,11 @@
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextInput
 from wtforms import RadioField, SelectField, StringField, SubmitField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, InputRequired, Length, Regexp, ValidationError
 
 from engage.common.fields import ServiceErrorsMixin
 from engage.common.validation import EMAIL_MESSAGE
+from engage.vocab import Role
 
 # Names are shown on pages and in the audit log: no NUL or other control characters (PostgreSQL refuses NUL).
 PRINTABLE = Regexp(
@@ -27,11 +27,7 @@ class UserForm(FlaskForm):
     role = RadioField(
         "Role",
         widget=GovRadioInput(),
-        choices=[
-            SelectChoice("admin", "Administrator: manages users and settings"),
-            SelectChoice("officer", "Officer: edits everything in the plan"),
-            SelectChoice("viewer", "Viewer: reads only"),
-        ],
+        choices=Role.choices(),
         validators=[InputRequired(message="Select a role")],
         validate_choice=False,  # validate_role says so in words
     )

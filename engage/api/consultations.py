@@ -15,11 +15,11 @@ from engage.api.idempotency import idempotent
 from engage.common.validation import ValidationError
 from engage.consultations import services
 from engage.consultations.schemas import Consultation, ConsultationInput
-from engage.models import CONSULTATION_STATUSES, NATURES, REPRESENTATION_CHANNELS
 from engage.permissions import EDIT, VIEW, has_permission, public, require_permission
 from engage.representations import queries
 from engage.representations import services as intake
 from engage.representations.schemas import Representation, RepresentationInput
+from engage.vocab import Channel, ConsultationStatus, Nature
 
 
 def _visible() -> Any:
@@ -38,8 +38,8 @@ def _visible() -> Any:
 def list_consultations():
     """Published consultations for anyone; drafts too for signed-in users."""
     status = query_arg("status")
-    if status and status not in CONSULTATION_STATUSES:
-        raise ValidationError({"status": [f"Status must be one of: {', '.join(CONSULTATION_STATUSES)}"]})
+    if status and status not in ConsultationStatus.values():
+        raise ValidationError({"status": [f"Status must be one of: {', '.join(ConsultationStatus.values())}"]})
     return paginated_response(services.status_filter(_visible(), status), Consultation)
 
 
@@ -106,8 +106,8 @@ def show_representation(reference: str):
 
 FILTERS = [
     spec.query("part", "Part reference, e.g. Policy SP1"),
-    spec.query("nature", "support, object or comment", {"type": "string", "enum": list(NATURES)}),
-    spec.query("channel", "How it arrived", {"type": "string", "enum": list(REPRESENTATION_CHANNELS)}),
+    spec.query("nature", "support, object or comment", {"type": "string", "enum": list(Nature.values())}),
+    spec.query("channel", "How it arrived", {"type": "string", "enum": list(Channel.values())}),
     spec.query("late", "true or false", {"type": "string", "enum": ["true", "false"]}),
     spec.query("campaign", "Campaign id, or none"),
     spec.query("legally_compliant", "yes, no or not-specified"),

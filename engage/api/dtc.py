@@ -15,8 +15,9 @@ from engage.evidence.dtc import rows as dtc
 from engage.evidence.dtc.forms import stage_choices
 from engage.evidence.dtc.schemas import DtcRow
 from engage.extensions import db
-from engage.models import ENGAGEMENT_KINDS, LEVELS, Authority, Category, Register, StrategicMatter
+from engage.models import Authority, Category, Register, StrategicMatter
 from engage.permissions import VIEW, require_permission
+from engage.vocab import DtcScope, DtcSource, EngagementKind, Level
 
 
 @bp.get("/evidence/dtc-table")
@@ -34,10 +35,10 @@ def dtc_table():
 def _check(filters: dtc.DtcFilters, args: dict) -> None:
     errors = dict(filters.errors)
     choices = {
-        "level": LEVELS,
-        "source": tuple(dtc.SOURCES),
-        "scope": ("cooperation", "all"),
-        "kind": ENGAGEMENT_KINDS,
+        "level": Level.values(),
+        "source": DtcSource.values(),
+        "scope": DtcScope.values(),
+        "kind": EngagementKind.values(),
     }
     for name, allowed in choices.items():
         value = (args.get(name) or "").strip().lower()
@@ -80,13 +81,15 @@ spec.document(
                     spec.query("register", "Register slug of the body"),
                     spec.query("matter", "Strategic matter slug (engagements only)"),
                     spec.query("authority", "Lead authority code (engagements only)"),
-                    spec.query("level", "Engagement level", {"type": "string", "enum": list(LEVELS)}),
-                    spec.query("kind", "Engagement kind", {"type": "string", "enum": list(ENGAGEMENT_KINDS)}),
-                    spec.query("source", "Only one kind of record", {"type": "string", "enum": list(dtc.SOURCES)}),
+                    spec.query("level", "Engagement level", {"type": "string", "enum": list(Level.values())}),
+                    spec.query("kind", "Engagement kind", {"type": "string", "enum": list(EngagementKind.values())}),
+                    spec.query(
+                        "source", "Only one kind of record", {"type": "string", "enum": list(DtcSource.values())}
+                    ),
                     spec.query(
                         "scope",
                         "cooperation (default) or all stakeholders",
-                        {"type": "string", "enum": ["cooperation", "all"]},
+                        {"type": "string", "enum": list(DtcScope.values())},
                     ),
                     *spec.PAGE_PARAMETERS,
                 ],

@@ -11,13 +11,14 @@ from engage import models
 from engage.api import bp, spec
 from engage.api.http import find_or_404, paginated_response, parse_json_body
 from engage.api.idempotency import idempotent
+from engage.common.dates import LONDON
 from engage.common.validation import ValidationError
 from engage.engagements import queries, services
 from engage.engagements.schemas import Action, Engagement, EngagementInput, EngagementUpdate
 from engage.extensions import db
-from engage.models import ACTION_STATUSES, ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, Authority, StrategicMatter
-from engage.models.engagement import LONDON
+from engage.models import Authority, StrategicMatter
 from engage.permissions import EDIT, VIEW, require_permission
+from engage.vocab import ActionStatus, EngagementKind, EngagementStatus
 
 
 def _body(model: type[EngagementInput]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -64,7 +65,7 @@ def list_actions():
     filters = queries.ActionFilters.from_args(request.args)
     errors = {}
     if request.args.get("status") and not filters.status:
-        errors["status"] = [f"Status must be one of: {', '.join(ACTION_STATUSES)}"]
+        errors["status"] = [f"Status must be one of: {', '.join(ActionStatus.values())}"]
     if filters.owner and db.session.scalar(select(Authority.id).where(Authority.code == filters.owner)) is None:
         errors["owner"] = [f"There is no authority with the code ‘{filters.owner}’"]
     if errors:
@@ -81,8 +82,8 @@ def _filters() -> queries.EngagementFilters:
         if args.get(name) and value is None:
             errors[name] = [f"{name.capitalize()} must be a date in the format YYYY-MM-DD"]
     for name, allowed, value in (
-        ("status", ENGAGEMENT_STATUSES, filters.status),
-        ("kind", ENGAGEMENT_KINDS, filters.kind),
+        ("status", EngagementStatus.values(), filters.status),
+        ("kind", EngagementKind.values(), filters.kind),
     ):
         if args.get(name) and not value:
             errors[name] = [f"{name.capitalize()} must be one of: {', '.join(allowed)}"]
@@ -121,12 +122,14 @@ spec.document(
                         "to", "On or before this day (Europe/London), YYYY-MM-DD", {"type": "string", "format": "date"}
                     ),
                     spec.query(
-                        "status", "planned, held or cancelled", {"type": "string", "enum": list(ENGAGEMENT_STATUSES)}
+                        "status",
+                        "planned, held or cancelled",
+                        {"type": "string", "enum": list(EngagementStatus.values())},
                     ),
                     spec.query("stakeholder", "Stakeholder id among the attendees", {"type": "integer"}),
                     spec.query("matter", "Strategic matter slug"),
                     spec.query("authority", "Lead authority code, e.g. WBC"),
-                    spec.query("kind", "Kind of engagement", {"type": "string", "enum": list(ENGAGEMENT_KINDS)}),
+                    spec.query("kind", "Kind of engagement", {"type": "string", "enum": list(EngagementKind.values())}),
                 ],
                 "responses": spec.page_of(Engagement),
             },
@@ -152,7 +155,9 @@ spec.document(
                 "summary": "List follow-up actions",
                 "parameters": [
                     *spec.PAGE_PARAMETERS,
-                    spec.query("status", "open, done or cancelled", {"type": "string", "enum": list(ACTION_STATUSES)}),
+                    spec.query(
+                        "status", "open, done or cancelled", {"type": "string", "enum": list(ActionStatus.values())}
+                    ),
                     spec.query("owner", "Owner authority code, e.g. HCC"),
                     spec.query("overdue", "true: only open actions past their due date", {"type": "boolean"}),
                 ],

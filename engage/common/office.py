@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import IO, TYPE_CHECKING
 
 from engage.common import xlsx_rows
-from engage.filters import LONDON, format_date, format_datetime
+from engage.common.dates import LONDON, format_date, format_datetime
 
 if TYPE_CHECKING:
     import docx.document

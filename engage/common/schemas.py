@@ -35,7 +35,7 @@ from pydantic import (
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticCustomError
 
-from engage.filters import LONDON
+from engage.common.dates import iso_datetime
 
 MAX_ID = 2**31 - 1
 DATE_TIME_SCHEMA = {"type": "string", "format": "date-time"}
@@ -141,11 +141,6 @@ def an_object(fields: str) -> BeforeValidator:
         return value
 
     return BeforeValidator(check)
-
-
-def iso_datetime(value: datetime | None) -> str | None:
-    """ISO 8601 with the offset, in Europe/London: '2026-07-01T10:00:00+01:00'."""
-    return value.astimezone(LONDON).isoformat() if value else None
 
 
 def _slugs(rows: Iterable[Any]) -> list[str]:

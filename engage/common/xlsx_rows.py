@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
-from engage.filters import LONDON
+from engage.common.dates import LONDON
 
 MARKER = "ROWS-GO-HERE"
 PLACEHOLDER_DAY = date(2000, 1, 1)

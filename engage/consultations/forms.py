@@ -3,7 +3,6 @@ and their errors land on the field of the same name."""
 
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -28,18 +27,24 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 
+from engage.common.dates import LONDON, format_time
 from engage.common.fields import GovDateField
 from engage.common.validation import parse_time
 from engage.models import Consultation
-from engage.representations.forms import LEGAL, NATURE, AboutYouForm, ErrorsMixin, RepresentationForm
+from engage.representations.forms import AboutYouForm, ErrorsMixin, RepresentationForm
+from engage.vocab import (
+    Answer,
+    Channel,
+    DocumentKind,
+    FormType,
+    InvitationMethod,
+    Nature,
+    QuestionKind,
+    RepresentationStatus,
+)
 
-LONDON = ZoneInfo("Europe/London")
 TIME_MESSAGE = "Enter a time in the 24-hour clock, like 23:59"
-FORM_TYPE_CHOICES = [
-    SelectChoice("model-representation-form", "Model representation form (publication stages)"),
-    SelectChoice("questionnaire", "Questionnaire of free-text and choice questions (earlier stages)"),
-]
-CHANNEL_CHOICES = [SelectChoice("email", "Email"), SelectChoice("post", "Post"), SelectChoice("in-person", "In person")]
+KEYED_IN = (Channel.EMAIL, Channel.POST, Channel.IN_PERSON)
 
 
 def london_datetime(day: date | None, clock: str | None) -> datetime | None:
@@ -53,8 +58,7 @@ def london_datetime(day: date | None, clock: str | None) -> datetime | None:
 def _split(value: datetime | None) -> tuple[date | None, str]:
     if value is None:
         return None, ""
-    local = value.astimezone(LONDON)
-    return local.date(), f"{local:%H:%M}"
+    return value.astimezone(LONDON).date(), format_time(value)
 
 
 class ConsultationForm(ErrorsMixin, FlaskForm):
@@ -81,7 +85,7 @@ class ConsultationForm(ErrorsMixin, FlaskForm):
     form_type = RadioField(
         "Response form",
         widget=GovRadioInput(),
-        choices=FORM_TYPE_CHOICES,
+        choices=FormType.choices(),
         default="model-representation-form",
         validate_choice=False,
     )
@@ -150,11 +154,7 @@ class DocumentForm(ErrorsMixin, FlaskForm):
         widget=GovRadioInput(),
         validate_choice=False,
         default="link",
-        choices=[
-            SelectChoice("html", "Web page (best for accessibility)"),
-            SelectChoice("link", "Link to a page or document elsewhere"),
-            SelectChoice("file", "Uploaded PDF"),
-        ],
+        choices=DocumentKind.choices(),
     )
     url = StringField("Web address (for a link)", widget=GovTextInput())
     body_html = StringField(
@@ -174,11 +174,7 @@ class QuestionForm(ErrorsMixin, FlaskForm):
         widget=GovRadioInput(),
         default="free-text",
         validate_choice=False,
-        choices=[
-            SelectChoice("free-text", "Free text"),
-            SelectChoice("single-choice", "Choose one option"),
-            SelectChoice("multiple-choice", "Choose any number of options"),
-        ],
+        choices=QuestionKind.choices(),
     )
     options = StringField("Options (for choice questions)", widget=GovTextArea(), description="One a line")
     required = BooleanField("People must answer this question", widget=GovCheckboxInput())
@@ -216,7 +212,11 @@ class KeyInForm(AboutYouForm, RepresentationForm):
     """An email, post or in-person representation keyed in by an officer: the public fields plus how and when."""
 
     channel = RadioField(
-        "How did it arrive?", widget=GovRadioInput(), choices=CHANNEL_CHOICES, default="email", validate_choice=False
+        "How did it arrive?",
+        widget=GovRadioInput(),
+        choices=Channel.choices(only=KEYED_IN),
+        default="email",
+        validate_choice=False,
     )
     received_on = GovDateField("Date received", description="For example, 22 2 2027")
     received_time = StringField("Time received (optional)", widget=GovTextInput(), description="UK time, like 14:30")
@@ -243,13 +243,13 @@ class RepresentationFilterForm(Form):
         "Support, object or comment",
         widget=GovSelect(),
         validate_choice=False,
-        choices=[SelectChoice("", "Any"), *NATURE],
+        choices=Nature.choices("Any"),
     )
     channel = SelectField(
         "Channel",
         widget=GovSelect(),
         validate_choice=False,
-        choices=[SelectChoice("", "Any"), SelectChoice("online", "Online"), *CHANNEL_CHOICES],
+        choices=Channel.choices("Any"),
     )
     late = SelectField(
         "Late",
@@ -258,21 +258,17 @@ class RepresentationFilterForm(Form):
         choices=[SelectChoice("", "Any"), SelectChoice("true", "Late only"), SelectChoice("false", "On time only")],
     )
     legally_compliant = SelectField(
-        "Legally compliant", widget=GovSelect(), validate_choice=False, choices=[SelectChoice("", "Any"), *LEGAL]
+        "Legally compliant", widget=GovSelect(), validate_choice=False, choices=Answer.choices("Any")
     )
-    sound = SelectField("Sound", widget=GovSelect(), validate_choice=False, choices=[SelectChoice("", "Any"), *LEGAL])
+    sound = SelectField("Sound", widget=GovSelect(), validate_choice=False, choices=Answer.choices("Any"))
     dtc_compliant = SelectField(
-        "Duty to co-operate", widget=GovSelect(), validate_choice=False, choices=[SelectChoice("", "Any"), *LEGAL]
+        "Duty to co-operate", widget=GovSelect(), validate_choice=False, choices=Answer.choices("Any")
     )
     status = SelectField(
         "Status",
         widget=GovSelect(),
         validate_choice=False,
-        choices=[
-            SelectChoice("", "Any"),
-            SelectChoice("submitted", "Submitted"),
-            SelectChoice("withdrawn", "Withdrawn"),
-        ],
+        choices=RepresentationStatus.choices("Any"),
     )
 
     def __init__(self, formdata, consultation: Consultation):
@@ -295,9 +291,6 @@ class InvitationForm(ErrorsMixin, FlaskForm):
         widget=GovRadioInput(),
         default="email",
         validate_choice=False,
-        choices=[
-            SelectChoice("email", "Email (people without an email address get a letter)"),
-            SelectChoice("letter", "Letter (mail-merge file)"),
-        ],
+        choices=InvitationMethod.choices(only=(InvitationMethod.EMAIL, InvitationMethod.LETTER)),
     )
     submit = SubmitField("Send invitations", widget=GovSubmitInput())

@@ -10,13 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from engage.common import audit
+from engage.common.dates import format_datetime
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.filters import format_datetime
 from engage.jobs import enqueue, record_progress
 from engage.mail import send_email
 from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow
 from engage.stakeholders.exports import neutralise
+from engage.vocab import InvitationMethod
 
 log = logging.getLogger(__name__)
 JOB_KIND = "consultation-invitations"
@@ -43,7 +44,7 @@ def invite(
 ) -> Job | None:
     """Record invitations for everyone chosen (once per method) and, for email, start the sending job.
     People without an email address are invited by letter."""
-    if method not in ("email", "letter"):
+    if method not in (InvitationMethod.EMAIL, InvitationMethod.LETTER):
         raise ValidationError({"method": ["Select email or letter"]})
     if not consultation.published:
         message = "Publish the consultation before inviting people: until then its web address does not work"

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from engage.common import audit
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import PART_KINDS, Consultation, Part, Representation
+from engage.models import Consultation, Part, Representation
+from engage.vocab import PartKind
 
 
 def nest(parts: list[Part], rows: list[dict[str, Any]]) -> list[Part]:
@@ -35,7 +36,7 @@ def clean_parts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             errors.setdefault("parts", []).append(f"Part {position + 1}: enter a reference, like Policy SP1")
         elif ref.lower() in seen:
             errors.setdefault("parts", []).append(f"Part {position + 1}: ‘{ref}’ is listed more than once")
-        if kind not in PART_KINDS:
+        if kind not in PartKind.values():
             errors.setdefault("parts", []).append(
                 f"Part {position + 1}: choose chapter, policy, paragraph, site or policies map"
             )

@@ -10,12 +10,11 @@ from engage.consultations import parts as plan_parts
 from engage.consultations.forms import ConfirmForm, ConsultationForm, DocumentForm, PartsForm, QuestionForm
 from engage.extensions import db
 from engage.models import Consultation, ConsultationDocument, Plan, Question
-from engage.models.consultation import STAGE_NAMES
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.representations import queries
 from engage.representations.attachments import read_upload
+from engage.vocab import ConsultationStage
 
-STATUS_TAGS = {"draft": "grey", "scheduled": "blue", "open": "green", "closed": "red"}
 MAX_PDF_BYTES = 50 * 1024 * 1024
 
 
@@ -30,12 +29,7 @@ def _stages() -> list[tuple[str, str]]:
     plan = db.session.scalar(select(Plan).order_by(Plan.id))
     if plan and plan.stages:
         return [(stage.slug, stage.name) for stage in plan.stages]
-    return list(STAGE_NAMES.items())
-
-
-@bp.app_context_processor
-def consultation_helpers():
-    return {"status_tag": lambda status: {"text": status.capitalize(), "classes": f"govuk-tag--{STATUS_TAGS[status]}"}}
+    return [(stage.value, stage.label) for stage in ConsultationStage]
 
 
 @bp.route("/")

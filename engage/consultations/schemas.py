@@ -14,7 +14,7 @@ from engage.common.schemas import (
     objects,
     one_of,
 )
-from engage.models import CONSULTATION_STATUSES, FORM_TYPES, PART_KINDS
+from engage.vocab import ConsultationStatus, FormType, PartKind
 
 
 class Part(Output):
@@ -22,7 +22,7 @@ class Part(Output):
 
     ref: str
     title: str
-    kind: Literal[PART_KINDS]
+    kind: Literal[PartKind.values()]
 
 
 class Consultation(Output):
@@ -35,8 +35,8 @@ class Consultation(Output):
     summary: str
     opens_at: LondonDateTime
     closes_at: LondonDateTime
-    status: Literal[CONSULTATION_STATUSES]
-    form_type: Literal[FORM_TYPES]
+    status: Literal[ConsultationStatus.values()]
+    form_type: Literal[FormType.values()]
     published: bool
     parts: list[Part]
 
@@ -46,7 +46,7 @@ class PartInput(Input):
 
     ref: Text | None = Field(None, examples=["Policy SP1"])
     title: Text | None = None
-    kind: one_of(PART_KINDS, default="policy") | None = None
+    kind: one_of(PartKind.values(), default="policy") | None = None
     child: Flag | None = Field(None, description="Belongs to the chapter above")
 
 
@@ -62,7 +62,7 @@ class ConsultationInput(Input):
     summary: Text | None = None
     opens_at: DateTimeText = None
     closes_at: DateTimeText = None
-    form_type: one_of(FORM_TYPES) | None = None
+    form_type: one_of(FormType.values()) | None = None
     privacy_notice: Text | None = None
     procedure_statement: Text | None = None
     published: Flag = Field(None, json_schema_extra={"default": False})

@@ -18,7 +18,6 @@ from engage.common.validation import ValidationError
 from engage.consultations import parts as plan_parts
 from engage.extensions import db
 from engage.models import (
-    FORM_TYPES,
     Consultation,
     ConsultationDocument,
     Invitation,
@@ -28,6 +27,7 @@ from engage.models import (
     Stakeholder,
     utcnow,
 )
+from engage.vocab import FormType, QuestionKind
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_LIMITS = {"title": 300, "stage": 50, "summary": 20000, "privacy_notice": 20000, "procedure_statement": 20000}
@@ -73,7 +73,7 @@ def clean(data: dict[str, Any], *, current: Consultation | None = None) -> dict[
     _clean_dates(data, cleaned, current, errors)
     if "form_type" in data or current is None:
         form_type = data.get("form_type") or "model-representation-form"
-        if form_type not in FORM_TYPES:
+        if form_type not in FormType.values():
             errors["form_type"] = ["Select the type of response form"]
         cleaned["form_type"] = form_type
     if "published" in data:
@@ -215,7 +215,7 @@ def add_question(consultation: Consultation, data: dict[str, Any], *, user=None)
     options = [line.strip() for line in str(data.get("options") or "").splitlines() if line.strip()]
     if not text:
         errors["text"] = ["Enter the question"]
-    if kind not in ("free-text", "single-choice", "multiple-choice"):
+    if kind not in QuestionKind.values():
         errors["kind"] = ["Select the type of question"]
     elif kind != "free-text" and len(options) < 2:
         errors["options"] = ["Enter at least 2 options, one a line"]

@@ -6,11 +6,11 @@ from datetime import date, datetime, timedelta
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from engage.common.dates import LONDON
 from engage.engagements import bp, feeds, ics, queries
 from engage.engagements.routes import filter_form
 from engage.extensions import db
 from engage.models import CalendarFeed
-from engage.models.engagement import LONDON
 from engage.permissions import VIEW, public, require_permission
 
 ICS_LIMIT = 5000
@@ -47,7 +47,6 @@ def calendar():
         filters=filters,
         filter_form=filter_form(request.args),
         today=datetime.now(LONDON).date(),
-        london_tz=LONDON,
         per_day=PER_DAY,
     )
 

@@ -4,8 +4,9 @@
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovTextInput
 from wtforms import Form, SelectField, StringField
 
-from engage.engagements.forms import KIND_LABELS, STATUS_LABELS, choices
+from engage.engagements.forms import choices
 from engage.models import Register
+from engage.vocab import EngagementKind, EngagementStatus
 
 
 class EngagementFilterForm(Form):
@@ -22,8 +23,8 @@ class EngagementFilterForm(Form):
         self.authority.choices = choices([(a.code, a.name) for a in lookups.authorities], "All authorities")
         self.register.choices = choices([(r.slug, r.name) for r in registers], "All registers")
         self.matter.choices = choices([(m.slug, m.name) for m in lookups.matters], "All matters")
-        self.kind.choices = choices(KIND_LABELS.items(), "All kinds")
-        self.status.choices = choices(STATUS_LABELS.items(), "Any status")
+        self.kind.choices = EngagementKind.choices("All kinds")
+        self.status.choices = EngagementStatus.choices("Any status")
 
 
 # "from" and "to" are the API's names; they are Python keywords, so they are set after the class is made.

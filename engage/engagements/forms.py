@@ -18,21 +18,11 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
+from engage.common.dates import LONDON
 from engage.common.fields import GovDateField, ServiceErrorsMixin
 from engage.common.validation import parse_time
-from engage.models import ENGAGEMENT_KINDS
-from engage.models.engagement import LONDON
+from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
-AGREEMENT_LABELS = {
-    "agreed": "Agreed",
-    "not-agreed": "Not agreed",
-    "ongoing": "Ongoing",
-    "no-response": "No response",
-    "n-a": "Not applicable",
-}
-KIND_LABELS = {kind: kind.replace("-", " ").capitalize() for kind in ENGAGEMENT_KINDS}
-LEVEL_LABELS = {"officer": "Officer", "senior-officer": "Senior officer", "member": "Member (councillor)"}
-STATUS_LABELS = {"planned": "Planned", "held": "Held", "cancelled": "Cancelled"}
 FIELD_FOR_ERROR = {
     "starts_at": "starts_on",
     "ends_at": "end_time",
@@ -110,10 +100,10 @@ class EngagementForm(ErrorsMixin, FollowUpMixin, FlaskForm):
 
     def setup(self, authorities, stages, matters, attendees) -> None:
         authority_choices = [(a.code, a.name) for a in authorities]
-        self.kind.choices = choices(KIND_LABELS.items())
-        self.status.choices = choices(STATUS_LABELS.items())
-        self.level.choices = choices(LEVEL_LABELS.items())
-        self.agreement.choices = choices(AGREEMENT_LABELS.items())
+        self.kind.choices = EngagementKind.choices()
+        self.status.choices = EngagementStatus.choices()
+        self.level.choices = Level.choices()
+        self.agreement.choices = Agreement.choices()
         self.lead_authority.choices = choices(authority_choices, "Select an authority")
         self.action_owner.choices = choices(authority_choices, "Select an authority")
         self.plan_stage.choices = choices([(s.slug, s.name) for s in stages], "Work it out from the date")
@@ -176,7 +166,7 @@ class HeldForm(ErrorsMixin, FollowUpMixin, FlaskForm):
     submit = SubmitField("Mark as held", widget=GovSubmitInput())
 
     def setup(self, authorities) -> None:
-        self.agreement.choices = choices(AGREEMENT_LABELS.items())
+        self.agreement.choices = Agreement.choices()
         self.action_owner.choices = choices([(a.code, a.name) for a in authorities], "Select an authority")
 
     def to_data(self) -> dict[str, Any]:
@@ -199,6 +189,6 @@ class ActionStatusForm(FlaskForm):
         "Status",
         widget=GovSelect(),
         validate_choice=False,
-        choices=choices([("done", "Done"), ("open", "Open"), ("cancelled", "Cancelled")]),
+        choices=ActionStatus.choices(only=(ActionStatus.DONE, ActionStatus.OPEN, ActionStatus.CANCELLED)),
     )
     submit = SubmitField("Update", widget=GovSubmitInput())

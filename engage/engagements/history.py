@@ -1,17 +1,18 @@
-"""A stakeholder's engagement history and open actions, for templates/registers/_engagement_history.html.
+"""A stakeholder's engagement history and open actions, for templates/registers/_engagement_history.html, and the
+officer's engagement dashboard.
 
-The registers blueprint owns the stakeholder page; this template global gives it the data without a route change.
+The registers blueprint owns the stakeholder page; these template globals (registered in engage/filters.py) give it
+and the start page the data without a route change.
 """
 
 from datetime import datetime
 
-from engage.engagements import bp, queries
-from engage.models.engagement import LONDON
+from engage.common.dates import LONDON
+from engage.engagements import queries
 
 HISTORY_SHOWN = 100
 
 
-@bp.app_template_global()
 def engagement_history(stakeholder) -> dict:
     from engage.consultations.services import invitations_for
 
@@ -25,7 +26,6 @@ def engagement_history(stakeholder) -> dict:
     }
 
 
-@bp.app_template_global()
 def engagement_dashboard(user) -> dict:
     """The signed-in officer's engagement work: upcoming engagements and overdue actions of their authority, and
     the strategy's audiences their authority leads that have not been engaged within their cadence."""

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from flask import url_for
 
+from engage.common.dates import LONDON
 from engage.models import Engagement, utcnow
-from engage.models.engagement import LONDON
 
 PRODID = "-//Engage//Engagement calendar//EN"
 STATUSES = {"planned": "TENTATIVE", "held": "CONFIRMED", "cancelled": "CANCELLED"}

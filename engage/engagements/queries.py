@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
+from engage.common.dates import LONDON
 from engage.common.validation import parse_day
 from engage.extensions import db
 from engage.models import (
@@ -19,7 +20,7 @@ from engage.models import (
     engagement_stakeholder,
     register_membership,
 )
-from engage.models.engagement import ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, LONDON
+from engage.vocab import ActionStatus, EngagementKind, EngagementStatus
 
 
 def local_midnight(day: date) -> datetime:
@@ -46,12 +47,12 @@ class EngagementFilters:
         return cls(
             date_from=parse_day(args.get("from")),
             date_to=parse_day(args.get("to")),
-            status=status if status in ENGAGEMENT_STATUSES else "",
+            status=status if status in EngagementStatus.values() else "",
             authority=(args.get("authority") or "").strip().upper()[:16],
             register=(args.get("register") or "").strip().lower()[:100],
             stakeholder=int(stakeholder) if stakeholder.isdigit() and len(stakeholder) < 10 else None,
             matter=(args.get("matter") or "").strip().lower()[:100],
-            kind=kind if kind in ENGAGEMENT_KINDS else "",
+            kind=kind if kind in EngagementKind.values() else "",
             q=(args.get("q") or "").strip()[:200],
         )
 
@@ -182,7 +183,7 @@ class ActionFilters:
     def from_args(cls, args) -> "ActionFilters":
         status = (args.get("status") or "").strip().lower()
         return cls(
-            status=status if status in ("open", "done", "cancelled") else "",
+            status=status if status in ActionStatus.values() else "",
             owner=(args.get("owner") or "").strip().upper()[:16],
             overdue=(args.get("overdue") or "").strip().lower() in ("true", "1", "yes"),
         )

@@ -15,9 +15,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from engage import jobs, mail
+from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models import Action, Engagement, Job, User, utcnow
-from engage.models.engagement import LONDON
 
 UPCOMING = timedelta(hours=24)
 

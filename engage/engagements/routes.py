@@ -7,6 +7,7 @@ from flask import abort, flash, jsonify, redirect, render_template, request, sen
 from flask_login import current_user
 from sqlalchemy import select
 
+from engage.common.dates import LONDON, format_time
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.engagements import bp, queries, services
@@ -15,7 +16,6 @@ from engage.engagements.forms import ActionForm, EngagementForm, HeldForm
 from engage.engagements.lookups import FormLookups, attendee_search
 from engage.extensions import db
 from engage.models import Engagement, EngagementDocument, Register, Stakeholder
-from engage.models.engagement import LONDON
 from engage.permissions import EDIT, VIEW, require_permission
 
 PER_PAGE = 50
@@ -107,12 +107,11 @@ def show(engagement_id):
 
 
 def _edit_data(engagement: Engagement) -> dict:
-    local = engagement.starts_at.astimezone(LONDON)
     values = services.engagement_values(engagement)
     values.update(
-        starts_on=local.date(),
-        start_time=f"{local:%H:%M}",
-        end_time=f"{engagement.ends_at.astimezone(LONDON):%H:%M}" if engagement.ends_at else "",
+        starts_on=engagement.local_date,
+        start_time=format_time(engagement.starts_at),
+        end_time=format_time(engagement.ends_at),
         stakeholders=[str(i) for i in values["stakeholders"]],
         lead_authority=engagement.lead_authority.code,
     )

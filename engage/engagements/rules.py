@@ -8,20 +8,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from engage.common.dates import LONDON, format_date
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.filters import format_date
-from engage.models import (
-    AGREEMENTS,
-    ENGAGEMENT_KINDS,
-    ENGAGEMENT_STATUSES,
-    LEVELS,
-    Authority,
-    Plan,
-    Stakeholder,
-    StrategicMatter,
-)
-from engage.models.engagement import LONDON
+from engage.models import Authority, Plan, Stakeholder, StrategicMatter
+from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
 TEXT_LIMITS = {"title": 300, "summary": 20_000, "outcome": 20_000, "influence_on_plan": 20_000, "evidence_url": 1000}
 OUTCOME_MESSAGE = "Enter the outcome of the engagement: what was agreed, decided or learned"
@@ -50,10 +41,10 @@ def _text(data, values, errors) -> None:
 
 def _choices(data, values, errors) -> None:
     rules = (
-        ("kind", ENGAGEMENT_KINDS, "meeting", "Select the kind of engagement"),
-        ("status", ENGAGEMENT_STATUSES, "planned", "Select whether the engagement is planned, held or cancelled"),
-        ("level", LEVELS, "officer", "Select the level: officer, senior officer or member"),
-        ("agreement", AGREEMENTS, "n-a", "Select the agreement status"),
+        ("kind", EngagementKind.values(), "meeting", "Select the kind of engagement"),
+        ("status", EngagementStatus.values(), "planned", "Select whether the engagement is planned, held or cancelled"),
+        ("level", Level.values(), "officer", "Select the level: officer, senior officer or member"),
+        ("agreement", Agreement.values(), "n-a", "Select the agreement status"),
     )
     for field, allowed, default, message in rules:
         value = str(data.get(field) or default).strip().lower()
@@ -157,7 +148,7 @@ def _default_title(values) -> str:
     people = values.get("stakeholders") or []
     if not people:
         return ""
-    kind = values["kind"].replace("-", " ").capitalize()
+    kind = EngagementKind.label_of(values["kind"])
     names = people[0].name + (f" and {len(people) - 1} more" if len(people) > 1 else "")
     return f"{kind} with {names}"
 
@@ -175,7 +166,7 @@ def clean_action(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     if due_on is not None and not isinstance(due_on, date):
         errors[f"{prefix}due_on"] = ["Enter the due date in the correct format, like 27 3 2027"]
     status = str(data.get("status") or "open").strip().lower()
-    if status not in ("open", "done", "cancelled"):
+    if status not in ActionStatus.values():
         errors[f"{prefix}status"] = ["Select open, done or cancelled"]
     if errors:
         raise ValidationError(errors)

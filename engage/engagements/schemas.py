@@ -21,8 +21,8 @@ from engage.common.schemas import (
     objects,
     one_of,
 )
-from engage.models import ACTION_STATUSES, AGREEMENTS, ENGAGEMENT_KINDS, ENGAGEMENT_STATUSES, LEVELS
 from engage.models.engagement import LONDON
+from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
 AUTHORITY_CODE = "Authority code, e.g. WBC"
 PLAN_STAGE = "Slug of the plan stage, e.g. reg-18"
@@ -36,7 +36,7 @@ class Action(Output):
     description: str
     owner: str = Field(validation_alias=AliasPath("owner_authority", "code"), description=AUTHORITY_CODE)
     due_on: date | None
-    status: Literal[ACTION_STATUSES]
+    status: Literal[ActionStatus.values()]
     overdue: bool = Field(description="Open and past its due date")
 
     @classmethod
@@ -58,18 +58,18 @@ class Engagement(Output):
 
     id: int
     title: str
-    kind: Literal[ENGAGEMENT_KINDS]
-    status: Literal[ENGAGEMENT_STATUSES]
+    kind: Literal[EngagementKind.values()]
+    status: Literal[EngagementStatus.values()]
     starts_at: LondonDateTime
     ends_at: LondonDateTime | None
     lead_authority: str = Field(validation_alias=AliasPath("lead_authority", "code"), description=AUTHORITY_CODE)
-    level: Literal[LEVELS]
+    level: Literal[Level.values()]
     plan_stage: str | None = Field(None, validation_alias=AliasPath("plan_stage", "slug"), description=PLAN_STAGE)
     stakeholders: RowIds = Field(description="Stakeholder ids")
     matters: Slugs = Field(description="Strategic matter slugs")
     summary: str
     outcome: str
-    agreement: Literal[AGREEMENTS]
+    agreement: Literal[Agreement.values()]
     influence_on_plan: str
     evidence_url: str
     evidence_documents: list[EvidenceDocument]
@@ -102,7 +102,7 @@ class ActionInput(Input):
     description: Text = None
     owner: Text = Field(None, description=AUTHORITY_CODE)
     due_on: NullableDateText = None
-    status: one_of(ACTION_STATUSES, default="open") = None
+    status: one_of(ActionStatus.values(), default="open") = None
 
 
 def _new_actions(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -118,18 +118,18 @@ class EngagementInput(Input):
     required = ("starts_at", "lead_authority")
 
     title: Text | None = None
-    kind: one_of(ENGAGEMENT_KINDS) = None
-    status: one_of(ENGAGEMENT_STATUSES) = None
+    kind: one_of(EngagementKind.values()) = None
+    status: one_of(EngagementStatus.values()) = None
     starts_at: DateTimeText = None
     ends_at: NullableDateTimeText = None
     lead_authority: Text = Field(None, description=AUTHORITY_CODE)
-    level: one_of(LEVELS) = None
+    level: one_of(Level.values()) = None
     plan_stage: Text | None = Field(None, description=PLAN_STAGE)
     stakeholders: Ids = Field(None, description="Stakeholder ids")
     matters: Texts = Field(None, description="Strategic matter slugs")
     summary: Text | None = None
     outcome: Text | None = None
-    agreement: one_of(AGREEMENTS) = None
+    agreement: one_of(Agreement.values()) = None
     influence_on_plan: Text | None = None
     evidence_url: Text | None = None
     actions: Annotated[

@@ -14,6 +14,7 @@ from engage.common.validation import ValidationError
 from engage.engagements.rules import clean_action, clean_engagement
 from engage.extensions import db
 from engage.models import Action, Engagement, EngagementDocument, utcnow
+from engage.vocab import ActionStatus
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 DOCUMENT_TYPES = {
@@ -192,7 +193,7 @@ def add_action(engagement: Engagement | None, data: dict[str, Any], *, user=None
 
 
 def set_action_status(action: Action, status: str, *, user=None) -> Action:
-    if status not in ("open", "done", "cancelled"):
+    if status not in ActionStatus.values():
         raise ValidationError({"status": ["Select open, done or cancelled"]})
     before = action.status
     action.status = status

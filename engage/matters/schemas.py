@@ -6,7 +6,7 @@ from pydantic import Field
 
 from engage.common.schemas import Input, Output, Text
 from engage.matters.services import SLUG_PATTERN
-from engage.models import AUTHORITY_KINDS
+from engage.vocab import AuthorityKind
 
 
 class Authority(Output):
@@ -15,7 +15,7 @@ class Authority(Output):
     id: int
     code: str = Field(examples=["WBC"])
     name: str
-    kind: Literal[AUTHORITY_KINDS]
+    kind: Literal[AuthorityKind.values()]
 
 
 class StrategicMatter(Output):

@@ -1,27 +1,9 @@
 """Every model, re-exported so Alembic and the app see the whole schema."""
 
 from engage.models.audit import AuditEvent
-from engage.models.authority import AUTHORITY_KINDS, Authority
-from engage.models.consultation import (
-    CONSULTATION_STATUSES,
-    FORM_TYPES,
-    INVITATION_METHODS,
-    PART_KINDS,
-    QUESTION_KINDS,
-    Consultation,
-    ConsultationDocument,
-    Invitation,
-    Part,
-    Question,
-)
+from engage.models.authority import Authority
+from engage.models.consultation import Consultation, ConsultationDocument, Invitation, Part, Question
 from engage.models.engagement import (
-    ACTION_STATUSES,
-    AGREEMENTS,
-    CADENCES,
-    ENGAGEMENT_KINDS,
-    ENGAGEMENT_STATUSES,
-    LEVELS,
-    MECHANISMS,
     Action,
     CalendarFeed,
     Engagement,
@@ -31,8 +13,6 @@ from engage.models.engagement import (
     engagement_stakeholder,
 )
 from engage.models.evidence import (
-    MATTER_POSITIONS,
-    SCG_STATUSES,
     CommonGround,
     CommonGroundMatter,
     CommonGroundParty,
@@ -43,20 +23,8 @@ from engage.models.evidence import (
 from engage.models.idempotency import IdempotencyRecord
 from engage.models.job import Job
 from engage.models.plan import Plan, PlanStage, StrategicMatter
-from engage.models.representation import (
-    LEGAL_ANSWERS,
-    NATURES,
-    NOTIFY_CHOICES,
-    REPRESENTATION_CHANNELS,
-    SOUNDNESS_TESTS,
-    Attachment,
-    Representation,
-    Respondent,
-    ResponseDraft,
-)
+from engage.models.representation import Attachment, Representation, Respondent, ResponseDraft
 from engage.models.stakeholder import (
-    CHANNELS,
-    STAKEHOLDER_KINDS,
     BodyKind,
     Category,
     Register,
@@ -65,24 +33,15 @@ from engage.models.stakeholder import (
     stakeholder_category,
 )
 from engage.models.types import utcnow
-from engage.models.user import ROLES, ApiToken, SignInAttempt, User
+from engage.models.user import ApiToken, SignInAttempt, User
 
 __all__ = [
-    "MATTER_POSITIONS",
-    "SCG_STATUSES",
     "CommonGround",
     "CommonGroundMatter",
     "CommonGroundParty",
     "CommonGroundSignature",
     "CommonGroundVersion",
     "MainIssue",
-    "ACTION_STATUSES",
-    "AGREEMENTS",
-    "CADENCES",
-    "ENGAGEMENT_KINDS",
-    "ENGAGEMENT_STATUSES",
-    "LEVELS",
-    "MECHANISMS",
     "Action",
     "CalendarFeed",
     "Engagement",
@@ -90,29 +49,15 @@ __all__ = [
     "StrategyEntry",
     "engagement_matter",
     "engagement_stakeholder",
-    "CONSULTATION_STATUSES",
-    "FORM_TYPES",
-    "INVITATION_METHODS",
-    "PART_KINDS",
-    "QUESTION_KINDS",
     "Consultation",
     "ConsultationDocument",
     "Invitation",
     "Part",
     "Question",
-    "LEGAL_ANSWERS",
-    "NATURES",
-    "NOTIFY_CHOICES",
-    "REPRESENTATION_CHANNELS",
-    "SOUNDNESS_TESTS",
     "Attachment",
     "Representation",
     "Respondent",
     "ResponseDraft",
-    "AUTHORITY_KINDS",
-    "CHANNELS",
-    "ROLES",
-    "STAKEHOLDER_KINDS",
     "ApiToken",
     "AuditEvent",
     "Authority",

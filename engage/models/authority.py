@@ -5,8 +5,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from engage.extensions import db
 
-AUTHORITY_KINDS = ("partner", "neighbour", "county", "other")
-
 
 class Authority(db.Model):
     __tablename__ = "authority"
@@ -14,7 +12,7 @@ class Authority(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(20), default="partner")
+    kind: Mapped[str] = mapped_column(String(20), default="partner")  # engage.vocab.AuthorityKind
 
     def __repr__(self) -> str:
         return f"<Authority {self.code}>"

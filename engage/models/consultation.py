@@ -11,30 +11,7 @@ from engage.extensions import db
 from engage.models.plan import Plan
 from engage.models.stakeholder import Stakeholder
 from engage.models.types import UTCDateTime, utcnow
-
-CONSULTATION_STATUSES = ("draft", "scheduled", "open", "closed")
-FORM_TYPES = ("model-representation-form", "questionnaire")
-PART_KINDS = ("chapter", "policy", "paragraph", "site", "policies-map")
-DOCUMENT_KINDS = ("file", "link", "html")
-QUESTION_KINDS = ("free-text", "single-choice", "multiple-choice")
-INVITATION_METHODS = (
-    "email",
-    "letter",
-    "public-notice",
-    "newsletter",
-    "social-media",
-    "exhibition",
-    "deposit-point",
-)
-STAGE_NAMES = {
-    "reg-18": "Regulation 18",
-    "reg-19": "Regulation 19 publication",
-    "main-modifications": "Main modifications",
-    "scoping": "Scoping",
-    "proposed-content": "Proposed content",
-    "proposed-plan": "Proposed plan",
-}
-INVITATION_STATUSES = ("pending", "sent", "failed", "recorded")
+from engage.vocab import ConsultationStage
 
 
 class Consultation(db.Model):
@@ -49,7 +26,7 @@ class Consultation(db.Model):
     opens_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     closes_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     published: Mapped[bool] = mapped_column(Boolean, default=False)
-    form_type: Mapped[str] = mapped_column(String(30), default="model-representation-form")
+    form_type: Mapped[str] = mapped_column(String(30), default="model-representation-form")  # engage.vocab.FormType
     privacy_notice: Mapped[str] = mapped_column(Text, default="")
     procedure_statement: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -86,7 +63,7 @@ class Consultation(db.Model):
         for stage in self.plan.stages if self.plan else []:
             if stage.slug == self.stage:
                 return stage.name
-        return STAGE_NAMES.get(self.stage, self.stage)
+        return ConsultationStage.label_of(self.stage)
 
     @property
     def is_questionnaire(self) -> bool:
@@ -104,7 +81,7 @@ class Part(db.Model):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("consultation_part.id", ondelete="SET NULL"))
     ref: Mapped[str] = mapped_column(String(100))
     title: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(20), default="policy")
+    kind: Mapped[str] = mapped_column(String(20), default="policy")  # engage.vocab.PartKind
     position: Mapped[int] = mapped_column(default=0)
 
     consultation: Mapped[Consultation] = relationship(back_populates="parts")
@@ -122,7 +99,7 @@ class ConsultationDocument(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(10), default="link")
+    kind: Mapped[str] = mapped_column(String(10), default="link")  # engage.vocab.DocumentKind
     title: Mapped[str] = mapped_column(String(300))
     url: Mapped[str] = mapped_column(String(2000), default="")
     body_html: Mapped[str] = mapped_column(Text, default="")
@@ -142,7 +119,7 @@ class Question(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), default="free-text")
+    kind: Mapped[str] = mapped_column(String(20), default="free-text")  # engage.vocab.QuestionKind
     text: Mapped[str] = mapped_column(Text)
     hint: Mapped[str] = mapped_column(Text, default="")
     options: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -161,8 +138,8 @@ class Invitation(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
     stakeholder_id: Mapped[int] = mapped_column(ForeignKey("stakeholder.id", ondelete="CASCADE"), index=True)
-    method: Mapped[str] = mapped_column(String(20), default="email")
-    status: Mapped[str] = mapped_column(String(20), default="pending")
+    method: Mapped[str] = mapped_column(String(20), default="email")  # engage.vocab.InvitationMethod
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # engage.vocab.InvitationStatus
     job_id: Mapped[int | None] = mapped_column(ForeignKey("job.id", ondelete="SET NULL"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -2,7 +2,6 @@
 calendar feeds officers subscribe to."""
 
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     Column,
@@ -19,47 +18,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
+from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models.authority import Authority
 from engage.models.plan import Plan, PlanStage, StrategicMatter
 from engage.models.stakeholder import Register, Stakeholder
 from engage.models.types import UTCDateTime, utcnow
 from engage.models.user import User
-
-LONDON = ZoneInfo("Europe/London")
-
-ENGAGEMENT_KINDS = (
-    "meeting",
-    "workshop",
-    "briefing",
-    "forum",
-    "call",
-    "email",
-    "letter",
-    "event",
-    "press",
-    "consultation-notice",
-    "other",
-)
-ENGAGEMENT_STATUSES = ("planned", "held", "cancelled")
-LEVELS = ("officer", "senior-officer", "member")
-AGREEMENTS = ("agreed", "not-agreed", "ongoing", "no-response", "n-a")
-ACTION_STATUSES = ("open", "done", "cancelled")
-# Strategy mechanisms, and the kind of engagement each one generates.
-MECHANISMS = {
-    "members-forum-meeting": "forum",
-    "member-update": "briefing",
-    "member-workshop": "workshop",
-    "mp-briefing": "briefing",
-    "government-meeting": "meeting",
-    "officer-liaison": "meeting",
-    "press-release": "press",
-    "newsletter": "email",
-    "exhibition": "event",
-    "webinar": "event",
-    "other": "other",
-}
-CADENCES = ("one-off", "weekly", "monthly", "quarterly", "per-stage")
+from engage.vocab import EngagementKind, Mechanism
 
 engagement_stakeholder = Table(
     "engagement_stakeholder",
@@ -107,13 +73,13 @@ class StrategyEntry(db.Model):
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     register_id: Mapped[int | None] = mapped_column(ForeignKey("register.id", ondelete="SET NULL"), index=True)
-    mechanism: Mapped[str] = mapped_column(String(50), default="officer-liaison")
-    cadence: Mapped[str] = mapped_column(String(20), default="one-off")
+    mechanism: Mapped[str] = mapped_column(String(50), default="officer-liaison")  # engage.vocab.Mechanism
+    cadence: Mapped[str] = mapped_column(String(20), default="one-off")  # engage.vocab.Cadence
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     time_of_day: Mapped[time] = mapped_column(Time, default=time(10, 0))
     duration_minutes: Mapped[int] = mapped_column(default=60)
-    level: Mapped[str] = mapped_column(String(20), default="officer")
+    level: Mapped[str] = mapped_column(String(20), default="officer")  # engage.vocab.Level
     lead_authority_id: Mapped[int] = mapped_column(ForeignKey("authority.id", ondelete="RESTRICT"), index=True)
     owner: Mapped[str] = mapped_column(String(200), default="")
     key_messages: Mapped[str] = mapped_column(Text, default="")
@@ -142,7 +108,9 @@ class StrategyEntry(db.Model):
 
     @property
     def kind(self) -> str:
-        return MECHANISMS.get(self.mechanism, "other")
+        """The kind of engagement the strategy plans for this entry's mechanism."""
+        mechanism = Mechanism.find(self.mechanism)
+        return (mechanism.kind if mechanism is not None else EngagementKind.OTHER).value
 
 
 class Engagement(db.Model):
@@ -158,16 +126,16 @@ class Engagement(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"), index=True)
     title: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(30), default="meeting")
-    status: Mapped[str] = mapped_column(String(20), default="planned")
+    kind: Mapped[str] = mapped_column(String(30), default="meeting")  # engage.vocab.EngagementKind
+    status: Mapped[str] = mapped_column(String(20), default="planned")  # engage.vocab.EngagementStatus
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     lead_authority_id: Mapped[int] = mapped_column(ForeignKey("authority.id", ondelete="RESTRICT"))
-    level: Mapped[str] = mapped_column(String(20), default="officer")
+    level: Mapped[str] = mapped_column(String(20), default="officer")  # engage.vocab.Level
     plan_stage_id: Mapped[int | None] = mapped_column(ForeignKey("plan_stage.id", ondelete="SET NULL"), index=True)
     summary: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
-    agreement: Mapped[str] = mapped_column(String(20), default="n-a")
+    agreement: Mapped[str] = mapped_column(String(20), default="n-a")  # engage.vocab.Agreement
     influence_on_plan: Mapped[str] = mapped_column(Text, default="")
     evidence_url: Mapped[str] = mapped_column(String(1000), default="")
     strategy_entry_id: Mapped[int | None] = mapped_column(
@@ -235,7 +203,7 @@ class Action(db.Model):
     description: Mapped[str] = mapped_column(Text)
     owner_authority_id: Mapped[int] = mapped_column(ForeignKey("authority.id", ondelete="RESTRICT"), index=True)
     due_on: Mapped[date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default="open")  # engage.vocab.ActionStatus
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))

@@ -18,8 +18,6 @@ from engage.models.plan import Plan, StrategicMatter
 from engage.models.representation import Representation
 from engage.models.types import UTCDateTime, utcnow
 
-SCG_STATUSES = ("draft", "agreed", "signed", "superseded")
-MATTER_POSITIONS = ("agreed", "not-agreed", "ongoing")
 # The text of a version, in the order of the template's five parts, with the part each belongs to.
 SCG_TEXT_FIELDS = (
     ("area_description", 1),
@@ -80,7 +78,7 @@ class CommonGroundVersion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     statement_id: Mapped[int] = mapped_column(ForeignKey("common_ground.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(default=1)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[str] = mapped_column(String(20), default="draft")  # engage.vocab.ScgStatus
     area_description: Mapped[str] = mapped_column(Text, default="")
     strategic_context: Mapped[str] = mapped_column(Text, default="")
     housing_requirement: Mapped[str] = mapped_column(Text, default="")
@@ -155,7 +153,7 @@ class CommonGroundMatter(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("common_ground_version.id", ondelete="CASCADE"), index=True)
     matter_id: Mapped[int] = mapped_column(ForeignKey("strategic_matter.id", ondelete="CASCADE"))
-    position_status: Mapped[str] = mapped_column(String(20), default="ongoing")
+    position_status: Mapped[str] = mapped_column(String(20), default="ongoing")  # engage.vocab.MatterPosition
     narrative: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(default=0)
 

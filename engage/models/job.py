@@ -10,15 +10,13 @@ from engage.extensions import db
 from engage.models.types import UTCDateTime, utcnow
 from engage.models.user import User
 
-JOB_STATUSES = ("pending", "running", "done", "failed")
-
 
 class Job(db.Model):
     __tablename__ = "job"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(50))
-    status: Mapped[str] = mapped_column(String(20), default="pending")
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # engage.vocab.JobStatus
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     filename: Mapped[str] = mapped_column(String(300), default="")
     payload: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))

@@ -8,8 +8,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from engage.extensions import db
 from engage.models.authority import Authority
 
-PLAN_ROUTES = ("legacy", "2026")
-
 plan_partner = Table(
     "plan_partner",
     db.metadata,
@@ -24,7 +22,7 @@ class Plan(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(100), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    route: Mapped[str] = mapped_column(String(10), default="legacy")
+    route: Mapped[str] = mapped_column(String(10), default="legacy")  # engage.vocab.PlanRoute
     description: Mapped[str] = mapped_column(Text, default="")
     retention_years: Mapped[int] = mapped_column(default=15)
 

@@ -17,12 +17,6 @@ from engage.models.consultation import Consultation, Part
 from engage.models.stakeholder import Stakeholder
 from engage.models.types import UTCDateTime, utcnow
 
-REPRESENTATION_CHANNELS = ("online", "email", "post", "in-person")
-NATURES = ("support", "object", "comment")
-LEGAL_ANSWERS = ("yes", "no", "not-specified")
-SOUNDNESS_TESTS = ("positively-prepared", "justified", "effective", "consistent-with-national-policy")
-NOTIFY_CHOICES = ("submission", "inspector-report", "adoption")
-REPRESENTATION_STATUSES = ("submitted", "withdrawn")
 PERSON_FIELDS = (
     "title",
     "first_name",
@@ -98,23 +92,23 @@ class Representation(db.Model):
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"))
     respondent_id: Mapped[int] = mapped_column(ForeignKey("respondent.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(default=1)
-    channel: Mapped[str] = mapped_column(String(20), default="online")
+    channel: Mapped[str] = mapped_column(String(20), default="online")  # engage.vocab.Channel
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     part_id: Mapped[int | None] = mapped_column(ForeignKey("consultation_part.id", ondelete="SET NULL"), index=True)
-    nature: Mapped[str] = mapped_column(String(20), default="comment")
-    legally_compliant: Mapped[str] = mapped_column(String(20), default="not-specified")
-    sound: Mapped[str] = mapped_column(String(20), default="not-specified")
-    dtc_compliant: Mapped[str] = mapped_column(String(20), default="not-specified")
-    unsound_tests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    nature: Mapped[str] = mapped_column(String(20), default="comment")  # engage.vocab.Nature
+    legally_compliant: Mapped[str] = mapped_column(String(20), default="not-specified")  # engage.vocab.Answer
+    sound: Mapped[str] = mapped_column(String(20), default="not-specified")  # engage.vocab.Answer
+    dtc_compliant: Mapped[str] = mapped_column(String(20), default="not-specified")  # engage.vocab.Answer
+    unsound_tests: Mapped[list[str]] = mapped_column(JSON, default=list)  # engage.vocab.SoundnessTest values
     comment: Mapped[str] = mapped_column(Text, default="")
     modification: Mapped[str] = mapped_column(Text, default="")
     wishes_to_be_heard: Mapped[bool] = mapped_column(Boolean, default=False)
     heard_reason: Mapped[str] = mapped_column(Text, default="")
-    notify: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notify: Mapped[list[str]] = mapped_column(JSON, default=list)  # engage.vocab.NotifyEvent values
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     campaign_id: Mapped[int | None] = mapped_column(index=True)
-    status: Mapped[str] = mapped_column(String(20), default="submitted")
+    status: Mapped[str] = mapped_column(String(20), default="submitted")  # engage.vocab.RepresentationStatus
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -9,9 +9,6 @@ from engage.extensions import db
 from engage.models.authority import Authority
 from engage.models.types import UTCDateTime, utcnow
 
-STAKEHOLDER_KINDS = ("person", "organisation")
-CHANNELS = ("email", "post")
-
 register_membership = Table(
     "register_membership",
     db.metadata,
@@ -97,7 +94,7 @@ class Stakeholder(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20), default="person")
+    kind: Mapped[str] = mapped_column(String(20), default="person")  # engage.vocab.StakeholderKind
     title: Mapped[str] = mapped_column(String(50), default="")
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(100), default="")
@@ -112,14 +109,14 @@ class Stakeholder(db.Model):
     party: Mapped[str] = mapped_column(String(100), default="")
     ward: Mapped[str] = mapped_column(String(200), default="")
     constituency: Mapped[str] = mapped_column(String(200), default="")
-    preferred_channel: Mapped[str] = mapped_column(String(10), default="email")
+    preferred_channel: Mapped[str] = mapped_column(String(10), default="email")  # engage.vocab.PreferredChannel
     accessibility_needs: Mapped[str] = mapped_column(Text, default="")
     language: Mapped[str] = mapped_column(String(50), default="")
     agent_id: Mapped[int | None] = mapped_column(ForeignKey("stakeholder.id", ondelete="SET NULL"))
     do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_to_notifications: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_recorded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    lawful_basis: Mapped[str] = mapped_column(String(50), default="public-task")
+    lawful_basis: Mapped[str] = mapped_column(String(50), default="public-task")  # engage.vocab.LawfulBasis
     notes: Mapped[str] = mapped_column(Text, default="")
     # Denormalised for fast search and sorting over tens of thousands of rows.
     sort_name: Mapped[str] = mapped_column(String(300), default="")

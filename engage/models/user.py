@@ -12,8 +12,6 @@ from engage.extensions import db
 from engage.models.authority import Authority
 from engage.models.types import UTCDateTime, utcnow
 
-ROLES = ("admin", "officer", "viewer")
-
 
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"
@@ -22,7 +20,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(320), unique=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(300))
-    role: Mapped[str] = mapped_column(String(20), default="officer")
+    role: Mapped[str] = mapped_column(String(20), default="officer")  # engage.vocab.Role
     authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

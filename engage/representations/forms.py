@@ -21,25 +21,8 @@ from engage.common.widgets import (
 )
 from engage.models import Consultation
 from engage.models.representation import PERSON_FIELDS
+from engage.vocab import Answer, Nature, NotifyEvent, SoundnessTest
 
-YES_NO = [SelectChoice("yes", "Yes"), SelectChoice("no", "No")]
-LEGAL = [SelectChoice("yes", "Yes"), SelectChoice("no", "No"), SelectChoice("not-specified", "Not specified")]
-NATURE = [
-    SelectChoice("support", "Support"),
-    SelectChoice("object", "Object"),
-    SelectChoice("comment", "Comment"),
-]
-TESTS = [
-    SelectChoice("positively-prepared", "Positively prepared"),
-    SelectChoice("justified", "Justified"),
-    SelectChoice("effective", "Effective"),
-    SelectChoice("consistent-with-national-policy", "Consistent with national policy"),
-]
-NOTIFY = [
-    SelectChoice("submission", "When the plan is submitted for independent examination"),
-    SelectChoice("inspector-report", "When the Inspector’s report is published"),
-    SelectChoice("adoption", "When the plan is adopted"),
-]
 LABELS = {
     "title": "Title (optional)",
     "first_name": "First name",
@@ -100,22 +83,30 @@ class AboutYouForm(ErrorsMixin, FlaskForm):
 class RepresentationForm(ErrorsMixin, FlaskForm):
     part = SelectField("Which part of the plan is this about?", widget=GovSelect(), validate_choice=False)
     nature = RadioField(
-        "Do you support, object or want to comment?", widget=GovRadioInput(), choices=NATURE, validate_choice=False
+        "Do you support, object or want to comment?",
+        widget=GovRadioInput(),
+        choices=Nature.choices(),
+        validate_choice=False,
     )
     legally_compliant = RadioField(
-        "Do you think the plan is legally compliant?", widget=GovRadioInput(), choices=LEGAL, validate_choice=False
+        "Do you think the plan is legally compliant?",
+        widget=GovRadioInput(),
+        choices=Answer.choices(),
+        validate_choice=False,
     )
-    sound = RadioField("Do you think the plan is sound?", widget=GovRadioInput(), choices=LEGAL, validate_choice=False)
+    sound = RadioField(
+        "Do you think the plan is sound?", widget=GovRadioInput(), choices=Answer.choices(), validate_choice=False
+    )
     dtc_compliant = RadioField(
         "Do you think the plan complies with the duty to co-operate?",
         widget=GovRadioInput(),
-        choices=LEGAL,
+        choices=Answer.choices(),
         validate_choice=False,
     )
     unsound_tests = SelectMultipleField(
         "If you think the plan is unsound, which tests does it fail?",
         widget=GovCheckboxesInput(),
-        choices=TESTS,
+        choices=SoundnessTest.choices(),
         description="Select all that apply",
         validate_choice=False,
     )
@@ -138,7 +129,7 @@ class RepresentationForm(ErrorsMixin, FlaskForm):
     wishes_to_be_heard = RadioField(
         "Do you want to take part in the hearing sessions of the examination?",
         widget=GovRadioInput(),
-        choices=YES_NO,
+        choices=Answer.choices(only=(Answer.YES, Answer.NO)),
         default="no",
         validate_choice=False,
     )
@@ -146,7 +137,7 @@ class RepresentationForm(ErrorsMixin, FlaskForm):
     notify = SelectMultipleField(
         "Tell me by email or post:",
         widget=GovCheckboxesInput(),
-        choices=NOTIFY,
+        choices=NotifyEvent.choices(),
         description="Select all that apply",
         validate_choice=False,
     )

@@ -16,16 +16,9 @@ from engage.common.schemas import (
     one_of,
     texts_of,
 )
-from engage.models import (
-    LEGAL_ANSWERS,
-    NATURES,
-    NOTIFY_CHOICES,
-    REPRESENTATION_CHANNELS,
-    SOUNDNESS_TESTS,
-)
-from engage.models.representation import REPRESENTATION_STATUSES
+from engage.vocab import Answer, Channel, Nature, NotifyEvent, RepresentationStatus, SoundnessTest
 
-KEYED_CHANNELS = tuple(channel for channel in REPRESENTATION_CHANNELS if channel != "online")
+KEYED_CHANNELS = tuple(channel for channel in Channel.values() if channel != "online")
 
 
 def _or(empty: Any) -> BeforeValidator:
@@ -62,25 +55,25 @@ class Representation(Output):
     reference: str = Field(description="Respondent reference and number, e.g. R-00123-2")
     respondent_reference: str = Field(validation_alias=AliasPath("respondent", "reference"), description="e.g. R-00123")
     consultation: int = Field(validation_alias="consultation_id")
-    channel: Literal[REPRESENTATION_CHANNELS]
+    channel: Literal[Channel.values()]
     received_at: LondonDateTime
     late: bool
     respondent: Person
     agent: Annotated[Person | None, _or(None)] = Field(None, validation_alias=AliasPath("respondent", "agent"))
     part: str | None = Field(None, validation_alias=AliasPath("part", "ref"), description="Part reference")
-    nature: Literal[NATURES]
-    legally_compliant: Literal[LEGAL_ANSWERS]
-    sound: Literal[LEGAL_ANSWERS]
-    dtc_compliant: Literal[LEGAL_ANSWERS]
-    unsound_tests: Annotated[list[Literal[SOUNDNESS_TESTS]], _or([])]
+    nature: Literal[Nature.values()]
+    legally_compliant: Literal[Answer.values()]
+    sound: Literal[Answer.values()]
+    dtc_compliant: Literal[Answer.values()]
+    unsound_tests: Annotated[list[Literal[SoundnessTest.values()]], _or([])]
     comment: str
     modification: str
     wishes_to_be_heard: bool
     heard_reason: str
-    notify: Annotated[list[Literal[NOTIFY_CHOICES]], _or([])]
+    notify: Annotated[list[Literal[NotifyEvent.values()]], _or([])]
     answers: Annotated[dict[str, Any], _or({})] = Field(description="Questionnaire answers by question id")
     campaign: int | None = Field(validation_alias="campaign_id")
-    status: Literal[REPRESENTATION_STATUSES]
+    status: Literal[RepresentationStatus.values()]
     attachments: list[Attachment] = Field(description="Files sent with it (read only)")
 
 
@@ -111,16 +104,16 @@ class RepresentationInput(Input):
     channel: one_of(KEYED_CHANNELS) = None
     received_at: DateTimeText = None
     part: Text | None = Field(None, description="Part reference")
-    nature: one_of(NATURES) | None = None
-    legally_compliant: one_of(LEGAL_ANSWERS) | None = None
-    sound: one_of(LEGAL_ANSWERS) | None = None
-    dtc_compliant: one_of(LEGAL_ANSWERS) | None = None
-    unsound_tests: texts_of(SOUNDNESS_TESTS) = None
+    nature: one_of(Nature.values()) | None = None
+    legally_compliant: one_of(Answer.values()) | None = None
+    sound: one_of(Answer.values()) | None = None
+    dtc_compliant: one_of(Answer.values()) | None = None
+    unsound_tests: texts_of(SoundnessTest.values()) = None
     comment: Text | None = None
     modification: Text | None = None
     wishes_to_be_heard: Flag = None
     heard_reason: Text | None = None
-    notify: texts_of(NOTIFY_CHOICES) = None
+    notify: texts_of(NotifyEvent.values()) = None
     stakeholder: Id | None = Field(None, description="Record number of a stakeholder to link")
     respondent: Annotated[PersonInput | None, PERSON] = None
     agent: Annotated[PersonInput | None, PERSON] = None

@@ -17,20 +17,10 @@ from engage.common.validation import (
     normalise_postcode,
 )
 from engage.extensions import db
-from engage.models import (
-    LEGAL_ANSWERS,
-    NATURES,
-    NOTIFY_CHOICES,
-    REPRESENTATION_CHANNELS,
-    SOUNDNESS_TESTS,
-    Consultation,
-    Representation,
-    Respondent,
-    Stakeholder,
-    utcnow,
-)
+from engage.models import Consultation, Representation, Respondent, Stakeholder, utcnow
 from engage.models.representation import PERSON_FIELDS, parse_reference
 from engage.representations.attachments import add_attachment, check_upload
+from engage.vocab import Answer, Channel, Nature, NotifyEvent, SoundnessTest
 
 COMMENT_LIMIT = 100_000
 PERSON_LIMITS = {
@@ -105,11 +95,12 @@ def clean_item(consultation: Consultation, data: dict[str, Any]) -> dict[str, An
     """One representation's content, checked against the consultation's parts and questions."""
     errors: dict[str, list[str]] = {}
     item: dict[str, Any] = {"part_id": _clean_part(consultation, data, errors)}
-    item["nature"] = _choice(data, "nature", NATURES, "comment", errors, "Select support, object or comment")
+    item["nature"] = _choice(data, "nature", Nature.values(), "comment", errors, "Select support, object or comment")
     for field in LEGAL_FIELDS:
-        item[field] = _choice(data, field, LEGAL_ANSWERS, "not-specified", errors, "Select yes, no or not specified")
-    item["unsound_tests"] = _choices(data, "unsound_tests", SOUNDNESS_TESTS, errors, "Select the tests of soundness")
-    item["notify"] = _choices(data, "notify", NOTIFY_CHOICES, errors, "Select when you want to be told")
+        item[field] = _choice(data, field, Answer.values(), "not-specified", errors, "Select yes, no or not specified")
+    tests = SoundnessTest.values()
+    item["unsound_tests"] = _choices(data, "unsound_tests", tests, errors, "Select the tests of soundness")
+    item["notify"] = _choices(data, "notify", NotifyEvent.values(), errors, "Select when you want to be told")
     for field in ("comment", "modification", "heard_reason"):
         item[field] = _text(data.get(field))
         if len(item[field]) > COMMENT_LIMIT:
@@ -178,7 +169,7 @@ def record_response(
 ) -> Respondent:
     """A respondent and their representations, numbered from 1. Late when received from the closing time on.
     Items must already be cleaned (clean_item)."""
-    if channel not in REPRESENTATION_CHANNELS:
+    if channel not in Channel.values():
         raise ValidationError({"channel": ["Select online, email, post or in person"]})
     received_at = received_at or utcnow()
     respondent = Respondent(
@@ -242,7 +233,7 @@ def key_in(
         errors["received_on"] = ["Enter the date the representation was received"]
     elif received_at > utcnow():
         errors["received_on"] = ["The date received must be today or in the past"]
-    if channel not in REPRESENTATION_CHANNELS or channel == "online":
+    if channel not in Channel.values() or channel == Channel.ONLINE:
         errors["channel"] = ["Select email, post or in person"]
     stakeholder = _stakeholder_id(stakeholder_id, errors)
     if errors:

@@ -3,16 +3,15 @@ and the Regulation 19 publication (open, with the parts of the plan people can c
 
 import random
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from engage.common.dates import LONDON
 from engage.consultations.services import create_consultation
 from engage.extensions import db
 from engage.models import Consultation, Plan, Question
 from engage.representations.services import record_response
 
-LONDON = ZoneInfo("Europe/London")
 PRIVACY = (
     "The councils use your response to prepare the plan: the lawful basis is public task. Your name, organisation "
     "and response will be published and sent to the planning inspector. Your address, email and phone number will "

@@ -10,11 +10,11 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
+from engage.common.dates import LONDON
 from engage.engagements.rules import current_plan
 from engage.engagements.services import log_engagement
 from engage.extensions import db
 from engage.models import Engagement, Register, Stakeholder, StrategyEntry, register_membership
-from engage.models.engagement import LONDON
 from engage.strategy import schedule
 from engage.strategy.services import create_entry
 

@@ -31,6 +31,7 @@ from wtforms.fields.choices import SelectChoice
 from engage.common.fields import ServiceErrorsMixin
 from engage.models import Stakeholder
 from engage.stakeholders.services import COLUMN_FIELDS, Lookups
+from engage.vocab import PreferredChannel, StakeholderKind
 
 SORT_CHOICES = [
     SelectChoice("name", "Name (A to Z)"),
@@ -80,7 +81,7 @@ class StakeholderForm(ServiceErrorsMixin, FlaskForm):
     kind = RadioField(
         "Is this a person or an organisation?",
         widget=GovRadioInput(),
-        choices=[SelectChoice("person", "A person"), SelectChoice("organisation", "An organisation")],
+        choices=StakeholderKind.choices(),
         default="person",
         validate_choice=False,
     )
@@ -133,7 +134,7 @@ class StakeholderForm(ServiceErrorsMixin, FlaskForm):
     preferred_channel = RadioField(
         "How do they prefer to be contacted?",
         widget=GovRadioInput(),
-        choices=[SelectChoice("email", "Email"), SelectChoice("post", "Post")],
+        choices=PreferredChannel.choices(),
         default="email",
         validate_choice=False,
     )

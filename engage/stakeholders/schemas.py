@@ -5,8 +5,8 @@ from typing import Any, Literal, Self
 from pydantic import AliasPath, Field
 
 from engage.common.schemas import Flag, Id, Input, LondonDateTime, Output, Slugs, Text, Texts, one_of
-from engage.models import CHANNELS, STAKEHOLDER_KINDS
 from engage.stakeholders.services import TEXT_FIELDS
+from engage.vocab import PreferredChannel, StakeholderKind
 
 AUTHORITY_CODE = "Authority code, e.g. WBC"
 
@@ -30,7 +30,7 @@ class Stakeholder(Output):
     the body they work for."""
 
     id: int
-    kind: Literal[STAKEHOLDER_KINDS]
+    kind: Literal[StakeholderKind.values()]
     title: str
     first_name: str
     last_name: str
@@ -49,7 +49,7 @@ class Stakeholder(Output):
     party: str
     ward: str
     constituency: str
-    preferred_channel: Literal[CHANNELS]
+    preferred_channel: Literal[PreferredChannel.values()]
     accessibility_needs: str
     language: str
     agent_id: int | None
@@ -76,7 +76,7 @@ class StakeholderInput(Input):
 
     output = Stakeholder
 
-    kind: one_of(STAKEHOLDER_KINDS, default="person") = None
+    kind: one_of(StakeholderKind.values(), default="person") = None
     title: Text | None = _limited("title")
     first_name: Text | None = _limited("first_name")
     last_name: Text | None = _limited("last_name")
@@ -98,7 +98,7 @@ class StakeholderInput(Input):
     party: Text | None = _limited("party")
     ward: Text | None = _limited("ward")
     constituency: Text | None = _limited("constituency")
-    preferred_channel: one_of(CHANNELS, default="email") = None
+    preferred_channel: one_of(PreferredChannel.values(), default="email") = None
     accessibility_needs: Text | None = _limited("accessibility_needs")
     language: Text | None = _limited("language")
     agent_id: Id | None = Field(None, description="Record number of the stakeholder's agent")

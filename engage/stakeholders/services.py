@@ -17,7 +17,8 @@ from engage.common.validation import (
     normalise_postcode,
 )
 from engage.extensions import db
-from engage.models import CHANNELS, STAKEHOLDER_KINDS, Authority, BodyKind, Category, Register, Stakeholder, utcnow
+from engage.models import Authority, BodyKind, Category, Register, Stakeholder, utcnow
+from engage.vocab import PreferredChannel, StakeholderKind
 
 TEXT_FIELDS = {
     "title": 50,
@@ -114,7 +115,7 @@ def _clean_text(data, values, errors, partial) -> None:
         values["organisation_name"] = text
     if "kind" in data or not partial:
         kind = str(data.get("kind") or "person").strip().lower()
-        if kind not in STAKEHOLDER_KINDS:
+        if kind not in StakeholderKind.values():
             errors["kind"] = ["Select whether this is a person or an organisation"]
         values["kind"] = kind
     for field in BOOL_FIELDS:
@@ -137,7 +138,7 @@ def _clean_contact(data, values, errors) -> None:
         values["postcode"] = postcode or ""
     if "preferred_channel" in data:
         channel = str(data["preferred_channel"] or "email").strip().lower()
-        if channel not in CHANNELS:
+        if channel not in PreferredChannel.values():
             errors["preferred_channel"] = ["Select email or post"]
         values["preferred_channel"] = channel
 

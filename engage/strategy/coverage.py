@@ -9,9 +9,10 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
+from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models import Engagement, StrategyEntry, engagement_stakeholder, register_membership
-from engage.models.engagement import LONDON, strategy_entry_stakeholder
+from engage.models.engagement import strategy_entry_stakeholder
 
 PERIODS = {"weekly": 7, "monthly": 31, "quarterly": 92}
 GRACE_DAYS = 3

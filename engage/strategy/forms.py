@@ -15,8 +15,8 @@ from wtforms import RadioField, SelectField, SelectMultipleField, StringField, S
 
 from engage.common.fields import GovDateField
 from engage.common.validation import parse_time
-from engage.engagements.forms import LEVEL_LABELS, ErrorsMixin, choices
-from engage.strategy.services import CADENCE_LABELS, MECHANISM_LABELS
+from engage.engagements.forms import ErrorsMixin, choices
+from engage.vocab import Cadence, Level, Mechanism
 
 
 class StrategyEntryForm(ErrorsMixin, FlaskForm):
@@ -47,9 +47,9 @@ class StrategyEntryForm(ErrorsMixin, FlaskForm):
 
     def setup(self, lookups, registers) -> None:
         self.register.choices = choices([(r.slug, r.name) for r in registers], "Named stakeholders only")
-        self.mechanism.choices = choices(MECHANISM_LABELS.items(), "Select how")
-        self.cadence.choices = choices(CADENCE_LABELS.items())
-        self.level.choices = choices(LEVEL_LABELS.items())
+        self.mechanism.choices = Mechanism.choices("Select how")
+        self.cadence.choices = Cadence.choices()
+        self.level.choices = Level.choices()
         self.lead_authority.choices = choices([(a.code, a.name) for a in lookups.authorities], "Select an authority")
         self.stages.choices = choices([(s.slug, s.name) for s in lookups.stages])
         self.matters.choices = choices([(m.slug, m.name) for m in lookups.matters])

@@ -44,8 +44,6 @@ def index():
         entries=entries,
         counts=counts,
         gaps=gaps,
-        mechanisms=services.MECHANISM_LABELS,
-        cadences=services.CADENCE_LABELS,
     )
 
 

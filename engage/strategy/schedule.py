@@ -12,10 +12,10 @@ from dateutil.rrule import MONTHLY, WEEKLY, rrule
 from sqlalchemy import select
 
 from engage.common import audit
+from engage.common.dates import LONDON
 from engage.engagements.rules import current_plan, plan_window
 from engage.extensions import db
 from engage.models import Engagement, Plan, StrategyEntry
-from engage.models.engagement import LONDON
 
 DEFAULT_HORIZON = timedelta(days=2 * 366)
 RULES = {"weekly": (WEEKLY, 1), "monthly": (MONTHLY, 1), "quarterly": (MONTHLY, 3)}

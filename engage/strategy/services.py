@@ -9,28 +9,8 @@ from engage.common import audit
 from engage.common.validation import ValidationError
 from engage.engagements.rules import authority_by_code, current_plan
 from engage.extensions import db
-from engage.models import CADENCES, LEVELS, MECHANISMS, Register, Stakeholder, StrategicMatter, StrategyEntry
-
-MECHANISM_LABELS = {
-    "members-forum-meeting": "Members’ forum meeting",
-    "member-update": "Member update",
-    "member-workshop": "Member workshop",
-    "mp-briefing": "MP briefing",
-    "government-meeting": "Government department meeting",
-    "officer-liaison": "Officer liaison meeting",
-    "press-release": "Press release",
-    "newsletter": "Newsletter",
-    "exhibition": "Exhibition",
-    "webinar": "Webinar",
-    "other": "Other",
-}
-CADENCE_LABELS = {
-    "one-off": "One-off",
-    "weekly": "Weekly",
-    "monthly": "Monthly",
-    "quarterly": "Quarterly",
-    "per-stage": "At each plan stage",
-}
+from engage.models import Register, Stakeholder, StrategicMatter, StrategyEntry
+from engage.vocab import Cadence, Level, Mechanism
 
 
 def _audience(data, values, errors) -> None:
@@ -49,9 +29,9 @@ def _audience(data, values, errors) -> None:
 
 def _choices(data, values, errors) -> None:
     for field, allowed, message in (
-        ("mechanism", MECHANISMS, "Select how they will be engaged"),
-        ("cadence", CADENCES, "Select how often"),
-        ("level", LEVELS, "Select the level: officer, senior officer or member"),
+        ("mechanism", Mechanism.values(), "Select how they will be engaged"),
+        ("cadence", Cadence.values(), "Select how often"),
+        ("level", Level.values(), "Select the level: officer, senior officer or member"),
     ):
         value = str(data.get(field) or "").strip().lower()
         if value not in allowed:

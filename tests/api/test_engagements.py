@@ -1,17 +1,16 @@
 """The engagements and actions API: fields as shared/API.md, filters, writes and their 422s."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
 from engage import models
+from engage.common.dates import LONDON
 from engage.engagements.schemas import Engagement
 from engage.extensions import db
 from tests.api.conftest import assert_matches, assert_matches_schema
 from tests.factories import create_action, create_authority, create_engagement, create_plan, create_stakeholder
 
-LONDON = ZoneInfo("Europe/London")
 FIELDS = [
     "id",
     "title",

@@ -1,17 +1,15 @@
 """The engagement list and its filters, the month calendar, .ics files, a stakeholder's history, the dashboard."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import icalendar
 
+from engage.common.dates import LONDON
 from engage.engagements import feeds
 from engage.extensions import db
 from engage.models import Action
 from tests.factories import create_authority, create_engagement, create_plan, create_stakeholder
 from tests.pages import get_page
-
-LONDON = ZoneInfo("Europe/London")
 
 
 def _titles(page) -> list[str]:

@@ -1,16 +1,14 @@
 """Log a contact, change an engagement and mark a planned one held: the pages and their bad-input messages."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models import Action, Engagement
 from tests.factories import create_engagement, create_plan, create_stakeholder
 from tests.pages import error_summary, get_page, parse, post_form
-
-LONDON = ZoneInfo("Europe/London")
 
 
 def _form(**overrides):

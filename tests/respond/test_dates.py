@@ -1,37 +1,11 @@
 """Public dates and times in the GOV.UK style, in UK time, and the officers' preview with working documents."""
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
-import pytest
-
+from engage.common.dates import LONDON
 from engage.consultations.services import add_document
-from engage.respond.dates import govuk_datetime
 from tests.factories import create_consultation
 from tests.pages import get_page, parse
-
-LONDON = ZoneInfo("Europe/London")
-
-
-@pytest.mark.parametrize(
-    ("moment", "text"),
-    [
-        (datetime(2030, 12, 1, 9, 0, tzinfo=LONDON), "1 December 2030 at 9am"),
-        (datetime(2030, 12, 1, 23, 59, tzinfo=LONDON), "1 December 2030 at 11:59pm"),
-        (datetime(2030, 12, 1, 9, 5, tzinfo=LONDON), "1 December 2030 at 9:05am"),
-        (datetime(2030, 12, 1, 12, 0, tzinfo=LONDON), "1 December 2030 at midday"),
-        (datetime(2030, 12, 1, 0, 0, tzinfo=LONDON), "1 December 2030 at midnight"),
-        (datetime(2030, 7, 1, 8, 0, tzinfo=UTC), "1 July 2030 at 9am"),  # British Summer Time
-    ],
-)
-def test_times_read_like_9am_and_11_59pm(moment, text):
-    assert govuk_datetime(moment) == text
-
-
-def test_a_refusal_time_keeps_its_seconds():
-    assert govuk_datetime(datetime(2030, 12, 1, 23, 59, 30, tzinfo=LONDON), seconds=True) == (
-        "1 December 2030 at 11:59:30pm"
-    )
 
 
 def test_a_consultation_not_open_yet_says_when_it_opens_and_closes(client):

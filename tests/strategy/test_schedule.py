@@ -4,9 +4,9 @@ from datetime import date, time
 
 from sqlalchemy import func, select
 
+from engage.common.dates import LONDON
 from engage.extensions import db
 from engage.models import Engagement
-from engage.models.engagement import LONDON
 from engage.strategy import schedule, services
 from engage.strategy.coverage import coverage_gaps
 from tests.factories import create_authority, create_engagement, create_plan, create_stakeholder

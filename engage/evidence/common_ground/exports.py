@@ -3,10 +3,11 @@ engagement history per matter and the co-operation (DtC) activity table as annex
 
 import io
 
+from engage.common.dates import format_date
 from engage.evidence.common_ground import rows as scg_rows
 from engage.models import CommonGroundVersion
+from engage.vocab import MatterPosition
 
-POSITION_LABELS = {"agreed": "Agreed", "not-agreed": "Not agreed", "ongoing": "Ongoing"}
 PARTS = (
     ("Part 1: Strategic context", (("Area covered", "area_description"), ("Strategic context", "strategic_context"))),
     (
@@ -61,7 +62,7 @@ def _title(document, version: CommonGroundVersion) -> None:
         lines.append(f"Lead authority: {statement.lead_authority.name}")
     for label, day in (("Agreed", version.agreed_on), ("Signed", version.signed_on)):
         if day:
-            lines.append(f"{label} on {day:%-d %B %Y}")
+            lines.append(f"{label} on {format_date(day)}")
     document.add_paragraph("\n".join(lines))
 
 
@@ -78,7 +79,7 @@ def _matters(document, version: CommonGroundVersion) -> None:
     document.add_heading("Strategic matters", level=2)
     for row in version.matters:
         document.add_heading(row.matter.name, level=3)
-        document.add_paragraph(f"Position: {POSITION_LABELS.get(row.position_status, row.position_status)}")
+        document.add_paragraph(f"Position: {MatterPosition.label_of(row.position_status)}")
         _paragraphs(document, row.narrative)
     if not version.matters:
         document.add_paragraph("No strategic matters have been added yet.")
@@ -86,7 +87,7 @@ def _matters(document, version: CommonGroundVersion) -> None:
 
 def _signatures(document, version: CommonGroundVersion) -> None:
     document.add_heading("Signatures", level=1)
-    rows = [[s.name, s.role, s.organisation, f"{s.signed_on:%-d %B %Y}"] for s in version.signatures]
+    rows = [[s.name, s.role, s.organisation, format_date(s.signed_on)] for s in version.signatures]
     _table(document, ["Name", "Role", "Organisation", "Date signed"], rows, "No signatures have been recorded.")
 
 

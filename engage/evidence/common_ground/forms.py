@@ -21,9 +21,8 @@ from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Authority, Plan, StrategicMatter
 from engage.models.evidence import SCG_TEXT_FIELDS
+from engage.vocab import MatterPosition, ScgStatus
 
-MATTER_POSITION_LABELS = {"agreed": "Agreed", "not-agreed": "Not agreed", "ongoing": "Ongoing (still being discussed)"}
-STATUS_LABELS = {"draft": "Draft", "agreed": "Agreed", "signed": "Signed", "superseded": "Superseded"}
 TEXT_LABELS = {
     "area_description": ("Area covered", "The geographical extent, why it is the right area, and wider relationships"),
     "strategic_context": ("Strategic context", "Ambitions and priorities, key metrics, main delivery mechanisms"),
@@ -103,7 +102,7 @@ class MatterForm(ServiceErrorsMixin, FlaskForm):
     position_status = RadioField(
         "Where do the parties stand?",
         widget=GovRadioInput(),
-        choices=[SelectChoice(k, v) for k, v in MATTER_POSITION_LABELS.items()],
+        choices=MatterPosition.choices(),
         validate_choice=False,
     )
     narrative = TextAreaField(
@@ -189,7 +188,7 @@ class StatusForm(ServiceErrorsMixin, FlaskForm):
 
     def __init__(self, *args, allowed=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.status.choices = [SelectChoice(s, STATUS_LABELS[s]) for s in allowed]
+        self.status.choices = ScgStatus.choices(only=allowed)
 
 
 class ConfirmForm(FlaskForm):

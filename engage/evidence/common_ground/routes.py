@@ -9,12 +9,12 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from engage.common.dates import LONDON
 from engage.common.validation import ValidationError
 from engage.evidence.common_ground import bp
 from engage.evidence.common_ground import exports as scg_docx
 from engage.evidence.common_ground import services as scg_services
 from engage.evidence.common_ground.forms import (
-    STATUS_LABELS,
     ConfirmForm,
     MatterForm,
     PartyForm,
@@ -25,7 +25,6 @@ from engage.evidence.common_ground.forms import (
 )
 from engage.extensions import db
 from engage.models import CommonGround, CommonGroundVersion
-from engage.models.engagement import LONDON
 from engage.permissions import EDIT, VIEW, require_permission
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -52,7 +51,7 @@ def index():
     statements = db.session.scalars(
         select(CommonGround).options(selectinload(CommonGround.versions)).order_by(CommonGround.title)
     ).all()
-    return render_template("evidence/common_ground/index.html", statements=statements, status_labels=STATUS_LABELS)
+    return render_template("evidence/common_ground/index.html", statements=statements)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -88,7 +87,6 @@ def version(statement_id, number):
         version=version,
         statement=version.statement,
         confirm_form=ConfirmForm(),
-        status_labels=STATUS_LABELS,
         allowed=scg_services.TRANSITIONS[version.status],
     )
 
@@ -209,9 +207,7 @@ def status(statement_id, number):
         else:
             flash(f"Version {version.number} is now {version.status}", "success")
             return redirect(_show_url(version))
-    return render_template(
-        "evidence/common_ground/status.html", form=form, version=version, status_labels=STATUS_LABELS
-    )
+    return render_template("evidence/common_ground/status.html", form=form, version=version)
 
 
 @bp.route("/<int:statement_id>/new-version", methods=["POST"])

@@ -1,17 +1,12 @@
 """The rows a Statement of Common Ground shows from the engagement log: each matter's history, and the
 co-operation (DtC) activity table limited to the statement's matters (G1's row builder when it is there)."""
 
+from engage.common.dates import format_date
 from engage.engagements.queries import EngagementFilters, engagements_query
 from engage.extensions import db
 from engage.models import CommonGroundVersion, Engagement
+from engage.vocab import Agreement, EngagementKind, Level
 
-AGREEMENT_LABELS = {
-    "agreed": "Agreed",
-    "not-agreed": "Not agreed",
-    "ongoing": "Ongoing",
-    "no-response": "No response",
-    "n-a": "Not applicable",
-}
 DTC_HEAD = [
     "Ref",
     "Date",
@@ -42,11 +37,11 @@ def matter_history(version: CommonGroundVersion, matter_slug: str) -> list[Engag
 
 def history_row(engagement: Engagement) -> list[str]:
     return [
-        f"{engagement.local_date:%-d %B %Y}",
+        format_date(engagement.local_date),
         engagement.title,
         ", ".join(s.name for s in engagement.stakeholders),
         engagement.plan_stage.name if engagement.plan_stage else "",
-        AGREEMENT_LABELS.get(engagement.agreement, engagement.agreement),
+        Agreement.label_of(engagement.agreement),
         engagement.outcome,
     ]
 
@@ -63,14 +58,14 @@ def _own_row(engagement: Engagement) -> list[str]:
     actions = "; ".join(f"{a.description} ({a.owner_authority.code})" for a in engagement.actions)
     return [
         f"E{engagement.id}",
-        f"{engagement.local_date:%-d %B %Y}",
+        format_date(engagement.local_date),
         ", ".join(s.name for s in engagement.stakeholders),
         ", ".join(m.name for m in engagement.matters),
         engagement.plan_stage.name if engagement.plan_stage else "",
-        engagement.kind.replace("-", " ").capitalize(),
-        engagement.level.replace("-", " ").capitalize(),
+        EngagementKind.label_of(engagement.kind),
+        Level.label_of(engagement.level),
         engagement.summary,
-        " – ".join(x for x in (AGREEMENT_LABELS.get(engagement.agreement, ""), engagement.outcome) if x),
+        " – ".join(x for x in (Agreement.label_of(engagement.agreement, ""), engagement.outcome) if x),
         actions,
         engagement.influence_on_plan,
         engagement.evidence_url,
@@ -91,6 +86,6 @@ def dtc_table(version: CommonGroundVersion) -> tuple[list[str], list[list[str]]]
     rows = []
     for dtc_row in sorted(found.values(), key=lambda r: (r.date, r.ref)):
         values = dtc_row.as_text()
-        values["date"] = f"{dtc_row.date:%-d %B %Y}"
+        values["date"] = format_date(dtc_row.date)
         rows.append([str(values.get(key) or "") for key, _ in COLUMNS])
     return [heading for _, heading in COLUMNS], rows

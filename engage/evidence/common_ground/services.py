@@ -10,7 +10,6 @@ from engage.common import audit
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import (
-    MATTER_POSITIONS,
     Authority,
     CommonGround,
     CommonGroundMatter,
@@ -21,6 +20,7 @@ from engage.models import (
     StrategicMatter,
 )
 from engage.models.evidence import SCG_TEXT_FIELDS
+from engage.vocab import MatterPosition
 
 TEXT_FIELDS = tuple(name for name, _part in SCG_TEXT_FIELDS)
 # Where each status may go next. Superseding happens when a later version is signed, or by hand.
@@ -96,7 +96,7 @@ def set_matter(version: CommonGroundVersion, data: dict[str, Any], user=None) ->
     if matter is None:
         errors["matter"] = ["Select a strategic matter"]
     position = data.get("position_status") or ""
-    if position not in MATTER_POSITIONS:
+    if position not in MatterPosition.values():
         errors["position_status"] = ["Select whether the matter is agreed, not agreed or still being discussed"]
     if errors:
         raise ValidationError(errors)

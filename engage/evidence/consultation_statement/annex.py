@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape
 
 from engage.common import office
+from engage.common.dates import format_datetime
 from engage.common.office import NOT_XML
 from engage.evidence.consultation_statement.representations import FullRepresentation
-from engage.filters import format_datetime
 
 MARKER = "SOC-ANNEX-GOES-HERE"
 PLACEHOLDER = f"<w:p><w:r><w:t>{MARKER}</w:t></w:r></w:p>"

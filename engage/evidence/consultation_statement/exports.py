@@ -6,27 +6,13 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from engage.common import office
+from engage.common.dates import format_date, format_datetime
 from engage.common.office import Table
 from engage.evidence.consultation_statement import annex as soc_annex
 from engage.evidence.consultation_statement.queries import ConsultationStatement
-from engage.evidence.consultation_statement.representations import (
-    CHANNEL_LABELS,
-    HEAD,
-    NATURES,
-    WIDTHS,
-    FullRepresentation,
-)
-from engage.filters import format_date, format_datetime
+from engage.evidence.consultation_statement.representations import HEAD, WIDTHS, FullRepresentation
+from engage.vocab import Channel, InvitationMethod, InvitationStatus, Nature
 
-METHOD_LABELS = {
-    "email": "Email",
-    "letter": "Letter",
-    "public-notice": "Public notice",
-    "newsletter": "Newsletter",
-    "social-media": "Social media",
-    "exhibition": "Exhibition",
-    "deposit-point": "Deposit point",
-}
 ANNEX_TITLE = "Annex: full copies of the representations"
 ANNEX_NOTE = (
     "Every representation made, in full, as Regulation 22(1)(d) requires, by consultation and reference. Names and "
@@ -55,20 +41,20 @@ def sections(statement: ConsultationStatement) -> list[Table]:
     s = statement
     return [
         Table("Invited by method", "Who was invited, by method", ["Method", "Invitations"],
-                [[METHOD_LABELS.get(m, m), n] for m, n in s.invited_by_method], "Nobody was recorded as invited."),
+                [[InvitationMethod.label_of(m), n] for m, n in s.invited_by_method], "Nobody was recorded as invited."),
         Table("Invited by category", "Who was invited, by category", ["Category", "Stakeholders"],
                 [list(row) for row in s.invited_by_category], "No invited stakeholder has a category."),
         Table("Invited", "Bodies and people invited", ["Name", "Organisation", "Method", "Status", "Date"],
-                [[*_name(i), METHOD_LABELS.get(i.method, i.method), i.status.capitalize(),
+                [[*_name(i), InvitationMethod.label_of(i.method), InvitationStatus.label_of(i.status),
                   format_date(i.sent_at or i.created_at)] for i in s.invitations], "Nobody was recorded as invited."),
         Table("By channel", "Representations by channel", ["Channel", "Representations"],
-                [[CHANNEL_LABELS.get(c, c), n] for c, n in s.by_channel], "There were no representations."),
+                [[Channel.label_of(c), n] for c, n in s.by_channel], "There were no representations."),
         Table("By respondent type", "Respondents by type", ["Type", "Respondents", "Representations"],
                 [list(row) for row in s.by_type if row[1]], "There were no representations."),
         Table("By part", "Representations by part of the plan", ["Part", "Support", "Object", "Comment", "Total"],
                 [list(row) for row in s.by_part], "There were no representations."),
         Table("By nature", "Representations by nature", ["Nature", "Representations"],
-                [[NATURES.get(n, n), c] for n, c in s.by_nature], "There were no representations."),
+                [[Nature.label_of(n), c] for n, c in s.by_nature], "There were no representations."),
         Table("Late", "Late representations (not duly made)", ["Reference", "Respondent", "Part", "Received"],
                 [_rep_row(r) for r in s.late], "No representations arrived late."),
         Table("Withdrawn", "Withdrawn representations", ["Reference", "Respondent", "Part", "Received"],

@@ -24,15 +24,8 @@ from engage.models import (
     stakeholder_category,
 )
 from engage.models.stakeholder import stakeholder_body_kind
+from engage.vocab import RespondentType
 
-RESPONDENT_TYPES = {
-    "statutory-bodies": "Statutory bodies",
-    "councils": "Councils",
-    "developers": "Developers, landowners and agents",
-    "groups": "Groups",
-    "residents": "Residents",
-    "other": "Other organisations",
-}
 # A stakeholder's categories and kinds of body, in order of precedence, to a respondent type.
 TYPE_BY_CATEGORY = (
     ("councils", {"neighbouring-authority", "elected-member", "relevant-authority"}),
@@ -193,7 +186,7 @@ def _types(statement: ConsultationStatement) -> None:
         counted[kinds.get(respondent_id, "residents")] += count
     people = Counter(kinds.values())
     statement.respondents = len(kinds)
-    statement.by_type = [(label, people[key], counted[key]) for key, label in RESPONDENT_TYPES.items()]
+    statement.by_type = [(kind.label, people[kind], counted[kind]) for kind in RespondentType]
 
 
 def _by_part(statement: ConsultationStatement) -> None:

@@ -17,16 +17,8 @@ from engage.evidence.dtc.text import person_name
 from engage.extensions import db
 from engage.models import Consultation, Part, Question, Representation, Respondent
 from engage.models.representation import respondent_reference
+from engage.vocab import Answer, Channel, Nature, SoundnessTest
 
-ANSWER_LABELS = {"yes": "Yes", "no": "No", "not-specified": "Not specified"}
-TEST_LABELS = {
-    "positively-prepared": "Positively prepared",
-    "justified": "Justified",
-    "effective": "Effective",
-    "consistent-with-national-policy": "Consistent with national policy",
-}
-CHANNEL_LABELS = {"online": "Online", "email": "Email", "post": "Post", "in-person": "In person"}
-NATURES = {"support": "Support", "object": "Object", "comment": "Comment"}
 HEAD = [
     "Reference", "Consultation", "Respondent", "Organisation", "Agent", "Part of the plan", "Nature",
     "Legally compliant", "Sound", "Tests of soundness not met", "Complies with the duty to co-operate",
@@ -162,17 +154,17 @@ def _full(row, questions: dict[str, str]) -> FullRepresentation:
         organisation=row.organisation or "",
         agent=_agent(row.agent),
         part=part,
-        nature=NATURES.get(row.nature, row.nature),
-        legally_compliant=ANSWER_LABELS.get(row.legally_compliant, row.legally_compliant),
-        sound=ANSWER_LABELS.get(row.sound, row.sound),
-        unsound_tests=", ".join(TEST_LABELS.get(test, test) for test in row.unsound_tests or []),
-        dtc_compliant=ANSWER_LABELS.get(row.dtc_compliant, row.dtc_compliant),
+        nature=Nature.label_of(row.nature),
+        legally_compliant=Answer.label_of(row.legally_compliant),
+        sound=Answer.label_of(row.sound),
+        unsound_tests=", ".join(SoundnessTest.label_of(test) for test in row.unsound_tests or []),
+        dtc_compliant=Answer.label_of(row.dtc_compliant),
         comment=(row.comment or "").strip(),
         answers=_answers(row.answers, questions),
         modification=row.modification or "",
         wishes_to_be_heard=bool(row.wishes_to_be_heard),
         heard_reason=row.heard_reason or "",
-        channel=CHANNEL_LABELS.get(row.channel, row.channel),
+        channel=Channel.label_of(row.channel),
         received_at=row.received_at,
         late=bool(row.late),
         withdrawn=row.status == "withdrawn",

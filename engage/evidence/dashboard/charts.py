@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from engage.common import charts
+from engage.common.dates import format_date
 from engage.evidence.dashboard import queries
 from engage.evidence.dashboard.filters import DashboardFilters
 
@@ -99,7 +100,7 @@ def response_charts(filters: DashboardFilters) -> list[Chart]:
             chart.svg = charts.day_bars(chart.id, chart.title, chart.desc, labels, item.counts, item.late_days)
             chart.head = ["Day", "Representations", "After the deadline"]
             chart.rows = [
-                [f"{day:%-d %B %Y}", count, "Yes" if i in item.late_days else ""]
+                [format_date(day), count, "Yes" if i in item.late_days else ""]
                 for i, (day, count) in enumerate(zip(item.days, item.counts, strict=True))
             ]
         result.append(chart)

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from engage.common.dates import LONDON
 from engage.common.validation import parse_day
 from engage.extensions import db
 from engage.models import (
-    ACTION_STATUSES,
     Action,
     Authority,
     Consultation,
@@ -26,7 +26,7 @@ from engage.models import (
     engagement_stakeholder,
     register_membership,
 )
-from engage.models.engagement import LONDON
+from engage.vocab import ActionStatus
 
 if TYPE_CHECKING:
     from engage.evidence.dashboard.filters import DashboardFilters
@@ -185,7 +185,7 @@ def actions_by_authority(filters: "DashboardFilters") -> tuple[list[str], dict[s
         .group_by(Authority.name, Action.status)
     ).all()
     authorities = sorted({name for name, _status, _count in rows})
-    series = {status: [0] * len(authorities) for status in ACTION_STATUSES}
+    series = {status: [0] * len(authorities) for status in ActionStatus.values()}
     for name, status, count in rows:
         series.setdefault(status, [0] * len(authorities))[authorities.index(name)] += count
-    return authorities, {status.capitalize(): values for status, values in series.items() if any(values)}
+    return authorities, {ActionStatus.label_of(status): values for status, values in series.items() if any(values)}

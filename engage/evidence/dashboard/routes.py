@@ -6,11 +6,11 @@ from datetime import datetime
 
 from flask import render_template, request
 
+from engage.common.dates import LONDON
 from engage.evidence.dashboard import bp
 from engage.evidence.dashboard import charts as dashboard_charts
 from engage.evidence.dashboard.filters import DashboardFilters
 from engage.evidence.dashboard.forms import DashboardForm
-from engage.models.engagement import LONDON
 from engage.permissions import VIEW, require_permission
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from engage.common.dates import LONDON
 from engage.evidence.dtc.queries import DetailQueries, responses_query
 from engage.evidence.dtc.text import (
     DtcRow,
@@ -23,9 +24,8 @@ from engage.evidence.dtc.text import (
 )
 from engage.extensions import db
 from engage.models import Category, Plan, PlanStage
-from engage.models.consultation import STAGE_NAMES
-from engage.models.engagement import LONDON
 from engage.models.representation import respondent_reference
+from engage.vocab import Agreement, Channel, ConsultationStage, EngagementKind, InvitationMethod
 
 __all__ = ["CATEGORY_PRIORITY", "RowBuilder", "person_name"]
 
@@ -117,12 +117,6 @@ class RowBuilder:
                 if (found := details[source].get(record_id)) is not None  # deleted since the spine was read
             ]
 
-    def _label(self, slug: str) -> str:
-        text = self.labels.get(slug)
-        if text is None:
-            text = self.labels[slug] = label(slug)
-        return text
-
     # Bodies and stages -------------------------------------------------------------------------------------------
 
     def _load_bodies(self, ids: set[int]) -> None:
@@ -152,7 +146,7 @@ class RowBuilder:
         for stage in self.plan_stages.get(plan_id or self.default_plan or 0, []):
             if stage.slug == slug:
                 return slug, stage.name
-        return slug, STAGE_NAMES.get(slug, label(slug))
+        return slug, ConsultationStage.label_of(slug, label(slug))
 
     def _after_submission(self, plan_id: int | None, day: date) -> bool:
         submitted = self.submission.get(plan_id or self.default_plan)
@@ -204,12 +198,13 @@ class RowBuilder:
         agreement = agreement or "n-a"
         outcome = outcome or ""
         if agreement != "n-a":
-            outcome = f"{label(agreement)}. {outcome}".strip() if outcome else label(agreement)
+            words = Agreement.label_of(agreement)
+            outcome = f"{words}. {outcome}".strip() if outcome else words
         values = {
             "plan_stage": stage.slug if stage else "",
             "plan_stage_name": stage.name if stage else "",
             "form": kind,
-            "form_label": self._label(kind),
+            "form_label": EngagementKind.label_of(kind),
             "level": level,
             "summary": summary or title,
             "outcome": outcome,
@@ -275,7 +270,7 @@ class RowBuilder:
             plan_stage=slug,
             plan_stage_name=stage_name,
             form="invitation",
-            form_label=f"Invitation to comment ({label(i.method).lower()})",
+            form_label=f"Invitation to comment ({InvitationMethod.label_of(i.method).lower()})",
             summary=f"Invited to comment on ‘{i.title}’",
             outcome=outcome,
             agreement="n-a" if respondent_id else "no-response",
@@ -323,5 +318,5 @@ class RowBuilder:
         key = f"representation:{channel}"
         text = self.labels.get(key)
         if text is None:
-            text = self.labels[key] = f"Representation ({label(channel).lower()})"
+            text = self.labels[key] = f"Representation ({Channel.label_of(channel).lower()})"
         return text

@@ -19,6 +19,7 @@ from typing import IO
 from xml.sax.saxutils import escape
 
 from engage.common import office, xlsx_rows
+from engage.common.dates import format_date
 from engage.evidence.dtc.rows import COLUMNS
 from engage.stakeholders import exports
 
@@ -282,4 +283,4 @@ def _docx_row_chunks(rows: Iterable) -> Iterator[tuple[int, str]]:
 
 @functools.lru_cache(maxsize=4096)
 def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return format_date(day)

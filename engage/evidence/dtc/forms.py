@@ -7,8 +7,10 @@ from wtforms import Form, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 
 from engage.evidence.dtc import rows as dtc
+from engage.evidence.dtc.text import label
 from engage.extensions import db
-from engage.models import LEVELS, Authority, Category, Consultation, PlanStage, Register, Stakeholder, StrategicMatter
+from engage.models import Authority, Category, Consultation, PlanStage, Register, Stakeholder, StrategicMatter
+from engage.vocab import ConsultationStage, DtcScope, DtcSource, Level
 
 
 def filter_choices(rows, empty: str) -> list[SelectChoice]:
@@ -20,7 +22,7 @@ def stage_choices() -> list[tuple[str, str]]:
     for slug, name in db.session.execute(select(PlanStage.slug, PlanStage.name).order_by(PlanStage.position)):
         names.setdefault(slug, name)
     for (slug,) in db.session.execute(select(Consultation.stage).where(Consultation.stage != "").distinct()):
-        names.setdefault(slug, slug.replace("-", " ").capitalize())
+        names.setdefault(slug, ConsultationStage.label_of(slug, label(slug)))
     return list(names.items())
 
 
@@ -47,7 +49,7 @@ class DtcFilterForm(Form):
     scope = RadioField(
         "Who",
         widget=GovRadioInput(),
-        choices=[SelectChoice("", dtc.SCOPES["cooperation"]), SelectChoice("all", dtc.SCOPES["all"])],
+        choices=[SelectChoice("", DtcScope.COOPERATION.label), SelectChoice(DtcScope.ALL.value, DtcScope.ALL.label)],
         validate_choice=False,
         default="",
     )
@@ -62,7 +64,7 @@ class DtcFilterForm(Form):
 
     def __init__(self, formdata, filters: dtc.DtcFilters):
         super().__init__(formdata)
-        self.source.choices = filter_choices(dtc.SOURCES.items(), "All records")
+        self.source.choices = DtcSource.choices("All records")
         self.stage.choices = filter_choices(stage_choices(), "All stages")
         self.body.choices = filter_choices(body_choices(filters.body), "All bodies")
         self.category.choices = filter_choices(
@@ -78,9 +80,7 @@ class DtcFilterForm(Form):
         self.authority.choices = filter_choices(
             db.session.execute(select(Authority.code, Authority.name).order_by(Authority.name)), "All authorities"
         )
-        self.level.choices = filter_choices(
-            ((level, level.replace("-", " ").capitalize()) for level in LEVELS), "All levels"
-        )
+        self.level.choices = Level.choices("All levels", short=True)
         if filters.scope == "all":
             self.scope.data = "all"
         self.date_from.errors = list(filters.errors.get("from", []))
@@ -93,7 +93,7 @@ class DtcFilterForm(Form):
 
 def describe(form: DtcFilterForm, filters: dtc.DtcFilters) -> list[str]:
     """The filters in words, for the files' 'About' notes: 'Plan stage: Regulation 18'."""
-    lines = [f"Who: {dtc.SCOPES[filters.scope]}"]
+    lines = [f"Who: {DtcScope.label_of(filters.scope)}"]
     if filters.date_from or filters.date_to:
         start = filters.date_from.isoformat() if filters.date_from else "the start"
         end = filters.date_to.isoformat() if filters.date_to else "today"
@@ -104,5 +104,5 @@ def describe(form: DtcFilterForm, filters: dtc.DtcFilters) -> list[str]:
             chosen = next((c.label for c in field.choices if c.value == str(value)), str(value))
             lines.append(f"{field.label.text}: {chosen}")
     if filters.level:
-        lines.append(f"Level: {filters.level.replace('-', ' ')}")
+        lines.append(f"Level: {Level.label_of(filters.level).lower()}")
     return lines

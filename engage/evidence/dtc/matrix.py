@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from engage.common.dates import LONDON
 from engage.evidence.dtc import rows as dtc
 from engage.evidence.dtc.details import CATEGORY_PRIORITY, person_name
 from engage.extensions import db
@@ -33,7 +34,6 @@ from engage.models import (
     engagement_stakeholder,
     stakeholder_category,
 )
-from engage.models.engagement import LONDON
 from engage.models.stakeholder import stakeholder_body_kind
 
 INTERESTS_FILE = Path(__file__).with_name("interests.json")

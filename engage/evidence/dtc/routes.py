@@ -5,18 +5,17 @@ need a signed-in session or a bearer token (the request loader accepts `Authoriz
 """
 
 import tempfile
-from datetime import datetime
 
 from flask import Response, render_template, request, send_file, stream_with_context
 from flask_login import current_user
 
+from engage.common.dates import LONDON, format_datetime
 from engage.common.pagination import parse_int
 from engage.evidence.dtc import bp, matrix
 from engage.evidence.dtc import exports as dtc_exports
 from engage.evidence.dtc import rows as dtc
 from engage.evidence.dtc.forms import DtcFilterForm, describe
 from engage.models import utcnow
-from engage.models.engagement import LONDON
 from engage.permissions import VIEW, require_permission
 
 PER_PAGE = 100
@@ -94,10 +93,9 @@ def empty_message(filters: dtc.DtcFilters, total: int) -> str:
 
 
 def file_notes(filters: dtc.DtcFilters, total: int) -> list[str]:
-    generated: datetime = utcnow().astimezone(LONDON)
     form = DtcFilterForm(None, filters)
     return [
-        f"Generated on {generated.day} {generated:%B %Y at %H:%M} (UK time) from the Engage records.",
+        f"Generated on {format_datetime(utcnow())} (UK time) from the Engage records.",
         f"Filters — {'; '.join(describe(form, filters))}.",
         f"Rows: {total:,}, ordered by date. One row per held engagement and body, per consultation invitation and "
         "per representation.",

@@ -30,10 +30,10 @@ from sqlalchemy import Select, exists, false, func, literal, or_, select, type_c
 from sqlalchemy.orm import aliased
 
 from engage.common import audit
+from engage.common.dates import LONDON
 from engage.common.validation import parse_day
 from engage.extensions import db
 from engage.models import (
-    LEVELS,
     Authority,
     Category,
     Consultation,
@@ -50,17 +50,11 @@ from engage.models import (
     register_membership,
     stakeholder_category,
 )
-from engage.models.engagement import LONDON
 from engage.models.types import UTCDateTime
+from engage.vocab import Level
 
 COOPERATION_CATEGORIES = ("dtc-prescribed-body", "specific-consultation-body", "neighbouring-authority")
 COOPERATION_REGISTERS = ("neighbouring-authorities", "statutory-consultees")
-SCOPES = {"cooperation": "Co-operation bodies", "all": "All stakeholders"}
-SOURCES = {
-    "engagements": "Engagements",
-    "invitations": "Consultation invitations",
-    "representations": "Representations",
-}
 SOURCE_RANK = {"engagements": 0, "invitations": 1, "representations": 2}
 CHUNK_ROWS = 2000
 # The columns of every output: the API field name and the heading of the printed table.
@@ -239,7 +233,7 @@ def engagement_spine(filters: DtcFilters) -> Select:
     if filters.authority:
         query = query.where(Engagement.lead_authority_id.in_(_ids(Authority, Authority.code, [filters.authority])))
     if filters.level:
-        query = query.where(Engagement.level == filters.level if filters.level in LEVELS else false())
+        query = query.where(Engagement.level == filters.level if filters.level in Level.values() else false())
     if filters.kind:
         query = query.where(Engagement.kind == filters.kind)
     return query

@@ -6,7 +6,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field
 
 from engage.common.schemas import EmptyAsNull, Output
-from engage.models import ACTION_STATUSES, AGREEMENTS, ENGAGEMENT_KINDS, LEVELS
+from engage.vocab import ActionStatus, Agreement, EngagementKind, Level
 
 
 class DtcAction(Output):
@@ -15,7 +15,7 @@ class DtcAction(Output):
     description: str
     owner: str = Field(description="Authority code")
     due_on: dt.date | None
-    status: Literal[ACTION_STATUSES]
+    status: Literal[ActionStatus.values()]
 
 
 class DtcRow(Output):
@@ -33,14 +33,14 @@ class DtcRow(Output):
     body_category: EmptyAsNull = Field(description="Category slug, co-operation categories first")
     matters: list[str] = Field(description="Strategic matter slugs (engagements only)")
     plan_stage: EmptyAsNull = Field(description="Plan stage slug at the time")
-    form: Literal[(*ENGAGEMENT_KINDS, "invitation", "representation")] = Field(
+    form: Literal[(*EngagementKind.values(), "invitation", "representation")] = Field(
         description="The engagement's kind, or invitation, or representation"
     )
-    level: Literal[LEVELS] | None
+    level: Literal[Level.values()] | None
     attendees: list[str]
     summary: str
     outcome: str
-    agreement: Literal[AGREEMENTS]
+    agreement: Literal[Agreement.values()]
     actions: list[DtcAction]
     influence_on_plan: str
     evidence_url: str = Field(description="The evidence document, or the record in Engage")

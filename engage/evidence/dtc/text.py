@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from engage.common.dates import format_date
+from engage.vocab import Level, Nature, SoundnessTest
+
 
 @dataclass(slots=True)
 class DtcRow:
@@ -54,7 +57,7 @@ class DtcRow:
             "; ".join(self.matter_names),
             self.plan_stage_name,
             self.form_label,
-            label(self.level) if self.level else "",
+            Level.label_of(self.level),
             "; ".join(self.attendees),
             self.summary,
             self.outcome,
@@ -83,6 +86,7 @@ TEXT_KEYS = (
 
 
 def label(slug: str) -> str:
+    """Words for a slug outside every closed list (engage.vocab), such as a stage a plan no longer has."""
     return slug.replace("-", " ").capitalize()
 
 
@@ -93,7 +97,7 @@ def action_text(action: dict[str, Any]) -> str:
 @functools.lru_cache(maxsize=4096)
 def _due(due_on: str | None) -> str:
     day = date.fromisoformat(due_on) if due_on else None
-    return f", due {day.day} {day:%B %Y}" if day else ""
+    return f", due {format_date(day)}" if day else ""
 
 
 def person_name(first: str, last: str, organisation: str, kind: str = "person") -> str:
@@ -101,10 +105,6 @@ def person_name(first: str, last: str, organisation: str, kind: str = "person") 
         return organisation
     name = f"{first} {last}" if first and last else first or last or ""
     return f"{name} ({organisation})" if organisation and name else name or organisation
-
-
-def _label(slug: str) -> str:
-    return slug.replace("-", " ")
 
 
 def representation_summary(
@@ -125,7 +125,7 @@ def representation_summary(
 @functools.lru_cache(maxsize=1024)
 def _summary_lead(nature: str, part: str | None, title: str) -> str:
     where = f" to {part}" if part and nature == "object" else f" on {part}" if part else ""
-    return f"{nature.capitalize()}{where} (‘{title}’)"
+    return f"{Nature.label_of(nature)}{where} (‘{title}’)"
 
 
 @functools.lru_cache(maxsize=1024)
@@ -144,7 +144,7 @@ def representation_outcome(
             findings.append(f"{name}: {value}")
         if name == "Sound" and value == "no" and unsound_tests:
             tests = json.loads(unsound_tests) if isinstance(unsound_tests, str) else unsound_tests
-            findings[-1] += f" (not {', '.join(map(_label, tests))})" if tests else ""
+            findings[-1] += f" (not {', '.join(SoundnessTest.label_of(t).lower() for t in tests)})" if tests else ""
     if late:
         findings.append("Late: not duly made")
     if status == "withdrawn":

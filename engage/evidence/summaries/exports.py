@@ -4,10 +4,11 @@ the period and the generation date written in."""
 from datetime import date, datetime
 
 from engage.common import office
+from engage.common.dates import format_date
 from engage.evidence.dashboard.queries import Period
 from engage.evidence.summaries import queries as summaries
-from engage.filters import format_date
 from engage.models import Action, Authority
+from engage.vocab import ActionStatus
 
 ENGAGEMENT_WIDTHS = [11, 36, 10, 12, 14, 10, 36, 30, 20, 14, 50]
 STAKEHOLDER_WIDTHS = [16, 11, 12, 40, 34, 16, 40]
@@ -29,7 +30,7 @@ def _action_row(action: Action, today: date) -> list:
     return [
         action.description,
         action.due_on,
-        action.status.capitalize(),
+        ActionStatus.label_of(action.status),
         action.is_overdue(today),
         engagement.title if engagement else "",
         engagement.local_date if engagement else None,

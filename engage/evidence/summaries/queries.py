@@ -10,10 +10,9 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from engage.common.dates import LONDON
 from engage.engagements.queries import with_details
-from engage.evidence.common_ground.rows import AGREEMENT_LABELS
 from engage.evidence.dashboard.queries import Period
-from engage.evidence.dtc.text import label
 from engage.extensions import db
 from engage.models import (
     Action,
@@ -26,8 +25,8 @@ from engage.models import (
     Stakeholder,
     engagement_stakeholder,
 )
-from engage.models.engagement import LONDON
 from engage.stakeholders.exports import neutralise
+from engage.vocab import Agreement, EngagementKind, EngagementStatus, Level
 
 TOP_STAKEHOLDERS = 50
 ENGAGEMENT_HEAD = ["Date", "Engagement", "Status", "Kind", "Level", "Lead authority", "Stakeholders",
@@ -39,14 +38,14 @@ def engagement_row(engagement: Engagement) -> list:
     return [
         engagement.local_date,
         engagement.title,
-        engagement.status.capitalize(),
-        label(engagement.kind),
-        label(engagement.level),
+        EngagementStatus.label_of(engagement.status),
+        EngagementKind.label_of(engagement.kind),
+        Level.label_of(engagement.level),
         engagement.lead_authority.code,
         "; ".join(s.name for s in engagement.stakeholders),
         "; ".join(m.name for m in engagement.matters),
         engagement.plan_stage.name if engagement.plan_stage else "",
-        AGREEMENT_LABELS.get(engagement.agreement, engagement.agreement),
+        Agreement.label_of(engagement.agreement),
         engagement.outcome,
     ]
 
@@ -124,14 +123,14 @@ class StakeholderSummary:
         latest = {}
         for engagement in self.engagements:
             for matter in engagement.matters:
-                latest[matter.name] = (AGREEMENT_LABELS.get(engagement.agreement, ""), engagement.local_date)
+                latest[matter.name] = (Agreement.label_of(engagement.agreement, ""), engagement.local_date)
         return [(name, *latest[name]) for name in sorted(latest)]
 
     def rows(self) -> list[list]:
         """Everything in the period by date: engagements, invitations and representations (dates as dates)."""
         rows = [
             ["Engagement", e.local_date, f"E{e.id}", e.title, "; ".join(m.name for m in e.matters),
-             AGREEMENT_LABELS.get(e.agreement, e.agreement), e.outcome]
+             Agreement.label_of(e.agreement), e.outcome]
             for e in self.engagements
         ]  # fmt: skip
         rows += [

@@ -9,7 +9,7 @@ from flask import Response, render_template, request, send_file
 from sqlalchemy import select
 
 from engage.common import office
-from engage.evidence.common_ground.rows import AGREEMENT_LABELS
+from engage.common.dates import LONDON
 from engage.evidence.dashboard.forms import PeriodForm
 from engage.evidence.dashboard.queries import Period
 from engage.evidence.summaries import bp
@@ -17,7 +17,6 @@ from engage.evidence.summaries import exports as summaries_exports
 from engage.evidence.summaries import queries as summaries
 from engage.extensions import db
 from engage.models import Authority, Stakeholder
-from engage.models.engagement import LONDON
 from engage.permissions import VIEW, require_permission
 
 
@@ -85,7 +84,6 @@ def authority(code):
         filter_form=form,
         form=form if period.errors else None,
         engagements=engagements,
-        agreement_labels=AGREEMENT_LABELS,
         actions=actions,
         today=datetime.now(LONDON).date(),
     )
