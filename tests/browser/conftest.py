@@ -107,7 +107,7 @@ def page(browser, live_server):
     """A fresh browser context (no cookies) on the live server; fails the test on any JavaScript error and on
     anything the Content Security Policy refused (Chromium reports those on the console)."""
     context = browser.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(30_000)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

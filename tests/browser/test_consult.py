@@ -100,7 +100,7 @@ def test_a_resident_responds_online_and_every_public_page_is_accessible(page):
 
 def test_responding_works_without_javascript(browser, live_server):
     context = browser.new_context(base_url=live_server, java_script_enabled=False)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(30_000)
     page = context.new_page()
     try:
         _respond(page, "consult-nojs")
