@@ -53,3 +53,12 @@ def test_path_parameters_are_filled_in_from_the_route(openapi):
     assert parameters == [
         {"name": "stakeholder_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
     ]
+
+
+def test_every_operation_that_reads_the_database_documents_the_503_with_retry_after(openapi):
+    for path, operations in openapi["paths"].items():
+        for method, operation in operations.items():
+            documented = "503" in operation["responses"]
+            assert documented == (path != "/openapi.json"), f"{method.upper()} {path}"
+    unavailable = openapi["components"]["responses"]["ServiceUnavailable"]
+    assert "Retry-After" in unavailable["headers"]
