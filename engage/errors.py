@@ -14,13 +14,13 @@ import sqlite3
 import time
 from datetime import UTC, datetime
 
-from flask import Flask, g, jsonify, render_template, request, url_for
+from flask import Flask, g, has_request_context, jsonify, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
-from engage.extensions import limiter, login_manager
+from engage.extensions import db, limiter, login_manager
 from engage.filters import london
 
 log = logging.getLogger(__name__)
@@ -166,8 +166,24 @@ def handle_database_error(error: Exception):
     return page, 503, headers
 
 
+def end_session(_exception: BaseException | None = None) -> None:
+    """Close the request's database session when the app context ends (before Flask-SQLAlchemy's own teardown,
+    which then has nothing left to do). If the connection was lost after the answer was ready, the rollback that
+    closes a read fails: the answer stands, the lost connection is discarded and the failure logged, where it would
+    otherwise have turned a page already rendered into a 500."""
+    try:
+        db.session.remove()
+    except DBAPIError as error:
+        if not database_unavailable(error):
+            raise
+        where = request.endpoint if has_request_context() else "a command or job"
+        log.warning("Database connection lost at the end of %s: discarded", where)
+        db.session.remove()
+
+
 def register(app: Flask) -> None:
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(DBAPIError, handle_database_error)
     app.register_error_handler(PoolTimeout, handle_database_error)
+    app.teardown_appcontext(end_session)

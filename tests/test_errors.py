@@ -11,6 +11,7 @@ from engage.consultations import services as consultation_services
 from engage.errors import database_unavailable
 from engage.extensions import db, limiter
 from engage.models import IdempotencyRecord, Representation, Respondent
+from engage.respond import routes as respond_routes
 from engage.respond import services as respond_services
 from tests import database
 from tests.factories import create_consultation
@@ -209,3 +210,22 @@ def test_a_database_error_in_the_request_itself_is_still_an_error_not_a_503(clie
     monkeypatch.setattr(respond_services, "open_with_draft", duplicate)
     with pytest.raises(IntegrityError):  # testing propagates what production answers with a 500
         client.get(f"/consult/{consultation.slug}/respond/about-you")
+
+
+def test_a_connection_lost_after_the_page_was_rendered_still_sends_the_page(client, monkeypatch):
+    """Closing the request's read fails on a lost connection: the page already made is still the answer."""
+    if not database.postgres_url():
+        pytest.skip("needs PostgreSQL: SQLite in memory has no connection to lose")
+    consultation = create_consultation()
+    render = respond_routes.render_template
+
+    def render_then_lose(*args, **kwargs):
+        page = render(*args, **kwargs)
+        database.lose_connection(db)
+        return page
+
+    monkeypatch.setattr(respond_routes, "render_template", render_then_lose)
+
+    assert client.get(f"/consult/{consultation.slug}").status_code == 200
+    monkeypatch.setattr(respond_routes, "render_template", render)
+    assert client.get(f"/consult/{consultation.slug}").status_code == 200
