@@ -64,6 +64,11 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "engage@example.gov.uk")
     MAIL_SUPPRESS_SEND = os.environ.get("MAIL_SUPPRESS_SEND", "false").lower() == "true"
 
+    # Rate limits fail open: when their storage (Redis) cannot be reached, Flask-Limiter logs a warning and each
+    # process counts in its own memory until Redis answers again; an error in the limiter never refuses a request.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
+
 
 class DevelopmentConfig(Config):
     DEBUG = False

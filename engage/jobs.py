@@ -13,6 +13,10 @@ done; if the function raises, the session is rolled back and the row is marked f
 (the exception is logged by id, never its data). Without `REDIS_URL` the job runs at once, in the calling
 process. With it, the job goes on the "engage" queue (`JOBS_QUEUE`) and `flask --app wsgi worker` runs it.
 
+When Redis cannot be reached (down, or REDIS_URL wrong), nothing fails: the job runs at once, in this process, as
+without Redis, and a warning is logged. For the next REDIS_RETRY_AFTER seconds this process does not try Redis again
+(so a Redis that is down costs each request nothing), then it does.
+
 Status and progress are written with a connection of their own in short transactions, so a page polling the
 row sees them while the job's session is busy. On SQLite only one connection may write at a time, so jobs
 report progress before they open their write transaction, not during it (see `imports.run_import`).
@@ -20,6 +24,7 @@ report progress before they open their write transaction, not during it (see `im
 
 import importlib
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -34,32 +39,55 @@ log = logging.getLogger(__name__)
 DEFAULT_QUEUE = "engage"
 JOB_TIMEOUT = 30 * 60
 FAILED_MESSAGE = "The job stopped because of an error. Nothing was changed. Try again, or contact support"
+REDIS_TIMEOUT = 2  # seconds to connect to Redis and to hear back from it
+REDIS_RETRY_AFTER = 30  # seconds a process runs jobs inline after Redis could not be reached, before trying again
+_unreachable_until: dict[str, float] = {}  # REDIS_URL -> time.monotonic() to try it again
 
 
 def enqueue(func: str | Callable, job_id: int) -> None:
     """Run `func(job_id)` in the background (RQ) when Redis is configured, or now, in this process."""
     func_path = _path(func)
-    redis_url = current_app.config.get("REDIS_URL")
-    if not redis_url:
+    options = {"job_timeout": JOB_TIMEOUT, "result_ttl": 3600, "failure_ttl": 86400}
+    if not _put_on_queue("engage.jobs.run_queued", func_path, job_id, **options):
         run(func_path, job_id)
-        return
-    _queue(redis_connection(redis_url)).enqueue(
-        "engage.jobs.run_queued", func_path, job_id, job_timeout=JOB_TIMEOUT, result_ttl=3600, failure_ttl=86400
-    )
 
 
 def enqueue_call(func: str | Callable, *args: Any) -> None:
     """Run `func(*args)` on an RQ worker when Redis is configured, or now, in this process: for small follow-ups
     that need no `Job` row, such as an email after a commit. Call it after committing; the function loads what
-    it needs by id and handles its own failures (a raised error is logged by the worker, or propagates inline)."""
+    it needs by id. It never raises: a failure inline is logged, as the worker logs one, because the request that
+    called it has already committed."""
     func_path = _path(func)
-    redis_url = current_app.config.get("REDIS_URL")
-    if not redis_url:
-        _resolve(func_path)(*args)
+    options = {"job_timeout": 300, "result_ttl": 0, "failure_ttl": 86400}
+    if _put_on_queue("engage.jobs.run_call", func_path, *args, **options):
         return
-    _queue(redis_connection(redis_url)).enqueue(
-        "engage.jobs.run_call", func_path, *args, job_timeout=300, result_ttl=0, failure_ttl=86400
-    )
+    try:
+        _resolve(func_path)(*args)
+    except Exception:
+        log.exception("%s failed", func_path)
+
+
+def _put_on_queue(runner: str, func_path: str, *args: Any, **options) -> bool:
+    """Queue `runner(func_path, *args)` on Redis; False when Redis is not configured or cannot be reached, and the
+    caller runs the job itself."""
+    redis_url = current_app.config.get("REDIS_URL")
+    if not redis_url or time.monotonic() < _unreachable_until.get(redis_url, 0):
+        return False
+    from redis.exceptions import RedisError
+
+    try:
+        _queue(redis_connection(redis_url)).enqueue(runner, func_path, *args, **options)
+    except RedisError as error:
+        _unreachable_until[redis_url] = time.monotonic() + REDIS_RETRY_AFTER
+        log.warning(
+            "Redis (REDIS_URL) cannot be reached (%s): %s runs in this process instead, as does every job for the "
+            "next %s seconds",
+            type(error).__name__,
+            func_path,
+            REDIS_RETRY_AFTER,
+        )
+        return False
+    return True
 
 
 def run_call(func_path: str, *args: Any) -> None:
@@ -81,9 +109,11 @@ def _queue(connection):
 
 
 def redis_connection(url: str):
+    """A client that gives up on a Redis that does not answer within REDIS_TIMEOUT seconds (the worker lengthens
+    the read timeout it needs for waiting on the queue)."""
     from redis import Redis
 
-    return Redis.from_url(url)
+    return Redis.from_url(url, socket_connect_timeout=REDIS_TIMEOUT, socket_timeout=REDIS_TIMEOUT)
 
 
 def run(func_path: str, job_id: int) -> None:
