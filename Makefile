@@ -55,7 +55,7 @@ test: setup
 
 # Only the fault tests: PostgreSQL restarted under a burst of submissions, the mail server and Redis down.
 faults: setup
-	$(PYTEST) -m faults $(PYTEST_ARGS)
+	$(PYTEST) tests/faults $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
