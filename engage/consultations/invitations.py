@@ -15,7 +15,7 @@ from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.filters import format_datetime
 from engage.jobs import enqueue, record_progress
-from engage.mail import failure_reason, send_email
+from engage.mail import failure_reason, is_unexpected, send_email
 from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow
 from engage.stakeholders.exports import neutralise
 
@@ -142,7 +142,7 @@ def _send(invitation: Invitation, web_address: str) -> bool:
         )
     except Exception as error:
         reason = failure_reason(error)
-        log.warning("Could not send invitation %s: %s", invitation.id, reason)
+        log.warning("Could not send invitation %s: %s", invitation.id, reason, exc_info=is_unexpected(error))
         invitation.status = "failed"
         invitation.details = {**(invitation.details or {}), "error": reason}
         return False

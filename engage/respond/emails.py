@@ -13,7 +13,7 @@ from engage import jobs
 from engage.common import audit
 from engage.common.validation import EMAIL_MESSAGE, ValidationError, normalise_email
 from engage.extensions import db
-from engage.mail import failure_reason, send_email
+from engage.mail import NotSent, failure_reason, is_unexpected, send_email
 from engage.models import Consultation, Respondent, ResponseDraft
 from engage.respond import services
 
@@ -50,8 +50,9 @@ def acknowledge(respondent_id: int) -> bool:
             log.warning(
                 "Could not send the acknowledgement for respondent %s (%s): will try again", respondent_id, reason
             )
-            raise
-        log.warning("Could not send the acknowledgement for respondent %s (%s): gave up", respondent_id, reason)
+            raise NotSent(reason) from None  # the worker logs this, and tries again later
+        message = "Could not send the acknowledgement for respondent %s (%s): gave up"
+        log.warning(message, respondent_id, reason, exc_info=is_unexpected(error))
         _record_failure(respondent, reason)
         return False
     return True
@@ -80,6 +81,9 @@ def send_return_link(consultation: Consultation, draft: ResponseDraft, email: st
             render_template("respond/email/return_link.html", **context),
         )
     except Exception as error:
-        log.exception("Could not send a save-and-return link for draft %s", draft.id)
+        reason = failure_reason(error)
+        log.warning(
+            "Could not send a save-and-return link for draft %s: %s", draft.id, reason, exc_info=is_unexpected(error)
+        )
         raise ValidationError({"email": ["We could not send the email. Try again later."]}) from error
     return address

@@ -29,8 +29,15 @@ class Refusing:
 
     def __init__(self):
         self.accept = False
+        self.refuse_address = False
         self.attempts = 0
         self.delivered = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.refuse_address:
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.attempts += 1
@@ -84,6 +91,16 @@ def test_with_the_mail_server_down_the_response_is_saved_and_the_failed_acknowle
     assert _failures() == [
         f"{respondent.reference}: the acknowledgement email could not be sent. The mail server could not be reached."
     ]
+
+
+def test_a_refused_address_is_recorded_and_logged_without_the_address(client, mail_server, caplog):
+    mail_server.refuse_address = True
+
+    _respond(client)
+
+    [failure] = _failures()
+    assert failure.endswith("The mail server refused the email address.")
+    assert "Could not send the acknowledgement" in caplog.text and "alex@example.com" not in caplog.text
 
 
 def _scheduled(queue) -> tuple[str, datetime]:
