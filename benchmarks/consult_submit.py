@@ -38,7 +38,6 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 DURATION = float(os.environ.get("BENCH_DURATION", "20"))
 WORKERS = os.environ.get("BENCH_WORKERS", "")  # empty: gunicorn.conf.py decides
 FLOW = os.environ.get("BENCH_FLOW", "full")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
 RATE_LIMIT = "1000000 per minute"
 CSRF = re.compile(rb'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 TARGET_PER_SECOND, TARGET_P99_MS = 200, 300
@@ -127,10 +126,15 @@ def _server_env() -> dict:
         "SECRET_KEY": "benchmark-secret-not-for-production",
         "CONSULT_SUBMIT_RATE_LIMIT": RATE_LIMIT,
         "CONSULT_SAVE_RATE_LIMIT": RATE_LIMIT,
-        "REDIS_URL": REDIS_URL,
+        "REDIS_URL": _redis_url(),
         "JOBS_QUEUE": "engage-bench",
         "MAIL_SUPPRESS_SEND": "true",
     }
+
+
+def _redis_url() -> str:
+    """BENCH_REDIS_URL as it is when the server starts (benchmarks/deadline_day.py sets it for its run)."""
+    return os.environ.get("BENCH_REDIS_URL", "")
 
 
 class _gunicorn:
@@ -173,7 +177,7 @@ class _rq_worker:
 
     def __enter__(self):
         self.process = None
-        if REDIS_URL:
+        if _redis_url():
             command = [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--simple"]
             self.process = subprocess.Popen(command, cwd=ROOT, env={**_server_env(), "ENGAGE_CONFIG": "production"})
         return self
