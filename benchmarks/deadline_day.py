@@ -53,6 +53,7 @@ def run(report) -> None:
     os.environ["BENCH_REDIS_URL"] = redis_url  # the served app and the RQ worker read it as they start
     try:
         with load._gunicorn("benchmarks.consult_wsgi:engage_app", port, "/consult/") as server, load._rq_worker() as rq:
+            _wait_for_worker(redis_url)  # so that its start-up is not counted as CPU spent on the journeys
             meter = CpuMeter(server.process.pid, rq.process)
             result = asyncio.run(load._load(port, lambda client: _journey(port, slug, shown)))
             result["cpu"] = meter.stop()
@@ -77,6 +78,18 @@ def _redis_problem(url: str) -> str | None:
     except RedisError as error:
         return f"{url} does not answer ({error})"
     return None
+
+
+def _wait_for_worker(url: str, seconds: float = 90) -> None:
+    from redis import Redis
+    from rq import Queue, Worker
+
+    connection = Redis.from_url(url)
+    deadline = time.monotonic() + seconds
+    while not Worker.all(queue=Queue("engage-bench", connection=connection)):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the RQ worker did not start within {seconds:.0f} s")
+        time.sleep(0.2)
 
 
 async def _journey(port: int, slug: str, shown: list[bytes]) -> list[float]:
