@@ -215,9 +215,13 @@ POST_STEPS = ["POST about you", "POST representation", "POST send"]
 
 async def _submission(client: dict, port: int, slug: str) -> list[float]:
     """A complete response as a browser makes it; returns each request's milliseconds. Raises on any surprise."""
-    timings, cookie, token = [], "", ""
+    return (await _walk(port, _submission_steps(slug)))[0]
+
+
+def _submission_steps(slug: str) -> list[tuple[str, str, str | None, int]]:
+    """(method, path, form fields or None, expected status) of a complete response."""
     base = f"/consult/{slug}/respond"
-    steps = [
+    return [
         ("GET", f"{base}/about-you", None, 200),
         ("POST", f"{base}/about-you", ABOUT, 302),
         ("GET", f"{base}/representations/1", None, 200),
@@ -226,6 +230,12 @@ async def _submission(client: dict, port: int, slug: str) -> list[float]:
         ("POST", f"{base}/check", "", 302),
         ("GET", f"{base}/confirmation", None, 200),
     ]
+
+
+async def _walk(port: int, steps: list) -> tuple[list[float], bytes]:
+    """The requests in turn with one session cookie, each POST carrying the CSRF token of the first page that had
+    one; each request's milliseconds and the last page. Raises on any surprise."""
+    timings, cookie, token, content = [], "", "", b""
     for method, path, fields, expected in steps:
         body = "" if fields is None else "&".join(filter(None, [f"csrf_token={token}", fields]))
         started = time.perf_counter()
@@ -235,7 +245,7 @@ async def _submission(client: dict, port: int, slug: str) -> list[float]:
             raise RuntimeError(f"{method} {path} answered {status}")
         if method == "GET" and not token and (found := CSRF.search(content)):
             token = (found.group(1) or found.group(2)).decode()
-    return timings
+    return timings, content
 
 
 async def _posts(client: dict, port: int, slug: str) -> list[float]:

@@ -94,28 +94,9 @@ def _wait_for_worker(url: str, seconds: float = 90) -> None:
 
 async def _journey(port: int, slug: str, shown: list[bytes]) -> list[float]:
     """One respondent's whole journey; each request's milliseconds. Raises on any surprise."""
-    timings, cookie, token = [], "", ""
-    base = f"/consult/{slug}/respond"
-    steps = [
-        ("GET", f"/consult/{slug}", None, 200),
-        ("GET", f"{base}/about-you", None, 200),
-        ("POST", f"{base}/about-you", load.ABOUT, 302),
-        ("GET", f"{base}/representations/1", None, 200),
-        ("POST", f"{base}/representations/1", load.ITEM, 302),
-        ("GET", f"{base}/check", None, 200),
-        ("POST", f"{base}/check", "", 302),
-        ("GET", f"{base}/confirmation", None, 200),
-    ]
-    for method, path, fields, expected in steps:
-        body = "" if fields is None else "&".join(filter(None, [f"csrf_token={token}", fields]))
-        started = time.perf_counter()
-        status, cookie, content = await load._request(port, method, path, body, cookie)
-        timings.append((time.perf_counter() - started) * 1000)
-        if status != expected:
-            raise RuntimeError(f"{method} {path} answered {status}")
-        if method == "GET" and not token and (found := load.CSRF.search(content)):
-            token = (found.group(1) or found.group(2)).decode()
-    reference = REFERENCE.search(content)
+    start = ("GET", f"/consult/{slug}", None, 200)
+    timings, confirmation = await load._walk(port, [start, *load._submission_steps(slug)])
+    reference = REFERENCE.search(confirmation)
     if reference is None:
         raise RuntimeError("the confirmation page showed no reference")
     shown.append(reference.group(1))

@@ -46,7 +46,8 @@ def why_not() -> str | None:
     return None
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (at the moment of asking)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -57,7 +58,7 @@ class Cluster:
 
     def __init__(self):
         self.bin = binaries()
-        self.port = _free_port()
+        self.port = free_port()
         self.directory = Path(tempfile.mkdtemp(prefix="engage-pg-"))
         self.data = self.directory / "data"
         self.log = self.directory / "server.log"

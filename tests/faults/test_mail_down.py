@@ -2,7 +2,6 @@
 acknowledgement again with back-off and records it as failed when the retries run out; invitations say which
 emails failed and why, and inviting again sends them."""
 
-import socket
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,14 +13,9 @@ from engage.extensions import db
 from engage.models import AuditEvent, Invitation, Respondent
 from engage.respond.emails import FAILED
 from tests.factories import create_consultation, create_stakeholder
+from tests.faults.cluster import free_port
 from tests.pages import get_page, post_form
 from tests.respond.helpers import fill_about_you, fill_item, submit
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Refusing:
@@ -49,7 +43,7 @@ class Refusing:
 
 @pytest.fixture
 def mail_server(app, monkeypatch):
-    port = _free_port()
+    port = free_port()
     handler = Refusing()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
@@ -65,7 +59,7 @@ def mail_server_down(app, monkeypatch):
     """Nothing listens where the mail server should be: every connection is refused."""
     monkeypatch.setitem(app.config, "MAIL_SUPPRESS_SEND", False)
     monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
-    monkeypatch.setitem(app.config, "MAIL_PORT", _free_port())
+    monkeypatch.setitem(app.config, "MAIL_PORT", free_port())
 
 
 def _respond(client) -> None:

@@ -2,7 +2,6 @@
 queue and rate limits count in each process's memory, each with a warning in the log; never a 500."""
 
 import logging
-import socket
 
 import pytest
 from sqlalchemy import func, select
@@ -12,6 +11,7 @@ from engage.extensions import db, limiter
 from engage.mail import outbox
 from engage.models import Job, Respondent
 from tests.factories import create_consultation, create_stakeholder
+from tests.faults.cluster import free_port
 from tests.pages import post_form
 from tests.respond.helpers import fill_about_you, fill_item, submit
 
@@ -19,9 +19,7 @@ from tests.respond.helpers import fill_about_you, fill_item, submit
 @pytest.fixture
 def redis_down(app, caplog):
     """REDIS_URL, for jobs and rate limits, names a port where nothing listens."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        url = f"redis://127.0.0.1:{probe.getsockname()[1]}/0"
+    url = f"redis://127.0.0.1:{free_port()}/0"
     app.config.update(REDIS_URL=url, RATELIMIT_STORAGE_URI=url)
     limiter.init_app(app)  # the limiter is shared by every app the tests make: it now counts in that Redis
     caplog.set_level(logging.WARNING)
