@@ -7,7 +7,7 @@ PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 STAMP := .make
 
-.PHONY: run setup assets db demo lock test test-sqlite test-postgres lint format bench clean
+.PHONY: run setup assets db demo lock test test-sqlite test-postgres faults lint format bench clean
 
 run: setup db demo
 	@echo "Engage is running on http://127.0.0.1:$(PORT)  (stop with Ctrl+C)"
@@ -54,9 +54,11 @@ demo: db
 # Browser tests share one live server and Chromium per worker: --dist loadgroup keeps them on one worker.
 PYTEST := $(BIN)/pytest -n 2 --dist loadgroup
 
+# The `faults` tests start a PostgreSQL cluster of their own whatever the suite runs on: with TEST_DATABASE_URL set
+# they run once, in the PostgreSQL pass.
 test: setup
 	@echo "== Test suite on SQLite"
-	env -u TEST_DATABASE_URL -u ENGAGE_REQUIRE_POSTGRES $(PYTEST) $(PYTEST_ARGS)
+	env -u TEST_DATABASE_URL -u ENGAGE_REQUIRE_POSTGRES $(PYTEST) $(if $(TEST_DATABASE_URL),-m "not faults") $(PYTEST_ARGS)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== Test suite on PostgreSQL ($$TEST_DATABASE_URL)"; \
 		$(PYTEST) $(PYTEST_ARGS); \
@@ -65,6 +67,10 @@ test: setup
 	else \
 		echo "== PostgreSQL run skipped: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run the suite on PostgreSQL too"; \
 	fi
+
+# Only the fault tests: PostgreSQL restarted under a burst of submissions, the mail server and Redis down.
+faults: setup
+	$(PYTEST) tests/faults $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .

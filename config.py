@@ -69,6 +69,14 @@ class Config:
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "false").lower() == "true"
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "engage@example.gov.uk")
     MAIL_SUPPRESS_SEND = os.environ.get("MAIL_SUPPRESS_SEND", "false").lower() == "true"
+    # With Redis, an acknowledgement the mail server refuses is tried again after each of these (seconds), then
+    # recorded as failed in the audit trail; inline it is tried once.
+    ACKNOWLEDGEMENT_RETRY_AFTER = (60, 600, 3600)
+
+    # Rate limits fail open: when their storage (Redis) cannot be reached, Flask-Limiter logs a warning and each
+    # process counts in its own memory until Redis answers again; an error in the limiter never refuses a request.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
 
 
 class DevelopmentConfig(Config):

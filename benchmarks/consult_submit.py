@@ -38,7 +38,6 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
 DURATION = float(os.environ.get("BENCH_DURATION", "20"))
 WORKERS = os.environ.get("BENCH_WORKERS", "")  # empty: gunicorn.conf.py decides
 FLOW = os.environ.get("BENCH_FLOW", "full")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
 RATE_LIMIT = "1000000 per minute"
 CSRF = re.compile(rb'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 TARGET_PER_SECOND, TARGET_P99_MS = 200, 300
@@ -127,10 +126,15 @@ def _server_env() -> dict:
         "SECRET_KEY": "benchmark-secret-not-for-production",
         "CONSULT_SUBMIT_RATE_LIMIT": RATE_LIMIT,
         "CONSULT_SAVE_RATE_LIMIT": RATE_LIMIT,
-        "REDIS_URL": REDIS_URL,
+        "REDIS_URL": _redis_url(),
         "JOBS_QUEUE": "engage-bench",
         "MAIL_SUPPRESS_SEND": "true",
     }
+
+
+def _redis_url() -> str:
+    """BENCH_REDIS_URL as it is when the server starts (benchmarks/deadline_day.py sets it for its run)."""
+    return os.environ.get("BENCH_REDIS_URL", "")
 
 
 class _gunicorn:
@@ -173,7 +177,7 @@ class _rq_worker:
 
     def __enter__(self):
         self.process = None
-        if REDIS_URL:
+        if _redis_url():
             command = [sys.executable, "-m", "flask", "--app", "wsgi", "worker", "--simple"]
             self.process = subprocess.Popen(command, cwd=ROOT, env={**_server_env(), "ENGAGE_CONFIG": "production"})
         return self
@@ -211,9 +215,13 @@ POST_STEPS = ["POST about you", "POST representation", "POST send"]
 
 async def _submission(client: dict, port: int, slug: str) -> list[float]:
     """A complete response as a browser makes it; returns each request's milliseconds. Raises on any surprise."""
-    timings, cookie, token = [], "", ""
+    return (await _walk(port, _submission_steps(slug)))[0]
+
+
+def _submission_steps(slug: str) -> list[tuple[str, str, str | None, int]]:
+    """(method, path, form fields or None, expected status) of a complete response."""
     base = f"/consult/{slug}/respond"
-    steps = [
+    return [
         ("GET", f"{base}/about-you", None, 200),
         ("POST", f"{base}/about-you", ABOUT, 302),
         ("GET", f"{base}/representations/1", None, 200),
@@ -222,6 +230,12 @@ async def _submission(client: dict, port: int, slug: str) -> list[float]:
         ("POST", f"{base}/check", "", 302),
         ("GET", f"{base}/confirmation", None, 200),
     ]
+
+
+async def _walk(port: int, steps: list) -> tuple[list[float], bytes]:
+    """The requests in turn with one session cookie, each POST carrying the CSRF token of the first page that had
+    one; each request's milliseconds and the last page. Raises on any surprise."""
+    timings, cookie, token, content = [], "", "", b""
     for method, path, fields, expected in steps:
         body = "" if fields is None else "&".join(filter(None, [f"csrf_token={token}", fields]))
         started = time.perf_counter()
@@ -231,7 +245,7 @@ async def _submission(client: dict, port: int, slug: str) -> list[float]:
             raise RuntimeError(f"{method} {path} answered {status}")
         if method == "GET" and not token and (found := CSRF.search(content)):
             token = (found.group(1) or found.group(2)).decode()
-    return timings
+    return timings, content
 
 
 async def _posts(client: dict, port: int, slug: str) -> list[float]:

@@ -1,18 +1,29 @@
 """Error pages for people and problem+json for the API.
 
 On the public consultation pages (/consult/…) an error page keeps the public layout and leads back to the
-consultation, or to the list of consultations, never to the officers' site."""
+consultation, or to the list of consultations, never to the officers' site.
 
+When the database cannot be reached or the connection is lost in the middle of a request (a restart, a failover, a
+full connection pool), the answer is a 503 that says to try again, with Retry-After, never a 500. Nothing was
+committed by that request (writes commit last), and the next request gets a fresh connection: the pool checks each
+one before use (pool_pre_ping) and drops every connection it had once one of them has been lost."""
+
+import logging
 import math
+import sqlite3
 import time
 from datetime import UTC, datetime
 
-from flask import Flask, jsonify, render_template, request, url_for
+from flask import Flask, g, has_request_context, jsonify, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from engage.common.dates import format_time
-from engage.extensions import limiter
+from engage.extensions import db, limiter, login_manager
+
+log = logging.getLogger(__name__)
 
 TITLES = {
     400: "Sorry, there is a problem with your request",
@@ -27,6 +38,17 @@ TITLES = {
     503: "Sorry, the service is unavailable",
 }
 CSRF_MESSAGE = "Your session timed out or the form was out of date. Go back, refresh the page and try again."
+UNAVAILABLE_RETRY_AFTER = 30  # seconds: a database restart or failover takes about this long
+UNAVAILABLE_TITLE = "Sorry, there is a problem with the service"
+UNAVAILABLE_MESSAGE = "Try again in a minute."
+UNAVAILABLE_PUBLIC_MESSAGE = (
+    "Try again in a minute. The answers you gave on earlier pages are kept. If you were sending your response, "
+    "sending it again will not send it twice."
+)
+UNAVAILABLE_DETAIL = (
+    "The service could not reach its database. Nothing was saved by this request. Try again in a minute: "
+    "send the same Idempotency-Key so that a write is not made twice."
+)
 
 
 def wants_json() -> bool:
@@ -110,6 +132,60 @@ def handle_csrf_error(error: CSRFError):
     return page, 400
 
 
+def database_unavailable(error: Exception) -> bool:
+    """The database could not be reached, the connection was lost, or it asked for the transaction to be tried
+    again (deadlock, lock or statement timeout), as opposed to a mistake in the request or the code. On SQLite,
+    whose OperationalError also means "no such table", only a locked database counts."""
+    if isinstance(error, PoolTimeout):
+        return True
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated or isinstance(error, InterfaceError):
+        return True
+    if isinstance(error, OperationalError):
+        return not isinstance(error.orig, sqlite3.Error) or "locked" in str(error.orig)
+    return False
+
+
+def handle_database_error(error: Exception):
+    """503 "try again" for a database that is down or a lost connection; any other database error is re-raised
+    and becomes a 500, as before."""
+    if not database_unavailable(error):
+        raise error
+    cause = getattr(error, "orig", None) or error
+    log.warning("Database unavailable (%s) in %s: answered 503", type(cause).__name__, request.endpoint)
+    headers = {"Retry-After": str(UNAVAILABLE_RETRY_AFTER)}
+    if wants_json():
+        response = problem(503, UNAVAILABLE_DETAIL)
+        response.headers.update(headers)
+        return response
+    # The page must not need the database: the signed-in officer may be what could not be loaded, and anything
+    # loaded before the failure may be expired. The header shows no account links for this one page.
+    g._login_user = login_manager.anonymous_user()
+    link = public_link(503)
+    message = UNAVAILABLE_PUBLIC_MESSAGE if link else UNAVAILABLE_MESSAGE
+    page = render_template("errors/error.html", status=503, title=UNAVAILABLE_TITLE, message=message, link=link)
+    return page, 503, headers
+
+
+def end_session(_exception: BaseException | None = None) -> None:
+    """Close the request's database session when the app context ends (before Flask-SQLAlchemy's own teardown,
+    which then has nothing left to do). If the connection was lost after the answer was ready, the rollback that
+    closes a read fails: the answer stands, the lost connection is discarded and the failure logged, where it would
+    otherwise have turned a page already rendered into a 500."""
+    try:
+        db.session.remove()
+    except DBAPIError as error:
+        if not database_unavailable(error):
+            raise
+        where = request.endpoint if has_request_context() else "a command or job"
+        log.warning("Database connection lost at the end of %s: discarded", where)
+        db.session.remove()
+
+
 def register(app: Flask) -> None:
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(DBAPIError, handle_database_error)
+    app.register_error_handler(PoolTimeout, handle_database_error)
+    app.teardown_appcontext(end_session)

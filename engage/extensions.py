@@ -7,6 +7,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.session import Session as FlaskSession
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine, MetaData, event
 from sqlalchemy.orm import DeclarativeBase
@@ -24,7 +25,22 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-db = SQLAlchemy(model_class=Base)
+COMMIT_LATER = "commit_later"
+
+
+class Session(FlaskSession):
+    """Flask-SQLAlchemy's session, with one addition: while `info[COMMIT_LATER]` is set, commit() only flushes and
+    whoever set it commits once, at the end. engage.api.idempotency uses it so that a write and the answer kept for
+    its Idempotency-Key are committed together: there is no moment when one is saved and the other is not."""
+
+    def commit(self) -> None:
+        if self.info.get(COMMIT_LATER):
+            self.flush()
+        else:
+            super().commit()
+
+
+db = SQLAlchemy(model_class=Base, session_options={"class_": Session})
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

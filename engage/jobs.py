@@ -13,6 +13,14 @@ done; if the function raises, the session is rolled back and the row is marked f
 (the exception is logged by id, never its data). Without `REDIS_URL` the job runs at once, in the calling
 process. With it, the job goes on the "engage" queue (`JOBS_QUEUE`) and `flask --app wsgi worker` runs it.
 
+When Redis cannot be reached (down, or REDIS_URL wrong), nothing fails: the job runs at once, in this process, as
+without Redis, and a warning is logged. For the next REDIS_RETRY_AFTER seconds this process does not try Redis again
+(so a Redis that is down costs each request nothing), then it does.
+
+`enqueue_call(..., retry_after=(60, 600))` tries a failed call again on the worker after each delay in turn (RQ's
+Retry; `flask worker` runs the scheduler that puts the call back on the queue). The function asks `last_attempt()`
+whether a failure now is the final one, to record it (inline there is one attempt).
+
 Status and progress are written with a connection of their own in short transactions, so a page polling the
 row sees them while the job's session is busy. On SQLite only one connection may write at a time, so jobs
 report progress before they open their write transaction, not during it (see `imports.run_import`).
@@ -20,7 +28,8 @@ report progress before they open their write transaction, not during it (see `im
 
 import importlib
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from flask import current_app
@@ -34,32 +43,68 @@ log = logging.getLogger(__name__)
 DEFAULT_QUEUE = "engage"
 JOB_TIMEOUT = 30 * 60
 FAILED_MESSAGE = "The job stopped because of an error. Nothing was changed. Try again, or contact support"
+REDIS_TIMEOUT = 2  # seconds to connect to Redis and to hear back from it
+REDIS_RETRY_AFTER = 30  # seconds a process runs jobs inline after Redis could not be reached, before trying again
+_unreachable_until: dict[str, float] = {}  # REDIS_URL -> time.monotonic() to try it again
 
 
 def enqueue(func: str | Callable, job_id: int) -> None:
     """Run `func(job_id)` in the background (RQ) when Redis is configured, or now, in this process."""
     func_path = _path(func)
-    redis_url = current_app.config.get("REDIS_URL")
-    if not redis_url:
+    options = {"job_timeout": JOB_TIMEOUT, "result_ttl": 3600, "failure_ttl": 86400}
+    if not _put_on_queue("engage.jobs.run_queued", func_path, job_id, **options):
         run(func_path, job_id)
-        return
-    _queue(redis_connection(redis_url)).enqueue(
-        "engage.jobs.run_queued", func_path, job_id, job_timeout=JOB_TIMEOUT, result_ttl=3600, failure_ttl=86400
-    )
 
 
-def enqueue_call(func: str | Callable, *args: Any) -> None:
+def enqueue_call(func: str | Callable, *args: Any, retry_after: Sequence[int] = ()) -> None:
     """Run `func(*args)` on an RQ worker when Redis is configured, or now, in this process: for small follow-ups
     that need no `Job` row, such as an email after a commit. Call it after committing; the function loads what
-    it needs by id and handles its own failures (a raised error is logged by the worker, or propagates inline)."""
+    it needs by id. It never raises: a failure inline is logged, as the worker logs one, because the request that
+    called it has already committed. On the worker a failed call is tried again after each of `retry_after`
+    (seconds) in turn."""
     func_path = _path(func)
-    redis_url = current_app.config.get("REDIS_URL")
-    if not redis_url:
-        _resolve(func_path)(*args)
+    options = {"job_timeout": 300, "result_ttl": 0, "failure_ttl": 86400}
+    if _put_on_queue("engage.jobs.run_call", func_path, *args, retry_after=retry_after, **options):
         return
-    _queue(redis_connection(redis_url)).enqueue(
-        "engage.jobs.run_call", func_path, *args, job_timeout=300, result_ttl=0, failure_ttl=86400
-    )
+    try:
+        _resolve(func_path)(*args)
+    except Exception:
+        log.exception("%s failed", func_path)
+
+
+def _put_on_queue(runner: str, func_path: str, *args: Any, retry_after: Sequence[int] = (), **options) -> bool:
+    """Queue `runner(func_path, *args)` on Redis; False when Redis is not configured or cannot be reached, and the
+    caller runs the job itself."""
+    redis_url = current_app.config.get("REDIS_URL")
+    if not redis_url or time.monotonic() < _unreachable_until.get(redis_url, 0):
+        return False
+    from redis.exceptions import RedisError
+    from rq import Retry
+
+    if retry_after:
+        options["retry"] = Retry(max=len(retry_after), interval=list(retry_after))
+    try:
+        _queue(redis_connection(redis_url)).enqueue(runner, func_path, *args, **options)
+    except RedisError as error:
+        _unreachable_until[redis_url] = time.monotonic() + REDIS_RETRY_AFTER
+        log.warning(
+            "Redis (REDIS_URL) cannot be reached (%s): %s runs in this process instead, as does every job for the "
+            "next %s seconds",
+            type(error).__name__,
+            func_path,
+            REDIS_RETRY_AFTER,
+        )
+        return False
+    return True
+
+
+def last_attempt() -> bool:
+    """Whether a call that fails now will not be tried again: always when it runs in the calling process, and on
+    the worker when its retries (enqueue_call's retry_after) are used up."""
+    from rq import get_current_job
+
+    job = get_current_job()
+    return job is None or not job.retries_left
 
 
 def run_call(func_path: str, *args: Any) -> None:
@@ -81,9 +126,11 @@ def _queue(connection):
 
 
 def redis_connection(url: str):
+    """A client that gives up on a Redis that does not answer within REDIS_TIMEOUT seconds (the worker lengthens
+    the read timeout it needs for waiting on the queue)."""
     from redis import Redis
 
-    return Redis.from_url(url)
+    return Redis.from_url(url, socket_connect_timeout=REDIS_TIMEOUT, socket_timeout=REDIS_TIMEOUT)
 
 
 def run(func_path: str, job_id: int) -> None:
@@ -142,7 +189,8 @@ def work(burst: bool = False, simple: bool = False) -> None:
     By default each job runs in a work horse forked for it (RQ's Worker): a long import cannot leave memory or a
     broken connection behind, at a cost of a fork and a new database connection per job. With `simple`, jobs run
     one after another in this process (RQ's SimpleWorker), reusing its connections: the choice for a queue of
-    small jobs such as acknowledgement emails, which it sends many times faster (docs/performance.md)."""
+    small jobs such as acknowledgement emails, which it sends many times faster (docs/performance.md). Either way
+    the worker also runs RQ's scheduler, which puts calls waiting to be tried again back on the queue when due."""
     redis_url = current_app.config.get("REDIS_URL")
     if not redis_url:
         raise RuntimeError("Set REDIS_URL to run a worker; without it jobs run inline")
@@ -153,4 +201,4 @@ def work(burst: bool = False, simple: bool = False) -> None:
     connection = redis_connection(redis_url)
     queue = _queue(connection)
     worker_class = SimpleWorker if simple else AppWorker
-    worker_class([queue], connection=connection).work(burst=burst)
+    worker_class([queue], connection=connection).work(burst=burst, with_scheduler=True)

@@ -2,7 +2,9 @@
 
 `send_email(to, subject, text, html)` sends one message with the MAIL_* settings. With MAIL_SUPPRESS_SEND (tests,
 benchmarks) nothing leaves the process: messages are kept in `outbox` instead, newest last (at most 1,000).
-Never log addresses or content; log that a message was sent or failed.
+`failure_reason(error)` says why a message could not be sent, in words an officer can act on.
+Never log addresses or content; log that a message was sent or failed, and why (failure_reason, never the error's
+text: a refused recipient's error holds the address).
 """
 
 import logging
@@ -43,3 +45,28 @@ def send_email(to: str, subject: str, text: str, html: str | None = None) -> Ema
         smtp.send_message(message)
     log.info("Email sent: %s", subject)
     return message
+
+
+class NotSent(Exception):
+    """Raised instead of an SMTP error (`raise NotSent(failure_reason(error)) from None`) where a worker logs the
+    traceback, so that the log says why without the address a refused recipient's error holds."""
+
+
+def is_unexpected(error: Exception) -> bool:
+    """Not a mail server's answer nor a connection failure, but a mistake (in a template, say): worth a traceback."""
+    return not isinstance(error, OSError)
+
+
+def failure_reason(error: Exception) -> str:
+    """Why sending failed, without the address or content: for the officers' pages, the audit trail and the log."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return "The mail server refused the email address"
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return "The mail server did not accept the username and password (MAIL_USERNAME, MAIL_PASSWORD)"
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return "The mail server refused the sender’s address (MAIL_DEFAULT_SENDER)"
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"The mail server refused the email (SMTP error {error.smtp_code})"
+    if isinstance(error, OSError):  # refused or timed out connections, a server that hung up (SMTPServerDisconnected)
+        return "The mail server could not be reached"
+    return "The email could not be sent"

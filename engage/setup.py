@@ -1,6 +1,9 @@
 """The small register_* helpers create_app() calls."""
 
+import logging
+
 from flask import Flask
+from flask.logging import default_handler
 from flask.templating import Environment as FlaskEnvironment
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
@@ -31,7 +34,10 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"), render_as_batch=True)
     csrf.init_app(app)
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    if app.config["RATELIMIT_STORAGE_URI"].startswith(("redis://", "rediss://")):  # a Redis that does not answer
+        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 1, "socket_timeout": 1})
     limiter.init_app(app)
+    show_rate_limit_warnings()
     warn_if_rate_limits_are_per_process(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
@@ -41,6 +47,15 @@ def register_extensions(app: Flask) -> None:
     login_manager.user_loader(load_user)
     login_manager.request_loader(load_user_from_request)
     WTFormsHelpers(app)
+
+
+def show_rate_limit_warnings() -> None:
+    """Flask-Limiter says on its own logger when its storage (Redis) cannot be reached and it counts in memory
+    instead, but that logger only has a NullHandler, so nothing shows unless logging is configured. When it is not,
+    show those warnings where Flask shows the app's own."""
+    limiter_log = logging.getLogger("flask-limiter")
+    if not logging.getLogger().handlers and default_handler not in limiter_log.handlers:
+        limiter_log.addHandler(default_handler)
 
 
 def warn_if_rate_limits_are_per_process(app: Flask) -> None:

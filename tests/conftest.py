@@ -108,7 +108,8 @@ def redis_queue(app):
     queue = Queue(name, connection=connection)
     yield queue
     app.config.update(REDIS_URL=None, JOBS_QUEUE=DEFAULT_QUEUE)
-    for registry in (queue.finished_job_registry, queue.failed_job_registry, queue.started_job_registry):
+    registries = (queue.finished_job_registry, queue.failed_job_registry, queue.started_job_registry)
+    for registry in (*registries, queue.scheduled_job_registry):
         for rq_id in registry.get_job_ids():
             registry.remove(rq_id, delete_job=True)
     queue.delete(delete_jobs=True)

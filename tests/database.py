@@ -2,7 +2,7 @@
 
 import os
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -75,3 +75,23 @@ def wipe(db) -> None:
         else:
             for table in reversed(db.metadata.sorted_tables):
                 connection.execute(table.delete())
+
+
+def lose_connection(db) -> None:
+    """End the connection of this app context's session as a database restart would, so that its next statement
+    fails with a real OperationalError. On SQLite (one in-memory connection) the next statement fails with the
+    error SQLite gives when another process holds the database: "database is locked"."""
+    if db.engine.dialect.name != "postgresql":
+        import sqlite3
+
+        def locked_once(*_args):
+            event.remove(db.engine, "before_cursor_execute", locked_once)
+            raise sqlite3.OperationalError("database is locked")
+
+        event.listen(db.engine, "before_cursor_execute", locked_once)
+        return
+    pid = db.session.execute(text("SELECT pg_backend_pid()")).scalar()
+    killer = create_engine(db.engine.url.render_as_string(hide_password=False), isolation_level="AUTOCOMMIT")
+    with killer.connect() as connection:
+        connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    killer.dispose()

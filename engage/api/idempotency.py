@@ -1,13 +1,18 @@
 """Idempotency-Key on writes: a retried request gets the first answer again and creates nothing new.
 
-The key is reserved in the same transaction as the write it guards (the service's commit saves both), then
-the answer is stored beside it. Only successful answers are kept: after a 4xx the key can be used again.
-Keys belong to the user who sent them and last 24 hours.
+The key is reserved in the same transaction as the write it guards, and the answer is stored beside it in that
+transaction too: while the view runs, the service's commit only flushes (engage.extensions.Session), and the one
+commit comes after the answer is known. So a connection lost between the two (a database restart) cannot leave a
+write whose key says "still in progress" for ever: either both are saved, and a retry gets the first answer, or
+neither is, and a retry makes the write. Only successful answers are kept: after a 4xx (or a 503) nothing is
+written and the key can be used again. Keys belong to the user who sent them and last 24 hours.
 """
 
 import hashlib
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from functools import wraps
 
@@ -17,7 +22,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from engage.api.http import Problem
-from engage.extensions import db
+from engage.extensions import COMMIT_LATER, db
 from engage.models import IdempotencyRecord, utcnow
 
 HEADER = "Idempotency-Key"
@@ -59,11 +64,12 @@ def idempotent(view):
         except IntegrityError:  # another request with this key got there first
             db.session.rollback()
             return _replay(_previous(key), request_hash)
-        try:
-            response = make_response(view(*args, **kwargs))
-        except Exception:
-            _discard(reservation)
-            raise
+        with _one_commit():
+            try:
+                response = make_response(view(*args, **kwargs))
+            except Exception:
+                db.session.rollback()  # the write and the reservation: the key can be used again
+                raise
         return _settle(reservation, response)
 
     wrapped.idempotent = True
@@ -96,19 +102,27 @@ def _replay(record: IdempotencyRecord | None, request_hash: str):
     return response
 
 
+@contextmanager
+def _one_commit() -> Iterator[None]:
+    """While the view runs, its service's commit only flushes; `_settle` commits."""
+    session = db.session()
+    session.info[COMMIT_LATER] = True
+    try:
+        yield
+    finally:
+        session.info.pop(COMMIT_LATER, None)
+
+
 def _settle(reservation: IdempotencyRecord, response):
-    if 200 <= response.status_code < 300 and response.is_json:
+    """Commit the request's write with the answer kept for its key, as the last thing the request does. A success
+    that is not JSON keeps its write but not the key; anything else writes nothing, so the key can be used again."""
+    if not 200 <= response.status_code < 300:
+        db.session.rollback()
+        return response
+    if response.is_json:
         reservation.status = response.status_code
         reservation.body = response.get_json()
-        db.session.commit()
-    else:
-        _discard(reservation)
-    return response
-
-
-def _discard(reservation: IdempotencyRecord) -> None:
-    """Forget the key after a failed write, so the client can correct the request and send it again."""
-    db.session.rollback()
-    if inspect(reservation).persistent:
+    elif inspect(reservation).persistent:
         db.session.delete(reservation)
-        db.session.commit()
+    db.session.commit()
+    return response

@@ -4,7 +4,7 @@ the pydantic models (the component schemas are generated from them).
 What a route already says is filled in here, so fragments stay short: operationId (the view's name), security
 (none for @public views, bearer otherwise) and x-permission, path parameters, the Idempotency-Key header on
 @idempotent views, and the problem responses (401/403 when signed in, 404 with an id in the path, 400/415/422
-with a body, 422 with query parameters, 409 with idempotency).
+with a body, 422 with query parameters, 409 with idempotency, 503 on every operation that reads the database).
 """
 
 import copy
@@ -27,7 +27,13 @@ PROBLEMS = {
     "409": ("Conflict", "A request with this Idempotency-Key is still being processed"),
     "415": ("UnsupportedMediaType", "The body was not sent as application/json"),
     "422": ("UnprocessableContent", "Some values are not valid; `errors` says which and why. Nothing was written."),
+    "503": (
+        "ServiceUnavailable",
+        "The database could not be reached or the connection was lost. Nothing was written: send the request again"
+        " after `Retry-After` seconds, with the same Idempotency-Key",
+    ),
 }
+RETRY_AFTER = {"description": "Seconds to wait before trying again", "schema": {"type": "integer", "minimum": 1}}
 IDEMPOTENCY_KEY = {
     "name": "Idempotency-Key",
     "in": "header",
@@ -86,7 +92,11 @@ def build_document(app: Flask) -> dict[str, Any]:
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "description": "An API token"}},
             "schemas": spec.components(),
             "responses": {
-                name: {"description": text, "content": {"application/problem+json": {"schema": problem}}}
+                name: {
+                    "description": text,
+                    "content": {"application/problem+json": {"schema": problem}},
+                    **({"headers": {"Retry-After": RETRY_AFTER}} if name == "ServiceUnavailable" else {}),
+                }
                 for name, text in PROBLEMS.values()
             },
         },
@@ -108,6 +118,8 @@ def complete(path: str, operation: dict[str, Any], rule: str, view) -> dict[str,
         if getattr(view, "idempotent", False):
             parameters.append(IDEMPOTENCY_KEY)
             statuses |= {"409", "422"}
+        if view is not openapi_document:  # the one operation that needs no database
+            statuses.add("503")
     declared = {parameter["name"] for parameter in parameters if parameter["in"] == "path"}
     for converter, name in CONVERTER.findall(rule):
         if name not in declared:

@@ -1,5 +1,6 @@
 """Inviting stakeholders to a consultation: record every invitation (who, how, when), send the emails in a
-background job with progress, and make a mail-merge file for letters."""
+background job with progress, and make a mail-merge file for letters. An email that could not be sent is marked
+failed with the reason (details["error"], shown on the invitations page); inviting by email again sends it again."""
 
 import csv
 import io
@@ -14,7 +15,7 @@ from engage.common.dates import format_datetime
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.jobs import enqueue, record_progress
-from engage.mail import send_email
+from engage.mail import failure_reason, is_unexpected, send_email
 from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow
 from engage.stakeholders.exports import neutralise
 from engage.vocab import InvitationMethod
@@ -43,7 +44,8 @@ def invite(
     user=None,
 ) -> Job | None:
     """Record invitations for everyone chosen (once per method) and, for email, start the sending job.
-    People without an email address are invited by letter."""
+    People without an email address are invited by letter. Emails that failed
+    before are sent again."""
     if method not in (InvitationMethod.EMAIL, InvitationMethod.LETTER):
         raise ValidationError({"method": ["Select email or letter"]})
     if not consultation.published:
@@ -52,6 +54,10 @@ def invite(
     chosen = _stakeholders(register_slugs, stakeholder_ids)
     if not chosen:
         raise ValidationError({"registers": ["Select at least one register or stakeholder with someone to invite"]})
+    failed_before = select(Invitation).where(
+        Invitation.consultation_id == consultation.id, Invitation.method == "email", Invitation.status == "failed"
+    )
+    failed = {invitation.stakeholder_id: invitation for invitation in db.session.scalars(failed_before)}
     existing = set(
         db.session.execute(
             select(Invitation.stakeholder_id, Invitation.method).where(Invitation.consultation_id == consultation.id)
@@ -66,6 +72,10 @@ def invite(
     count = 0
     for stakeholder in chosen:
         how = "email" if method == "email" and stakeholder.email else "letter"
+        if how == "email" and stakeholder.id in failed:
+            _send_again(failed[stakeholder.id], job)
+            count += 1
+            continue
         if (stakeholder.id, how) in existing:
             continue
         db.session.add(
@@ -81,12 +91,17 @@ def invite(
         )
         count += 1
     if job:
-        job.total_rows = sum(1 for s in chosen if s.email and (s.id, "email") not in existing)
+        job.total_rows = sum(1 for s in chosen if s.email and ((s.id, "email") not in existing or s.id in failed))
     audit.record("invite", "consultation", consultation.id, f"{count} invitations ({method})", user=user)
     db.session.commit()
     if job:
         enqueue("engage.consultations.invitations.send_invitation_emails", job.id)
     return job
+
+
+def _send_again(invitation: Invitation, job: Job) -> None:
+    invitation.status, invitation.job_id = "pending", job.id
+    invitation.details = {key: value for key, value in (invitation.details or {}).items() if key != "error"}
 
 
 def send_invitation_emails(job_id: int) -> dict:
@@ -127,9 +142,11 @@ def _send(invitation: Invitation, web_address: str) -> bool:
             render_template("consultations/email/invitation.txt", **context),
             render_template("consultations/email/invitation.html", **context),
         )
-    except Exception:
-        log.exception("Could not send invitation %s", invitation.id)
+    except Exception as error:
+        reason = failure_reason(error)
+        log.warning("Could not send invitation %s: %s", invitation.id, reason, exc_info=is_unexpected(error))
         invitation.status = "failed"
+        invitation.details = {**(invitation.details or {}), "error": reason}
         return False
     invitation.status = "sent"
     invitation.sent_at = utcnow()

@@ -5,7 +5,6 @@ import io
 from flask import abort, current_app, redirect, render_template, request, send_file, session, url_for
 from sqlalchemy import select
 
-from engage import jobs
 from engage.common.validation import ValidationError
 from engage.extensions import db, limiter
 from engage.models import Consultation, ConsultationDocument, utcnow
@@ -218,7 +217,7 @@ def check(slug):
         except ValidationError as error:
             form.add_errors({"website": [m for messages in error.errors.values() for m in messages]})
         else:
-            jobs.enqueue_call(emails.acknowledge, respondent.id)  # after the commit; off the request with Redis
+            emails.send_acknowledgement(respondent.id)  # after the commit; off the request with Redis
             return _confirmed(slug, respondent.id)
     return render_template(
         "respond/check.html",

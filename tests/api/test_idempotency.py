@@ -4,7 +4,9 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
+from engage.api import idempotency
 from engage.extensions import db
 from engage.models import IdempotencyRecord, Stakeholder, StrategicMatter, utcnow
 from tests import database
@@ -103,6 +105,26 @@ def test_a_key_still_in_progress_is_a_409(officer_api):
     assert response.status_code == 409
     assert_matches_schema(response, "Problem")
     assert count(Stakeholder) == 1
+
+
+def test_a_connection_lost_before_the_answer_is_stored_keeps_neither_and_the_retry_writes_once(
+    officer_api, monkeypatch
+):
+    """The write and the key's answer are committed together: never a write whose key is "in progress" for ever."""
+    settle = idempotency._settle
+
+    def lost(reservation, response):
+        monkeypatch.setattr(idempotency, "_settle", settle)
+        raise OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"))
+
+    monkeypatch.setattr(idempotency, "_settle", lost)
+
+    assert post(officer_api, PERSON).status_code == 503
+    db.session.expire_all()
+    assert (count(Stakeholder), count(IdempotencyRecord)) == (0, 0)
+    assert post(officer_api, PERSON).status_code == 201
+    assert post(officer_api, PERSON).headers["Idempotent-Replayed"] == "true"
+    assert (count(Stakeholder), count(IdempotencyRecord)) == (1, 1)
 
 
 def test_an_unusable_key_is_a_422(officer_api):

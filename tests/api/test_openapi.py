@@ -108,3 +108,12 @@ def test_a_fetched_record_fits_the_schema_of_what_may_be_sent_back(officer_api):
     for name, response in fetched.items():
         assert_matches_schema(response, name.removesuffix("Input").removesuffix("Update"))
         _assert_fits(served_document(), {"$ref": f"#/components/schemas/{name}"}, response.get_json())
+
+
+def test_every_operation_that_reads_the_database_documents_the_503_with_retry_after(openapi):
+    for path, operations in openapi["paths"].items():
+        for method, operation in operations.items():
+            documented = "503" in operation["responses"]
+            assert documented == (path != "/openapi.json"), f"{method.upper()} {path}"
+    unavailable = openapi["components"]["responses"]["ServiceUnavailable"]
+    assert "Retry-After" in unavailable["headers"]

@@ -1,0 +1,158 @@
+"""Benchmark: deadline day. 50 clients through the whole public journey on gunicorn + PostgreSQL + Redis, side by
+side in one run with a bare Flask endpoint doing one INSERT (the floor).
+
+A journey is what a respondent's browser does, with CSRF on (production config): GET the consultation (start),
+GET about you, POST it, GET the representation form, POST one representation, GET check your answers, POST send,
+GET the confirmation and read the reference it shows. Eight requests; every POST must be answered with a redirect
+and every GET with 200. Redis is on, as in production: the rate limits count in it and the acknowledgements go on
+its queue, drained during the run by one `flask worker --simple` on the same CPUs. The same 50 clients then POST to
+the bare endpoint for as long.
+
+Reported: journeys/s, p50 / p99 of each page, errors, confirmations shown against rows stored (a reference shown
+but not stored is lost; a respondent stored without a confirmation shown is counted too), and server CPU per
+journey (gunicorn workers and the RQ worker, and PostgreSQL's backends; Redis's own CPU is not counted).
+Target: 0 errors, 0 lost, and journeys/s ≥ 0.3 × (floor requests/s ÷ 8 requests per journey): a journey of eight
+GOV.UK pages, each checked and saved, at no less than 30% of what eight bare one-INSERT requests cost.
+
+The gunicorn runner, the load loop and the HTTP client are benchmarks/consult_submit.py's. BENCH_REDIS_URL names
+the Redis (default redis://127.0.0.1:6379/15); BENCH_CLIENTS and BENCH_DURATION as there. PostgreSQL only.
+"""
+
+import asyncio
+import os
+import re
+import time
+
+from sqlalchemy import func, select
+
+from benchmarks import consult_submit as load
+from benchmarks.common import Row, database_url, dispose, make_app, percentile
+from benchmarks.cpu import CpuMeter
+
+DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
+SHARE_OF_FLOOR = 0.3
+PAGES = ["start", "GET about you", "POST it", "GET representation", "POST it", "GET check", "POST send", "confirmation"]
+REFERENCE = re.compile(rb"Your reference<br><strong>(R-\d+)</strong>")
+NAME = "deadline day: whole journeys (8 requests, CSRF on, Redis)"
+
+
+def run(report) -> None:
+    if database_url().startswith("sqlite"):
+        report.skip(NAME, "PostgreSQL only (SQLite allows one writer)")
+        return
+    redis_url = os.environ.get("BENCH_REDIS_URL") or DEFAULT_REDIS
+    problem = _redis_problem(redis_url)
+    if problem:
+        report.skip(NAME, f"Redis is needed: {problem}")
+        return
+    app = make_app()
+    slug = load._prepare(app)
+    dispose(app)
+    port = load._free_port()
+    shown: list[bytes] = []
+    os.environ["BENCH_REDIS_URL"] = redis_url  # the served app and the RQ worker read it as they start
+    try:
+        with load._gunicorn("benchmarks.consult_wsgi:engage_app", port, "/consult/") as server, load._rq_worker() as rq:
+            _wait_for_worker(redis_url)  # so that its start-up is not counted as CPU spent on the journeys
+            meter = CpuMeter(server.process.pid, rq.process)
+            result = asyncio.run(load._load(port, lambda client: _journey(port, slug, shown)))
+            result["cpu"] = meter.stop()
+        with load._gunicorn("benchmarks.consult_wsgi:bare_app", port, "/ready") as server:
+            meter = CpuMeter(server.process.pid)
+            bare = asyncio.run(load._load(port, lambda client: load._bare(port)))
+            bare["cpu"] = meter.stop()
+    finally:
+        os.environ.pop("BENCH_REDIS_URL", None)
+    floor = len(bare["totals"]) / bare["seconds"]
+    _record(report, result, floor, _stored(shown))
+    load._record_steps(report, result, PAGES)
+    load._record(report, "bare Flask endpoint, one INSERT (the floor)", bare, target=False)
+
+
+def _redis_problem(url: str) -> str | None:
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    try:
+        Redis.from_url(url, socket_connect_timeout=2).ping()
+    except RedisError as error:
+        return f"{url} does not answer ({error})"
+    return None
+
+
+def _wait_for_worker(url: str, seconds: float = 90) -> None:
+    from redis import Redis
+    from rq import Queue, Worker
+
+    connection = Redis.from_url(url)
+    deadline = time.monotonic() + seconds
+    while not Worker.all(queue=Queue("engage-bench", connection=connection)):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the RQ worker did not start within {seconds:.0f} s")
+        time.sleep(0.2)
+
+
+async def _journey(port: int, slug: str, shown: list[bytes]) -> list[float]:
+    """One respondent's whole journey; each request's milliseconds. Raises on any surprise."""
+    start = ("GET", f"/consult/{slug}", None, 200)
+    timings, confirmation = await load._walk(port, [start, *load._submission_steps(slug)])
+    reference = REFERENCE.search(confirmation)
+    if reference is None:
+        raise RuntimeError("the confirmation page showed no reference")
+    shown.append(reference.group(1))
+    return timings
+
+
+def _stored(shown: list[bytes]) -> dict:
+    """Confirmations shown against what the database holds."""
+    from engage.extensions import db
+    from engage.models import Representation, Respondent
+
+    app = make_app()
+    with app.app_context():
+        stored = {respondent.reference for respondent in db.session.scalars(select(Respondent))}
+        representations = db.session.scalar(select(func.count()).select_from(Representation))
+    dispose(app)
+    references = {reference.decode() for reference in shown}
+    return {
+        "shown": len(shown),
+        "distinct": len(references),
+        "stored": len(stored),
+        "representations": representations,
+        "lost": len(references - stored),
+        "unconfirmed": len(stored - references),
+    }
+
+
+def _record(report, result: dict, floor: float, counts: dict) -> None:
+    done, errors = len(result["totals"]), result["errors"]
+    if not done:
+        report._add(Row(report.module, report.database, NAME, "no completed journeys", "", False, str(errors[:1])))
+        return
+    rate = done / result["seconds"]
+    target = SHARE_OF_FLOOR * floor / len(PAGES)
+    requests = result["requests"]
+    ok = rate >= target and not errors and counts["lost"] == 0 and counts["distinct"] == counts["shown"]
+    cpu = result["cpu"]
+    detail = (
+        f"{done:,} journeys in {result['seconds']:.1f} s, {len(errors)} errors, {load.CLIENTS} clients; confirmations "
+        f"shown {counts['shown']:,} ({counts['distinct']:,} different references), rows stored {counts['stored']:,} "
+        f"respondents and {counts['representations']:,} representations, lost {counts['lost']}, stored without a "
+        f"confirmation shown {counts['unconfirmed']}; per request p50 {percentile(requests, 50):.0f} ms, p99 "
+        f"{percentile(requests, 99):.0f} ms; server CPU per journey: app and RQ worker {cpu['app_ms'] / done:.1f} ms "
+        f"+ PostgreSQL {cpu['database_ms'] / done:.1f} ms; client CPU {result['client_cpu']:.0%} of a core; machine "
+        f"{cpu['machine_busy']:.0%} busy (all processes), load average {cpu['load']}"
+        + (f"; first error: {errors[0]}" if errors else "")
+    )
+    p50, p99 = percentile(result["totals"], 50), percentile(result["totals"], 99)
+    report._add(
+        Row(
+            report.module,
+            report.database,
+            NAME,
+            f"{rate:.1f} journeys/s; p50 {p50:.0f}, p99 {p99:.0f} ms",
+            f"≥ {target:.1f}/s (0.3 × {floor:.0f}/s ÷ 8), 0 errors, 0 lost",
+            ok,
+            detail,
+        )
+    )

@@ -1,0 +1,1 @@
+"""Faults the service must survive: the database restarting, the mail server and Redis down."""
