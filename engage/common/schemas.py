@@ -34,6 +34,7 @@ from pydantic import (
 )
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticCustomError
+from sqlalchemy.exc import OperationalError
 
 from engage.common.dates import iso_datetime
 
@@ -157,6 +158,13 @@ RowIds = Annotated[list[int], BeforeValidator(_ids)]
 EmptyAsNull = Annotated[str | None, BeforeValidator(lambda value: value or None)]
 
 
+def _names_a_database_failure(problem: dict) -> bool:
+    """Whether pydantic's message about an attribute names one of the database driver's errors."""
+    return any(
+        f"attribute: {name}:" in problem["msg"] for name in ("OperationalError", "InterfaceError", "PoolTimeout")
+    )
+
+
 class _Overlay:
     """A record seen with some attributes given: what `Output.of` reads when a model passes worked-out values.
     (__getattribute__ rather than __getattr__: a failed lookup first would cost more than the rest of the work.)"""
@@ -179,8 +187,22 @@ class Output(BaseModel):
 
     @classmethod
     def of(cls, record: Any, **values: Any) -> Self:
-        """The record's attributes of the same names as the fields, and `values` for the fields worked out."""
-        return cls.model_validate(_Overlay(record, values) if values else record, from_attributes=True)
+        """The record's attributes of the same names as the fields, and `values` for the fields worked out.
+
+        pydantic reports an exception raised while reading an attribute as a validation error. When that exception
+        was the database failing (a lazy load on a lost connection), it is raised again as the database error it
+        was, so the request is answered 503 "try again" like any other lost connection, not 500."""
+        try:
+            return cls.model_validate(_Overlay(record, values) if values else record, from_attributes=True)
+        except ValidationError as error:
+            lost = [
+                e["msg"] for e in error.errors() if e["type"] == "get_attribute_error" and _names_a_database_failure(e)
+            ]
+            if lost:
+                raise OperationalError(
+                    cls.__name__, None, ConnectionError(lost[0]), connection_invalidated=True
+                ) from None
+            raise
 
     @classmethod
     def serialise(cls, record: Any) -> dict[str, Any]:
