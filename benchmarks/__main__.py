@@ -43,7 +43,7 @@ def postgres_target() -> tuple[str | None, str]:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
-    from config import _database_url
+    from engage.config import _database_url
 
     url = make_url(_database_url_for(os.environ.get("BENCH_POSTGRES_URL") or DEFAULT_POSTGRES, _database_url))
     engine = create_engine(url.set(database="postgres"), connect_args={"connect_timeout": 5})

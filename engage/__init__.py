@@ -4,7 +4,7 @@ import os
 
 from flask import Flask
 
-from config import BASE_DIR, CONFIGS
+from engage.config import BASE_DIR, CONFIGS
 
 
 def create_app(config_name: str | None = None, **overrides) -> Flask:

@@ -40,8 +40,6 @@ def status_tag(status: str) -> dict[str, str]:
 
 
 def register(app: Flask) -> None:
-    from engage.engagements.history import engagement_dashboard, engagement_history
-
     app.add_template_filter(multiline, "multiline")
     app.add_template_filter(format_datetime, "datetime")
     app.add_template_filter(format_date, "date")
@@ -52,8 +50,6 @@ def register(app: Flask) -> None:
     app.add_template_global(status_tag)
     for vocabulary in VOCABULARIES:
         app.add_template_global(vocabulary, vocabulary.__name__)
-    app.add_template_global(engagement_history)  # these two query the database
-    app.add_template_global(engagement_dashboard)
 
     @app.context_processor
     def inject_permissions():

@@ -6,7 +6,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from config import _database_url
+from engage.config import _database_url
 
 
 def postgres_url() -> str | None:

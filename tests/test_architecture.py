@@ -337,3 +337,19 @@ def test_the_command_check_finds_a_command_outside_cli_py(tmp_path, source):
     [problem] = commands_outside_cli(package)
 
     assert problem.startswith("engage/things/jobs.py:")
+
+
+def test_no_template_global_or_context_processor_reaches_the_database(app):
+    """Routes pass pages their data: nothing a template calls on its own may read the database."""
+    import inspect
+    import sys
+
+    helpers = list(app.jinja_env.globals.values()) + list(app.jinja_env.filters.values())
+    helpers += [processor for processors in app.template_context_processors.values() for processor in processors]
+    modules = {getattr(helper, "__module__", None) for helper in helpers}
+    ours = sorted(name for name in modules if name and name.split(".")[0] == "engage")
+    assert "engage.filters" in ours
+    for name in ours:
+        source = inspect.getsource(sys.modules[name])
+        for sign in ("db.session", "from engage.extensions import db", "queries"):
+            assert sign not in source, f"{name} gives templates a helper and reads the database ({sign})"

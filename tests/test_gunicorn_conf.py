@@ -5,8 +5,8 @@ import runpy
 import subprocess
 import sys
 
-from config import BASE_DIR
 from engage import create_app
+from engage.config import BASE_DIR
 from engage.extensions import db
 from engage.setup import compile_templates
 

@@ -1,9 +1,5 @@
-"""A stakeholder's engagement history and open actions, for templates/registers/_engagement_history.html, and the
-officer's engagement dashboard.
-
-The registers blueprint owns the stakeholder page; these template globals (registered in engage/filters.py) give it
-and the start page the data without a route change.
-"""
+"""A stakeholder's engagement history and open actions (the stakeholder page passes them to
+templates/stakeholders/_engagement_history.html), and the officer's engagement work for the start page."""
 
 from datetime import datetime
 

@@ -1,7 +1,9 @@
 from flask import jsonify, render_template
+from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from engage.engagements.history import engagement_dashboard
 from engage.extensions import db
 from engage.main import bp
 from engage.models import Plan, Stakeholder
@@ -15,7 +17,9 @@ def index():
     registers = register_counts()
     total = db.session.scalar(select(func.count(Stakeholder.id))) or 0
     plan = db.session.scalar(select(Plan).order_by(Plan.id))
-    return render_template("main/index.html", registers=registers, total=total, plan=plan)
+    return render_template(
+        "main/index.html", registers=registers, total=total, plan=plan, work=engagement_dashboard(current_user)
+    )
 
 
 @bp.route("/healthz")

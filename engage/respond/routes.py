@@ -9,6 +9,7 @@ from engage.common.validation import ValidationError
 from engage.extensions import db, limiter
 from engage.models import Consultation, ConsultationDocument, utcnow
 from engage.permissions import VIEW, public, require_permission
+from engage.plans.queries import owner
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
 from engage.representations.forms import AboutYouForm, item_form_data, representation_form
 from engage.respond import bp, emails, services
@@ -16,6 +17,11 @@ from engage.respond.forms import RemoveForm, SaveForm, SubmitForm
 
 DRAFTS = "consult_drafts"
 SUBMITTED = "consult_submitted"
+
+
+def _page(template: str, **context):
+    """A public page, told which plan and councils it speaks for (the layout's header and footer name them)."""
+    return render_template(template, owner=owner(), **context)
 
 
 def _save_limit() -> str:
@@ -53,20 +59,20 @@ def _forget(slug: str) -> None:
 
 
 def _closed(consultation, status: int = 200, refused_at=None):
-    return render_template("respond/closed.html", consultation=consultation, refused_at=refused_at), status
+    return _page("respond/closed.html", consultation=consultation, refused_at=refused_at), status
 
 
 @bp.route("/")
 @public
 def index():
-    return render_template("respond/index.html", groups=services.public_consultations())
+    return _page("respond/index.html", groups=services.public_consultations())
 
 
 @bp.route("/<slug>")
 @public
 def show(slug):
     consultation, draft = _open(slug)
-    return render_template("respond/show.html", consultation=consultation, draft=draft, preview=False)
+    return _page("respond/show.html", consultation=consultation, draft=draft, preview=False)
 
 
 @bp.route("/<slug>/documents/<int:document_id>")
@@ -93,7 +99,7 @@ def _document(consultation, document_id: int, *, preview: bool):
     if doc is None:
         abort(404)
     if doc.kind == "html":
-        return render_template("respond/document.html", consultation=consultation, document=doc, preview=preview)
+        return _page("respond/document.html", consultation=consultation, document=doc, preview=preview)
     if doc.kind != "file":
         return redirect(doc.url)
     return send_file(io.BytesIO(doc.content or b""), mimetype=doc.content_type, download_name=doc.filename)
@@ -121,7 +127,7 @@ def about_you(slug):
             items = draft.data.get("items", [])
             target = "respond.check" if items else "respond.representation"
             return redirect(url_for(target, slug=slug, number=len(items) + 1))
-    return render_template("respond/about_you.html", consultation=consultation, form=form)
+    return _page("respond/about_you.html", consultation=consultation, form=form)
 
 
 @bp.route("/<slug>/respond/representations/<int:number>", methods=["GET", "POST"])
@@ -149,9 +155,7 @@ def representation(slug, number):
         else:
             return redirect(url_for("respond.check", slug=slug))
     files = services.draft_attachments(draft).get(number - 1, []) if number <= len(items) else []  # none for a new one
-    return render_template(
-        "respond/representation.html", consultation=consultation, form=form, number=number, files=files
-    )
+    return _page("respond/representation.html", consultation=consultation, form=form, number=number, files=files)
 
 
 @bp.route("/<slug>/respond/attachments/<int:attachment_id>")
@@ -192,7 +196,7 @@ def remove(slug, number):
         services.remove_item(draft, number - 1)
         return redirect(url_for("respond.check", slug=slug))
     part = next((p for p in consultation.parts if p.ref == items[number - 1].get("part")), None)
-    return render_template("respond/remove.html", consultation=consultation, number=number, part=part, form=form)
+    return _page("respond/remove.html", consultation=consultation, number=number, part=part, form=form)
 
 
 @bp.route("/<slug>/respond/check", methods=["GET", "POST"])
@@ -219,7 +223,7 @@ def check(slug):
         else:
             emails.send_acknowledgement(respondent.id)  # after the commit; off the request with Redis
             return _confirmed(slug, respondent.id)
-    return render_template(
+    return _page(
         "respond/check.html",
         consultation=consultation,
         draft=draft,
@@ -237,7 +241,7 @@ def _confirmed(slug: str, respondent_id: int):
 
 
 def _refused(consultation):
-    return render_template("respond/refused.html", consultation=consultation), 400
+    return _page("respond/refused.html", consultation=consultation), 400
 
 
 @bp.route("/<slug>/respond/confirmation")
@@ -248,7 +252,7 @@ def confirmation(slug):
     respondent = services.respondent_with_representations(respondent_id) if respondent_id else None
     if respondent is None or respondent.consultation_id != consultation.id:
         return redirect(url_for("respond.show", slug=slug))
-    return render_template("respond/confirmation.html", consultation=consultation, respondent=respondent)
+    return _page("respond/confirmation.html", consultation=consultation, respondent=respondent)
 
 
 @bp.route("/<slug>/respond/save", methods=["GET", "POST"])
@@ -265,8 +269,8 @@ def save(slug):
         except ValidationError as error:
             form.add_errors(error.errors)
         else:
-            return render_template("respond/saved.html", consultation=consultation, email=email)
-    return render_template("respond/save.html", consultation=consultation, form=form)
+            return _page("respond/saved.html", consultation=consultation, email=email)
+    return _page("respond/save.html", consultation=consultation, form=form)
 
 
 @bp.route("/<slug>/respond/return/<token>")

@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
+from engage.engagements.history import engagement_history
 from engage.extensions import db
 from engage.models import BodyKind, Stakeholder, utcnow
 from engage.permissions import EDIT, VIEW, require_permission
@@ -123,7 +124,11 @@ def show(stakeholder_id):
     stakeholder = _stakeholder_or_404(stakeholder_id)
     members, member_count = queries.members(stakeholder, MEMBERS_SHOWN)
     return render_template(
-        "stakeholders/show.html", stakeholder=stakeholder, members=members, member_count=member_count
+        "stakeholders/show.html",
+        stakeholder=stakeholder,
+        members=members,
+        member_count=member_count,
+        history=engagement_history(stakeholder),
     )
 
 

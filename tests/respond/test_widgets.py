@@ -69,5 +69,5 @@ def test_templates_get_every_global_in_a_plain_dict(app, client):
 
     assert type(template.globals) is dict
     assert app.jinja_env.globals.items() <= template.globals.items()
-    assert {"csrf_token", "url_with", "engagement_history"} <= template.globals.keys()
+    assert {"csrf_token", "url_with", "status_tag"} <= template.globals.keys()
     assert client.get("/consult/").status_code == 200  # context processors still reach the page

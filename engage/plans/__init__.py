@@ -1,0 +1,1 @@
+"""The plans being prepared: their partner authorities, route and stages."""
