@@ -36,3 +36,39 @@ def test_upgrade_on_empty_database_matches_models(tmp_path, worker_id):
         db.session.remove()
         db.engine.dispose()
     assert differences == []
+
+
+def test_plan_routes_migration_gives_an_existing_plan_roles_a_lead_and_a_reference(tmp_path, worker_id):
+    url = _empty_database_url(tmp_path, worker_id)
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url)
+    with app.app_context():
+        upgrade(revision="0006")
+        with db.engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO authority (id, code, name, kind) VALUES (1, 'WBC', 'Watford', 'partner'),"
+                     " (2, 'DBC', 'Dacorum', 'partner')")
+            )  # fmt: skip
+            connection.execute(
+                text("INSERT INTO plan (id, slug, name, route, description, retention_years)"
+                     " VALUES (1, 'swh-jsp', 'Joint plan', 'legacy', '', 15)")
+            )  # fmt: skip
+            connection.execute(text("INSERT INTO plan_partner (plan_id, authority_id) VALUES (1, 1), (1, 2)"))
+            connection.execute(
+                text("INSERT INTO plan_stage (plan_id, slug, name, position, starts_on) VALUES"
+                     " (1, 'reg-19', 'Regulation 19', 0, '2027-01-11'), (1, 'submission', 'Submission', 1, '2027-06-01')")
+            )  # fmt: skip
+        upgrade()
+        with db.engine.connect() as connection:
+            stages = connection.execute(
+                text("SELECT slug, role, start_event, end_event FROM plan_stage ORDER BY position")
+            ).all()
+            plan = connection.execute(text("SELECT reference, lead_authority_id FROM plan")).one()
+            routes = connection.execute(text("SELECT COUNT(*) FROM plan_route_stage")).scalar()
+        db.session.remove()
+        db.engine.dispose()
+    assert [tuple(row) for row in stages] == [
+        ("reg-19", "publication", "additional-consultation-start", "additional-consultation-end"),
+        ("submission", "submission", "examination-submitted", ""),
+    ]
+    assert tuple(plan) == ("swh-jsp", 2)  # Dacorum comes first by name
+    assert routes == 15

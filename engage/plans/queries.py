@@ -41,9 +41,7 @@ def all_plans() -> list[Plan]:
 
 
 def route_template(slug: str) -> Route | None:
-    return db.session.scalars(
-        select(Route).options(selectinload(Route.stages)).where(Route.slug == slug)
-    ).first()
+    return db.session.scalars(select(Route).options(selectinload(Route.stages)).where(Route.slug == slug)).first()
 
 
 def routes() -> list[Route]:
