@@ -55,7 +55,8 @@ def test_plan_routes_migration_gives_an_existing_plan_roles_a_lead_and_a_referen
             connection.execute(text("INSERT INTO plan_partner (plan_id, authority_id) VALUES (1, 1), (1, 2)"))
             connection.execute(
                 text("INSERT INTO plan_stage (plan_id, slug, name, position, starts_on) VALUES"
-                     " (1, 'reg-19', 'Regulation 19', 0, '2027-01-11'), (1, 'submission', 'Submission', 1, '2027-06-01')")
+                     " (1, 'reg-19', 'Regulation 19', 0, '2027-01-11'),"
+                     " (1, 'submission', 'Submission', 1, '2027-06-01')")
             )  # fmt: skip
         upgrade()
         with db.engine.connect() as connection:

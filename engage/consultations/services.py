@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from engage.common import audit
+from engage.common.dates import govuk_datetime
 from engage.common.pagination import Page, paginate
 from engage.common.validation import ValidationError
 from engage.consultations import parts as plan_parts
-from engage.common.dates import govuk_datetime
 from engage.extensions import db
 from engage.models import (
     Consultation,

@@ -27,25 +27,61 @@ ROUTES = [
 ]
 STAGES = {
     "legacy": [
-        ("reg-18", "Regulation 18 consultation", "consultation", "additional-consultation-start", "additional-consultation-end"),
-        ("reg-19", "Regulation 19 publication", "publication", "additional-consultation-start", "additional-consultation-end"),
+        (
+            "reg-18",
+            "Regulation 18 consultation",
+            "consultation",
+            "additional-consultation-start",
+            "additional-consultation-end",
+        ),
+        (
+            "reg-19",
+            "Regulation 19 publication",
+            "publication",
+            "additional-consultation-start",
+            "additional-consultation-end",
+        ),
         ("submission", "Submission (Regulation 22)", "submission", "examination-submitted", ""),
         ("examination", "Examination", "examination", "", "examination-recommendations-published"),
-        ("main-modifications", "Main modifications consultation", "consultation", "main-modification-consultation-start", "main-modification-consultation-end"),
+        (
+            "main-modifications",
+            "Main modifications consultation",
+            "consultation",
+            "main-modification-consultation-start",
+            "main-modification-consultation-end",
+        ),
         ("adoption", "Adoption", "adoption", "adopted", ""),
     ],
     "2026": [
         ("notice", "Notice of intention to commence", "commencement", "publish-notice-intention-commence", ""),
         ("scoping", "Scoping consultation", "consultation", "scoping-consultation-start", "scoping-consultation-end"),
         ("gateway-1", "Gateway 1", "gateway", "gateway-1-self-assessment", ""),
-        ("proposed-content", "Consultation on proposed content", "consultation", "plan-content-evidence-consultation-start", "plan-content-evidence-consultation-end"),
+        (
+            "proposed-content",
+            "Consultation on proposed content",
+            "consultation",
+            "plan-content-evidence-consultation-start",
+            "plan-content-evidence-consultation-end",
+        ),
         ("gateway-2", "Gateway 2", "gateway", "gateway-2-advice-sought", "gateway-2-advice-published"),
-        ("proposed-plan", "Proposed plan consultation", "publication", "proposed-plan-consultation-start", "proposed-plan-consultation-end"),
+        (
+            "proposed-plan",
+            "Proposed plan consultation",
+            "publication",
+            "proposed-plan-consultation-start",
+            "proposed-plan-consultation-end",
+        ),
         ("gateway-3", "Gateway 3", "gateway", "gateway-3-advice-sought", "gateway-3-advice-published"),
-        ("examination", "Submission and examination", "submission", "examination-submitted", "examination-recommendations-published"),
+        (
+            "examination",
+            "Submission and examination",
+            "submission",
+            "examination-submitted",
+            "examination-recommendations-published",
+        ),
         ("adoption", "Adoption", "adoption", "adopted", ""),
     ],
-}  # fmt: skip
+}
 
 
 def upgrade():
