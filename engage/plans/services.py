@@ -24,7 +24,7 @@ CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,15}$")
 TEXT_LIMITS = {"name": 200, "description": 20000, "reference": 100, "documentation_url": 1000, "document_url": 1000}
 DATE_FIELDS = ("period_start", "period_end")
 
-__all__ = ["add_authority", "create_plan", "sync_consultation_dates", "update_plan", "update_stages"]
+__all__ = ["add_authority", "create_plan", "set_up_plan", "sync_consultation_dates", "update_plan", "update_stages"]
 
 
 def slugify(text: str) -> str:
@@ -176,6 +176,11 @@ def update_plan(plan: Plan, data: dict[str, Any], *, user=None) -> Plan:
         setattr(plan, field, value)
     if new_route:
         plan.stages = _stages_of_route(plan.route)
+    try:
+        _set_stage_dates(plan, data.get("stages") or [])
+    except ValidationError:
+        db.session.rollback()
+        raise
     changes = audit.diff(before, {field: _plain(value) for field, value in cleaned.items()})
     audit.record("update", "plan", plan.id, plan.name, user=user, changes=changes)
     db.session.commit()
@@ -196,15 +201,17 @@ def _set_stage_dates(plan: Plan, changes: list[dict[str, Any]]) -> None:
     by_slug = {stage.slug: stage for stage in plan.stages}
     errors: dict[str, list[str]] = {}
     proposed = {stage.slug: _values(stage) for stage in plan.stages}
+    changed = set()
     for change in changes:
         slug = str(change.get("slug") or "").strip().lower()
+        changed.add(slug)
         stage = by_slug.get(slug)
         if stage is None:
             errors[f"{slug or 'stage'}.slug"] = [f"There is no stage ‘{slug[:50]}’ in the {plan.name}"]
             continue
         _check_change(stage, change, proposed[slug], errors)
     if not errors:
-        errors = check_timeline([(stage, proposed[stage.slug]) for stage in plan.stages])
+        errors = check_timeline([(stage, proposed[stage.slug]) for stage in plan.stages], frozenset(changed))
     if errors:
         raise ValidationError(errors)
     for stage in plan.stages:
@@ -251,6 +258,28 @@ def update_stages(plan: Plan, changes: list[dict[str, Any]], *, user=None) -> Pl
 
 def add_authority(data: dict[str, Any], *, user=None) -> Authority:
     """A council or other authority that can be a plan's partner; `code` is its short code, like WBC."""
+    authority = _new_authority(data, user=user)
+    db.session.commit()
+    return authority
+
+
+def set_up_plan(data: dict[str, Any], authorities: list[dict[str, Any]], *, user=None) -> Plan:
+    """The first run: the authorities not yet known (code, name, kind), then the plan with them as partners. All or
+    nothing: an authority's errors are keyed `partners`."""
+    try:
+        for row in authorities:
+            try:
+                _new_authority(row, user=user)
+            except ValidationError as error:
+                messages = [f"{row.get('code') or 'Authority'}: {m}" for ms in error.errors.values() for m in ms]
+                raise ValidationError({"partners": messages}) from error
+        return create_plan(data, user=user)
+    except ValidationError:
+        db.session.rollback()
+        raise
+
+
+def _new_authority(data: dict[str, Any], *, user=None) -> Authority:
     errors: dict[str, list[str]] = {}
     code = str(data.get("code") or "").strip().upper()
     name = str(data.get("name") or "").strip()
@@ -272,5 +301,4 @@ def add_authority(data: dict[str, Any], *, user=None) -> Authority:
     db.session.add(authority)
     db.session.flush()
     audit.record("create", "authority", authority.id, name, user=user)
-    db.session.commit()
     return authority

@@ -17,23 +17,31 @@ from engage.models import Consultation, Plan, PlanStage
 PAIRS = (("starts_on", "ends_on", "predicted"), ("actual_starts_on", "actual_ends_on", "actual"))
 
 
-def check_timeline(stages: list[tuple[PlanStage, dict[str, Any]]]) -> dict[str, list[str]]:
-    """Errors keyed `<slug>.<field>`: a stage ending before it starts, or starting before the stage before it."""
+def check_timeline(stages: list[tuple[PlanStage, dict[str, Any]]], changed=frozenset()) -> dict[str, list[str]]:
+    """Errors keyed `<slug>.<field>`: a stage ending before it starts, or two stages starting out of order (said on
+    the stage that was changed, of the two)."""
     errors: dict[str, list[str]] = {}
     for start_field, end_field, kind in PAIRS:
-        previous: tuple[str, date] | None = None
+        previous: tuple[PlanStage, str, date] | None = None
         for stage, values in stages:
             start, end = values.get(start_field), values.get(end_field)
             name = values.get("name") or stage.name
             if start and end and end < start:
                 errors[f"{stage.slug}.{end_field}"] = [f"The {kind} end of the {name} must be on or after its start"]
-            if start and previous and start < previous[1]:
-                errors[f"{stage.slug}.{start_field}"] = [
-                    f"The {kind} start of the {name} must be on or after the start of the {previous[0]}, "
-                    f"{format_date(previous[1])}"
-                ]
+            if start and previous and start < previous[2]:
+                before, before_name, before_start = previous
+                if before.slug in changed and stage.slug not in changed:
+                    errors[f"{before.slug}.{start_field}"] = [
+                        f"The {kind} start of the {before_name} must be on or before the start of the {name}, "
+                        f"{format_date(start)}"
+                    ]
+                else:
+                    errors[f"{stage.slug}.{start_field}"] = [
+                        f"The {kind} start of the {name} must be on or after the start of the {before_name}, "
+                        f"{format_date(before_start)}"
+                    ]
             if start:
-                previous = (name, start)
+                previous = (stage, name, start)
     return errors
 
 
