@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AliasPath, Field
+from pydantic import Field
 
 from engage.common.schemas import Input, NullableDateText, Output, Text, Texts, objects, one_of
 from engage.vocab import PlanRoute, StageRole
@@ -39,7 +39,7 @@ class Plan(Output):
     reference: str = Field(description="The plan's reference in the national planning data")
     route: Literal[PlanRoute.values()]
     description: str
-    lead_authority: str | None = Field(validation_alias=AliasPath("lead_authority", "code"), description=AUTHORITY_CODE)
+    lead_authority: str | None = Field(description=AUTHORITY_CODE)
     partners: list[str] = Field(description="Partner authority codes, the lead first")
     period_start: date | None
     period_end: date | None
@@ -49,7 +49,8 @@ class Plan(Output):
 
     @classmethod
     def of(cls, record: Any) -> Self:
-        return super().of(record, partners=[authority.code for authority in record.partners_lead_first])
+        lead = record.lead_authority.code if record.lead_authority else None
+        return super().of(record, lead_authority=lead, partners=[a.code for a in record.partners_lead_first])
 
 
 class StageInput(Input):
