@@ -175,6 +175,8 @@ def update_plan(plan: Plan, data: dict[str, Any], *, user=None) -> Plan:
     for field, value in cleaned.items():
         setattr(plan, field, value)
     if new_route:
+        plan.stages = []
+        db.session.flush()  # the old stages go before the new route's, which may share their slugs
         plan.stages = _stages_of_route(plan.route)
     try:
         _set_stage_dates(plan, data.get("stages") or [])
