@@ -29,7 +29,7 @@ def _form(kind: reference.Kind, item=None) -> ReferenceForm:
 @require_permission(ADMIN)
 def reference_list(kind):
     found = reference.KINDS[kind]
-    return render_template("admin/reference_list.html", kind=found, kinds=reference.KINDS, rows=reference.rows(found))
+    return render_template("admin/reference_list.html", kind=found, kinds=reference.KINDS, items=reference.rows(found))
 
 
 @bp.route(f"/reference/{KIND}/new", methods=["GET", "POST"])

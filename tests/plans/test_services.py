@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from engage.common.dates import LONDON
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import Authority, AuditEvent, Plan
+from engage.models import AuditEvent, Authority, Plan
 from engage.plans import services
 from tests.factories import create_consultation, create_engagement
 from tests.plans.helpers import set_up_plan
