@@ -15,6 +15,7 @@ from engage.common import audit
 from engage.common.validation import EARLIEST_YEAR, LATEST_YEAR, ValidationError
 from engage.extensions import db
 from engage.models import Authority, Consultation, Engagement, Plan, PlanStage
+from engage.models.engagement import strategy_entry_stage
 from engage.plans import queries
 from engage.plans.timeline import check_timeline, sync_consultation_dates
 from engage.vocab import AuthorityKind, PlanRoute
@@ -84,19 +85,25 @@ def _clean_route(data: dict[str, Any], cleaned: dict[str, Any], current: Plan | 
         errors["route"] = ["Select the regulations the plan is prepared under"]
     elif current is not None and route != current.route and _route_locked(current):
         errors["route"] = [
-            "You cannot change the route once the plan has consultations or engagements at its stages: "
-            "they would lose their stage"
+            "You cannot change the route once the plan has consultations, engagements or strategy entries at its "
+            "stages: they would lose their stage"
         ]
     cleaned["route"] = route
 
 
 def _route_locked(plan: Plan) -> bool:
+    """Whether anything sits at the plan's stages: consultations, engagements or the strategy's entries."""
     stage_ids = [stage.id for stage in plan.stages]
     consultations = db.session.scalar(select(func.count(Consultation.id)).where(Consultation.plan_id == plan.id))
-    engagements = stage_ids and db.session.scalar(
-        select(func.count(Engagement.id)).where(Engagement.plan_stage_id.in_(stage_ids))
+    if consultations or not stage_ids:
+        return bool(consultations)
+    engagements = db.session.scalar(select(func.count(Engagement.id)).where(Engagement.plan_stage_id.in_(stage_ids)))
+    entries = db.session.scalar(
+        select(func.count())
+        .select_from(strategy_entry_stage)
+        .where(strategy_entry_stage.c.plan_stage_id.in_(stage_ids))
     )
-    return bool(consultations or engagements)
+    return bool(engagements or entries)
 
 
 def _clean_partners(data: dict[str, Any], cleaned: dict[str, Any], current: Plan | None, errors: dict) -> None:

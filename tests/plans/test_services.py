@@ -197,3 +197,27 @@ def test_set_up_plan_adds_new_authorities_with_the_plan_or_neither():
         {"name": "New plan", "route": "2026", "partners": ["NEW"]}, [{"code": "NEW", "name": "New Council"}]
     )
     assert plan.lead_authority.code == "NEW"
+
+
+def test_the_route_cannot_change_once_strategy_entries_name_its_stages():
+    from engage.strategy.services import create_entry
+
+    plan = set_up_plan("legacy")
+    entry = create_entry(
+        {
+            "title": "Members' forum",
+            "register": "members-forum",
+            "mechanism": "members-forum-meeting",
+            "cadence": "per-stage",
+            "stages": ["reg-19"],
+            "starts_on": date(2026, 1, 12),
+            "level": "member",
+            "lead_authority": "WBC",
+        }
+    )
+    assert [s.slug for s in entry.stages] == ["reg-19"]
+
+    with pytest.raises(ValidationError) as raised:
+        services.update_plan(plan, {"route": "2026"})
+
+    assert "strategy entries" in raised.value.errors["route"][0]
