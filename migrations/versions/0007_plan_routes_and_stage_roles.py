@@ -3,13 +3,17 @@ codes); a plan's lead authority, open-data reference, plan period and links; eac
 actual dates beside the predicted ones; an authority's planning data organisation code.
 
 Existing stages take the role and event codes of the stage with the same slug on their plan's route; an existing
-plan's reference is its slug and its lead is its first partner by name (the order its pages showed them in).
+plan's reference is its slug and its lead is its first partner by name (the order its pages showed them in); a
+consultation stage's actual dates are those of its published consultations.
 
 Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-06 05:40:00
 
 """
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from alembic import op
@@ -186,6 +190,40 @@ def _migrate_plans():
         bind.execute(
             sa.text("UPDATE plan SET lead_authority_id = :lead WHERE id = :plan"), {"lead": lead, "plan": plan_id}
         )
+    _date_consultation_stages(bind)
+
+
+def _date_consultation_stages(bind):
+    """A consultation stage's actual dates: the first opening and last closing of its published consultations, as
+    days in Europe/London (times are stored in UTC; SQLite returns them as text without an offset)."""
+    spans: dict[tuple[int, str], tuple] = {}
+    rows = bind.execute(
+        sa.text(
+            "SELECT c.plan_id, c.stage, c.opens_at, c.closes_at FROM consultation c"
+            " JOIN plan_stage s ON s.plan_id = c.plan_id AND s.slug = c.stage"
+            " WHERE c.published = :yes AND s.role IN ('consultation', 'publication')"
+        ),
+        {"yes": True},
+    ).all()
+    for plan_id, stage, opens, closes in rows:
+        opens, closes = _london_day(opens), _london_day(closes)
+        first, last = spans.get((plan_id, stage), (opens, closes))
+        spans[(plan_id, stage)] = (min(first, opens), max(last, closes))
+    for (plan_id, stage), (first, last) in spans.items():
+        bind.execute(
+            sa.text(
+                "UPDATE plan_stage SET actual_starts_on = :first, actual_ends_on = :last"
+                " WHERE plan_id = :plan AND slug = :slug"
+            ),
+            {"first": first, "last": last, "plan": plan_id, "slug": stage},
+        )
+
+
+def _london_day(value) -> date:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo("Europe/London")).date()
 
 
 def downgrade():
