@@ -318,8 +318,23 @@ class AuthorityKind(Vocabulary):
 
 
 class PlanRoute(Vocabulary):
+    """The regulations a plan is prepared under; each route's stages are data (engage.seeds.routes)."""
+
     LEGACY = "legacy", "2012 regulations"
     NEW = "2026", "2026 regulations"
+
+
+class StageRole(Vocabulary):
+    """What a plan stage is for. Rules read roles, never stage names: the after-submission flags look for the
+    `submission` stage, and consultations belong to `consultation` or `publication` stages."""
+
+    COMMENCEMENT = "commencement", "Commencement"
+    CONSULTATION = "consultation", "Consultation"
+    PUBLICATION = "publication", "Publication"
+    GATEWAY = "gateway", "Gateway"
+    SUBMISSION = "submission", "Submission"
+    EXAMINATION = "examination", "Examination"
+    ADOPTION = "adoption", "Adoption"
 
 
 class JobStatus(Vocabulary):

@@ -62,9 +62,9 @@ def create_plan(slug: str = "swh-jsp") -> Plan:
 
     plan = Plan(slug=slug, name="South West Hertfordshire Joint Strategic Plan", route="legacy")
     plan.stages = [
-        PlanStage(slug="reg-18", name="Regulation 18", starts_on=date(2026, 1, 12), position=0),
-        PlanStage(slug="reg-19", name="Regulation 19", starts_on=date(2027, 1, 11), position=1),
-        PlanStage(slug="submission", name="Submission", starts_on=date(2027, 6, 1), position=2),
+        PlanStage(slug="reg-18", name="Regulation 18", role="consultation", starts_on=date(2026, 1, 12), position=0),
+        PlanStage(slug="reg-19", name="Regulation 19", role="publication", starts_on=date(2027, 1, 11), position=1),
+        PlanStage(slug="submission", name="Submission", role="submission", starts_on=date(2027, 6, 1), position=2),
     ]
     db.session.add(plan)
     db.session.commit()

@@ -19,7 +19,7 @@ from engage.consultations.services import add_document, add_question
 from engage.engagements.feeds import create_feed
 from engage.evidence.common_ground import services as scg_services
 from engage.extensions import db
-from engage.models import ApiToken, EngagementDocument, MainIssue, utcnow
+from engage.models import ApiToken, BodyKind, EngagementDocument, MainIssue, utcnow
 from engage.models.user import hash_token
 from engage.representations.services import key_in
 from engage.respond.services import new_draft
@@ -51,6 +51,7 @@ POST_EDITORS = (SIGN_IN, 403, PASSES, PASSES)
 POST_ADMINS = (SIGN_IN, 403, 403, PASSES)
 API_VIEWERS = (401, 200, 200, 200)
 API_EDITORS = (401, 403, PASSES, PASSES)
+API_ADMINS = (401, 403, 403, PASSES)
 
 # endpoint: (URL, what (anonymous, viewer, officer, admin) get). URL fields name the objects `world` makes.
 MATRIX: dict[str, tuple[str, tuple]] = {
@@ -79,6 +80,17 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "admin.deactivate_user": ("/admin/users/{user}/deactivate", ADMINS),
     "admin.reactivate_user": ("/admin/users/{user}/reactivate", POST_ADMINS),
     "admin.turn_off_two_factor": ("/admin/users/{user}/two-factor/turn-off", POST_ADMINS),
+    "admin.reference_list": ("/admin/reference/body-kinds", ADMINS),
+    "admin.new_reference": ("/admin/reference/strategic-matters/new", ADMINS),
+    "admin.edit_reference": ("/admin/reference/body-kinds/{body_kind}/edit", ADMINS),
+    "plans.index": ("/plans/", VIEWERS),
+    "plans.new": ("/plans/new", ADMINS),
+    "plans.new_authority": ("/plans/authorities/new", ADMINS),
+    "plans.show": ("/plans/{plan}", VIEWERS),
+    "plans.edit": ("/plans/{plan}/edit", EDITORS),
+    "plans.stages": ("/plans/{plan}/stages", EDITORS),
+    "plans.plan_csv": ("/plans/{plan}/plan.csv", VIEWERS),
+    "plans.timetable_csv": ("/plans/{plan}/plan-timetable.csv", VIEWERS),
     "stakeholders.index": ("/stakeholders/", VIEWERS),
     "stakeholders.new": ("/stakeholders/new", EDITORS),
     "stakeholders.show": ("/stakeholders/{stakeholder}", VIEWERS),
@@ -213,6 +225,12 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.list_representations": ("/api/v1/consultations/{consultation}/representations", API_VIEWERS),
     "api.create_representation": ("/api/v1/consultations/{consultation}/representations", API_EDITORS),
     "api.show_representation": ("/api/v1/representations/{reference}", API_VIEWERS),
+    "api.list_plans": ("/api/v1/plans", API_VIEWERS),
+    "api.create_plan": ("/api/v1/plans", API_ADMINS),
+    "api.show_plan": ("/api/v1/plans/{plan}", API_VIEWERS),
+    "api.update_plan": ("/api/v1/plans/{plan}", API_EDITORS),
+    "api.list_stages": ("/api/v1/plans/{plan}/stages", API_VIEWERS),
+    "api.update_stage": ("/api/v1/plans/{plan}/stages/reg-19", API_EDITORS),
 }
 
 
@@ -231,7 +249,7 @@ def test_every_route_declares_its_permission(app):
 def world(officer_client):
     """One of everything a URL can name; the officer owns what is personal (an import, a calendar feed, a token)."""
     officer = officer_client.user
-    create_plan()
+    plan = create_plan()
     stakeholder = create_stakeholder()
     engagement = create_engagement(stakeholders=[stakeholder.id])
     minutes = EngagementDocument(
@@ -287,6 +305,8 @@ def world(officer_client):
     )
     token = create_token(officer, "matrix")
     return {
+        "plan": plan.id,
+        "body_kind": db.session.scalar(select(BodyKind.id).limit(1)),
         "stakeholder": stakeholder.id,
         "engagement": engagement.id,
         "minutes": minutes.id,

@@ -28,7 +28,7 @@ def consultation_or_404(consultation_id: int) -> Consultation:
 def _stages() -> list[tuple[str, str]]:
     plan = db.session.scalar(select(Plan).order_by(Plan.id))
     if plan and plan.stages:
-        return [(stage.slug, stage.name) for stage in plan.stages]
+        return [(stage.slug, stage.name) for stage in plan.stages if stage.is_consultation]
     return [(stage.value, stage.label) for stage in ConsultationStage]
 
 
@@ -121,8 +121,12 @@ def publish(consultation_id):
     consultation = consultation_or_404(consultation_id)
     if ConfirmForm().validate_on_submit():
         published = request.form.get("published") == "true"
-        services.set_published(consultation, published, user=current_user)
-        flash("Consultation published" if published else "Consultation unpublished: it is a draft again", "success")
+        try:
+            services.set_published(consultation, published, user=current_user)
+        except ValidationError as error:
+            flash(" ".join(m for messages in error.errors.values() for m in messages), "error")
+        else:
+            flash("Consultation published" if published else "Consultation unpublished: it is a draft again", "success")
     return redirect(url_for("consultations.show", consultation_id=consultation.id))
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from engage.common import audit
+from engage.common.dates import govuk_datetime
 from engage.common.pagination import Page, paginate
 from engage.common.validation import ValidationError
 from engage.consultations import parts as plan_parts
@@ -27,6 +28,7 @@ from engage.models import (
     Stakeholder,
     utcnow,
 )
+from engage.plans import timeline
 from engage.vocab import FormType, QuestionKind
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -80,9 +82,37 @@ def clean(data: dict[str, Any], *, current: Consultation | None = None) -> dict[
         cleaned["published"] = bool(data["published"])
     if "plan_id" in data or current is None:
         cleaned["plan_id"] = _clean_plan(data.get("plan_id"), errors)
+    _check_stage(cleaned, current, errors)
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def _check_stage(cleaned: dict[str, Any], current: Consultation | None, errors: dict) -> None:
+    """On a plan with stages, a consultation is at one of its consultation stages, and a published one does not
+    overlap another published consultation at the same stage."""
+    plan_id = cleaned.get("plan_id", current.plan_id if current else None)
+    plan = db.session.get(Plan, plan_id) if plan_id and "plan_id" not in errors else None
+    if plan is None or not plan.stages:
+        return
+    slug = cleaned.get("stage", current.stage if current else "")
+    stage = timeline.consulting_stage(plan, slug)
+    if stage is None:
+        if "stage" in cleaned or current is None or "plan_id" in cleaned:
+            names = ", ".join(s.slug for s in plan.stages if s.is_consultation)
+            errors["stage"] = [f"Select a consultation stage of the {plan.name} ({names})"]
+        return
+    opens = cleaned.get("opens_at", current.opens_at if current else None)
+    closes = cleaned.get("closes_at", current.closes_at if current else None)
+    published = cleaned.get("published", current.published if current else False)
+    if not (published and opens and closes) or "opens_at" in errors or "closes_at" in errors:
+        return
+    other = timeline.overlapping(plan.id, slug, opens, closes, other_than=current.id if current else None)
+    if other is not None:
+        errors["opens_at"] = [
+            f"The dates overlap ‘{other.title}’ ({govuk_datetime(other.opens_at)} to {govuk_datetime(other.closes_at)})"
+            f", a published consultation at the {stage.name}: change the dates so they follow one another"
+        ]
 
 
 def _clean_plan(value: Any, errors: dict) -> int | None:
@@ -141,6 +171,7 @@ def create_consultation(data: dict[str, Any], *, user=None) -> Consultation:
     consultation.parts = plan_parts.nest([Part(**part) for part in parts], data.get("parts") or [])
     db.session.add(consultation)
     db.session.flush()
+    timeline.sync_consultation_dates(consultation.plan, consultation.stage)
     audit.record("create", "consultation", consultation.id, consultation.title, user=user)
     db.session.commit()
     return consultation
@@ -149,8 +180,12 @@ def create_consultation(data: dict[str, Any], *, user=None) -> Consultation:
 def update_consultation(consultation: Consultation, data: dict[str, Any], *, user=None) -> Consultation:
     cleaned = clean(data, current=consultation)
     before = {field: _plain(getattr(consultation, field)) for field in cleaned}
+    old_plan, old_stage = consultation.plan, consultation.stage
     for field, value in cleaned.items():
         setattr(consultation, field, value)
+    db.session.flush()
+    timeline.sync_consultation_dates(old_plan, old_stage)
+    timeline.sync_consultation_dates(consultation.plan, consultation.stage)
     changes = audit.diff(before, {field: _plain(value) for field, value in cleaned.items()})
     audit.record("update", "consultation", consultation.id, consultation.title, user=user, changes=changes)
     db.session.commit()
@@ -162,7 +197,10 @@ def _plain(value: Any) -> Any:
 
 
 def set_published(consultation: Consultation, published: bool, *, user=None) -> None:
+    if published and not consultation.published:
+        clean({"published": True}, current=consultation)
     consultation.published = published
+    timeline.sync_consultation_dates(consultation.plan, consultation.stage)
     audit.record(
         "publish" if published else "unpublish", "consultation", consultation.id, consultation.title, user=user
     )

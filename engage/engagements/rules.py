@@ -114,8 +114,8 @@ def _plan_stage(data, values, errors, plan: Plan | None) -> None:
 
 def plan_window(plan: Plan) -> tuple[date | None, date | None]:
     """The first day of the plan's first stage and, when its last stage has an end date, that day."""
-    starts = [s.starts_on for s in plan.stages if s.starts_on]
-    last = plan.stages[-1].ends_on if plan.stages else None
+    starts = [s.begins_on for s in plan.stages if s.begins_on]
+    last = (plan.stages[-1].actual_ends_on or plan.stages[-1].ends_on) if plan.stages else None
     return (min(starts) if starts else None), last
 
 

@@ -22,7 +22,7 @@ from engage.models.evidence import (
 )
 from engage.models.idempotency import IdempotencyRecord
 from engage.models.job import Job
-from engage.models.plan import Plan, PlanStage, StrategicMatter
+from engage.models.plan import Plan, PlanStage, Route, RouteStage, StrategicMatter
 from engage.models.representation import Attachment, Representation, Respondent, ResponseDraft
 from engage.models.stakeholder import (
     BodyKind,
@@ -68,6 +68,8 @@ __all__ = [
     "Plan",
     "PlanStage",
     "Register",
+    "Route",
+    "RouteStage",
     "SignInAttempt",
     "Stakeholder",
     "StrategicMatter",

@@ -173,7 +173,9 @@ def test_engagement_after_submission_is_flagged(viewer_client):
 
     from engage.models import PlanStage
 
-    plan.stages.append(PlanStage(slug="examination", name="Examination", starts_on=date(2027, 9, 1), position=3))
+    plan.stages.append(
+        PlanStage(slug="examination", name="Examination", role="examination", starts_on=date(2027, 9, 1), position=3)
+    )
     db.session.commit()
     engagement = create_engagement(starts_at=datetime(2027, 7, 1, 10, tzinfo=LONDON))
     assert engagement.after_submission

@@ -199,7 +199,7 @@ def test_files_without_representations_say_there_were_none(viewer_client, file_f
 
 def test_a_plan_statement_covers_each_consultation(viewer_client):
     plan = create_plan()
-    first = create_consultation(title="Issues and options")
+    first = create_consultation(title="Issues and options", stage="reg-18")
     second = create_consultation(title="Publication")
     for consultation in (first, second):
         consultation.plan_id = plan.id
