@@ -29,8 +29,12 @@ def find_delivery(delivery_id: int) -> WebhookDelivery | None:
     return db.session.get(WebhookDelivery, delivery_id) if 1 <= delivery_id <= MAX_ID else None
 
 
+def subscriptions_query():
+    return select(WebhookSubscription).order_by(WebhookSubscription.id)
+
+
 def subscriptions() -> list[WebhookSubscription]:
-    return list(db.session.scalars(select(WebhookSubscription).order_by(WebhookSubscription.id)))
+    return list(db.session.scalars(subscriptions_query()))
 
 
 def deliveries_query(subscription: WebhookSubscription):
