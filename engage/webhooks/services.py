@@ -5,13 +5,13 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from engage.common import audit
 from engage.common.schemas import MAX_ID, is_storable
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import WebhookDelivery, WebhookSubscription, utcnow
+from engage.models import WebhookAttempt, WebhookDelivery, WebhookSubscription, utcnow
 from engage.vocab import DeliveryStatus, WebhookEventType
 from engage.webhooks import events, outbox
 from engage.webhooks.addresses import AddressRefused, check_url
@@ -97,8 +97,11 @@ def create_subscription(data: dict[str, Any], *, user=None) -> tuple[WebhookSubs
 
 
 def delete_subscription(subscription: WebhookSubscription, *, user=None) -> None:
-    """Remove the endpoint with its deliveries and their log."""
+    """Remove the endpoint with its deliveries and their log (in bulk: SQLite does not enforce the cascade)."""
     audit.record("delete", "webhook_subscription", subscription.id, subscription.url, user=user)
+    deliveries = select(WebhookDelivery.id).where(WebhookDelivery.subscription_id == subscription.id)
+    db.session.execute(delete(WebhookAttempt).where(WebhookAttempt.delivery_id.in_(deliveries)))
+    db.session.execute(delete(WebhookDelivery).where(WebhookDelivery.subscription_id == subscription.id))
     db.session.delete(subscription)
     db.session.commit()
 
