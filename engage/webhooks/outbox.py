@@ -88,8 +88,9 @@ def queue(delivery_id: int) -> None:
 
 
 def register(app: Flask) -> None:
-    """Queue committed deliveries when each app context ends. Registered after Flask-SQLAlchemy, so it runs
-    before the session is removed (teardown functions run in reverse order)."""
+    """Queue committed deliveries when each app context ends. Teardown functions run in the reverse order of
+    registration, so this is registered last (engage.setup.register_outbox): it runs while the session that
+    committed is still there, before engage.errors.end_session and Flask-SQLAlchemy remove it."""
 
     @app.teardown_appcontext
     def send_deliveries(exception: BaseException | None = None) -> None:

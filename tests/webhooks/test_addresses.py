@@ -63,9 +63,7 @@ def test_a_name_that_resolves_to_a_private_address_among_public_ones_is_refused(
 
 def test_a_name_that_does_not_resolve_is_refused(dns):
     dns["nowhere.example.org"] = []
-    assert _refused("https://nowhere.example.org/") == addresses.UNKNOWN_HOST_MESSAGE.format(
-        host="nowhere.example.org"
-    )
+    assert _refused("https://nowhere.example.org/") == addresses.UNKNOWN_HOST_MESSAGE.format(host="nowhere.example.org")
 
 
 def test_a_public_https_address_is_saved_with_the_events_and_a_secret(dns):
