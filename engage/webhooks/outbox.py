@@ -27,10 +27,17 @@ from engage.vocab import DeliveryStatus, WebhookEventType
 log = logging.getLogger(__name__)
 UNSENT = "webhook_deliveries_unsent"  # session.info: ids of deliveries added in the open transaction
 COMMITTED = "webhook_deliveries_committed"  # ids committed, to queue when the app context ends
+ACTIVE = "webhook_subscriptions_active"  # the active endpoints, as read in the open transaction
 
 
 def subscribers(event_type: str) -> list[WebhookSubscription]:
-    active = db.session.scalars(select(WebhookSubscription).where(WebhookSubscription.active.is_(True)))
+    """The active endpoints that want the event: read once a transaction (a response of many representations
+    emits an event for each), and read again after its commit or rollback."""
+    active = db.session.info.get(ACTIVE)
+    if active is None:
+        active = db.session.info[ACTIVE] = list(
+            db.session.scalars(select(WebhookSubscription).where(WebhookSubscription.active.is_(True)))
+        )
     return [subscription for subscription in active if event_type in (subscription.events or [])]
 
 
@@ -58,6 +65,7 @@ def queue_after_commit(delivery_ids: list[int]) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _committed(session: Session) -> None:
+    session.info.pop(ACTIVE, None)
     unsent = session.info.pop(UNSENT, None)
     if unsent:
         session.info.setdefault(COMMITTED, []).extend(unsent)
@@ -65,6 +73,7 @@ def _committed(session: Session) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _rolled_back(session: Session) -> None:
+    session.info.pop(ACTIVE, None)
     session.info.pop(UNSENT, None)
 
 
