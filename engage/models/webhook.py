@@ -3,7 +3,7 @@ transaction as the change), one delivery of an event to each endpoint that wants
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from engage.extensions import db
@@ -19,7 +19,6 @@ class WebhookSubscription(db.Model):
     description: Mapped[str] = mapped_column(String(200), default="")
     events: Mapped[list[str]] = mapped_column(JSON, default=list)  # engage.vocab.WebhookEventType values
     secret: Mapped[str] = mapped_column(String(100))  # signs every delivery; shown once, when created
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 

@@ -86,9 +86,9 @@ def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
 
 def deliver(delivery_id: int) -> bool:
     """Send the delivery once and log the attempt; True when the endpoint accepted it. Safe to run twice: a
-    delivery already delivered, or whose endpoint was removed, is left alone."""
+    delivery already delivered is left alone, and one whose endpoint was removed is gone with it."""
     delivery = db.session.get(WebhookDelivery, delivery_id)
-    if delivery is None or delivery.status == DeliveryStatus.DELIVERED or not delivery.subscription.active:
+    if delivery is None or delivery.status == DeliveryStatus.DELIVERED:
         return False
     started = time.monotonic()
     status_code, error = _post(delivery)

@@ -1,6 +1,6 @@
 """The outbox: events are written in the same transaction as the change they describe, and sent after it commits.
 
-`emit(type, subject, data)` adds the event and one pending delivery for each active endpoint that wants it to the
+`emit(type, subject, data)` adds the event and one pending delivery for each endpoint that wants it to the
 session; the caller's commit writes them with its change (a rollback drops them). After the commit, when the app
 context ends (the end of the request, or of a command), each delivery is queued with engage.jobs.enqueue_call: on
 the worker when Redis is configured, tried again with back-off (WEBHOOK_RETRY_AFTER); inline without it, once,
@@ -27,18 +27,16 @@ from engage.vocab import DeliveryStatus, WebhookEventType
 log = logging.getLogger(__name__)
 UNSENT = "webhook_deliveries_unsent"  # session.info: ids of deliveries added in the open transaction
 COMMITTED = "webhook_deliveries_committed"  # ids committed, to queue when the app context ends
-ACTIVE = "webhook_subscriptions_active"  # the active endpoints, as read in the open transaction
+ENDPOINTS = "webhook_subscriptions"  # the endpoints, as read in the open transaction
 
 
 def subscribers(event_type: str) -> list[WebhookSubscription]:
-    """The active endpoints that want the event: read once a transaction (a response of many representations
-    emits an event for each), and read again after its commit or rollback."""
-    active = db.session.info.get(ACTIVE)
-    if active is None:
-        active = db.session.info[ACTIVE] = list(
-            db.session.scalars(select(WebhookSubscription).where(WebhookSubscription.active.is_(True)))
-        )
-    return [subscription for subscription in active if event_type in (subscription.events or [])]
+    """The endpoints that want the event: read once a transaction (a response of many representations emits an
+    event for each), and read again after its commit or rollback."""
+    endpoints = db.session.info.get(ENDPOINTS)
+    if endpoints is None:
+        endpoints = db.session.info[ENDPOINTS] = list(db.session.scalars(select(WebhookSubscription)))
+    return [subscription for subscription in endpoints if event_type in (subscription.events or [])]
 
 
 def emit(event_type: WebhookEventType, subject: str, data: dict[str, Any], *, always: bool = False) -> None:
@@ -65,7 +63,7 @@ def queue_after_commit(delivery_ids: list[int]) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _committed(session: Session) -> None:
-    session.info.pop(ACTIVE, None)
+    session.info.pop(ENDPOINTS, None)
     unsent = session.info.pop(UNSENT, None)
     if unsent:
         session.info.setdefault(COMMITTED, []).extend(unsent)
@@ -73,7 +71,7 @@ def _committed(session: Session) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _rolled_back(session: Session) -> None:
-    session.info.pop(ACTIVE, None)
+    session.info.pop(ENDPOINTS, None)
     session.info.pop(UNSENT, None)
 
 

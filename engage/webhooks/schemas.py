@@ -17,7 +17,6 @@ class WebhookSubscription(Output):
     url: str = Field(examples=["https://example.org/engage-events"])
     description: str
     events: list[Literal[WebhookEventType.values()]]
-    active: bool
     created_at: LondonDateTime
 
 

@@ -108,8 +108,6 @@ def delete_subscription(subscription: WebhookSubscription, *, user=None) -> None
 
 def replay_delivery(delivery: WebhookDelivery, *, user=None) -> None:
     """Send the delivery again, with the same event id and body (and a new signature), after the commit."""
-    if not delivery.subscription.active:
-        raise ValidationError({"delivery": ["This endpoint is switched off"]})
     delivery.status = DeliveryStatus.PENDING
     delivery.delivered_at = None
     audit.record("replay", "webhook_delivery", delivery.id, f"{delivery.event.type} {delivery.event.uid}", user=user)
