@@ -7,14 +7,17 @@ captured request being replayed later. `Engage-Event-Id` is the same on every at
 receiver can ignore one it has already handled.
 
 `deliver(id)` is the job engage.webhooks.outbox queues. Any 2xx answer is success. Otherwise the attempt is logged
-and, when the worker will try again (engage.jobs.last_attempt), the job raises so it does; on the last attempt the
-delivery is marked failed, and an administrator can send it again from its page.
+and the delivery stays pending until its last attempt (1 + WEBHOOK_RETRY_AFTER): on the worker the job raises, and
+RQ runs it again after the next wait; without Redis, `flask send-webhooks` (cron) tries it again once the wait has
+passed (`retry_due`). After the last attempt the delivery is marked failed, and an administrator can send it again
+from its page.
 """
 
 import hashlib
 import hmac
 import logging
 import time
+from datetime import datetime, timedelta
 
 from flask import current_app
 
@@ -84,6 +87,44 @@ def _post(delivery: WebhookDelivery) -> tuple[int | None, str]:
         connection.close()
 
 
+def deliver_in_turn(delivery_ids: list[int]) -> None:
+    """Send each delivery once, here and now (without Redis); skip the rest of an endpoint's after one fails, so
+    they wait, never tried, for the sweep (engage.webhooks.services.sweep) instead of each waiting for a timeout."""
+    failing: set[int] = set()
+    for delivery_id in delivery_ids:
+        delivery = db.session.get(WebhookDelivery, delivery_id)
+        if delivery is None or delivery.subscription_id in failing:
+            continue
+        subscription_id = delivery.subscription_id
+        if not deliver(delivery_id):
+            failing.add(subscription_id)
+
+
+def on_worker() -> bool:
+    """Whether this runs as a job on the RQ worker (which tries a failed job again itself)."""
+    from rq import get_current_job
+
+    return get_current_job() is not None
+
+
+def retry_due(delivery: WebhookDelivery, now: datetime) -> bool:
+    """Whether a delivery tried and failed in this process (without Redis) is due to be tried again by the sweep,
+    after the wait in WEBHOOK_RETRY_AFTER for the attempts made so far."""
+    waits = current_app.config["WEBHOOK_RETRY_AFTER"]
+    if not delivery.attempt_count or delivery.attempt_count > len(waits) or delivery.last_attempt_at is None:
+        return False
+    return delivery.last_attempt_at + timedelta(seconds=waits[delivery.attempt_count - 1]) <= now
+
+
+def _final(delivery: WebhookDelivery, accepted: bool) -> bool:
+    """Whether this attempt settles the delivery: it was accepted, or it was the last of 1 + WEBHOOK_RETRY_AFTER."""
+    if accepted:
+        return True
+    if on_worker():
+        return jobs.last_attempt()
+    return delivery.attempt_count > len(current_app.config["WEBHOOK_RETRY_AFTER"])
+
+
 def deliver(delivery_id: int) -> bool:
     """Send the delivery once and log the attempt; True when the endpoint accepted it. Safe to run twice: a
     delivery already delivered is left alone, and one whose endpoint was removed is gone with it."""
@@ -106,7 +147,7 @@ def deliver(delivery_id: int) -> bool:
     )
     delivery.attempt_count = (delivery.attempt_count or 0) + 1
     delivery.last_attempt_at = now
-    final = accepted or jobs.last_attempt()
+    final = _final(delivery, accepted)
     if accepted:
         delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, now
     elif final:
@@ -114,7 +155,8 @@ def deliver(delivery_id: int) -> bool:
     db.session.commit()
     if not final:
         log.warning("Webhook delivery %s failed (%s): will try again", delivery_id, error)
-        raise DeliveryFailed(error)
-    if not accepted:
+        if on_worker():
+            raise DeliveryFailed(error)
+    elif not accepted:
         log.warning("Webhook delivery %s failed (%s): gave up", delivery_id, error)
     return accepted

@@ -1,12 +1,13 @@
 """The outbox: events are written in the same transaction as the change they describe, and sent after it commits.
 
 `emit(type, subject, data)` adds the event and one pending delivery for each endpoint that wants it to the
-session; the caller's commit writes them with its change (a rollback drops them). After the commit, when the app
-context ends (the end of the request, or of a command), each delivery is queued with engage.jobs.enqueue_call: on
-the worker when Redis is configured, tried again with back-off (WEBHOOK_RETRY_AFTER); inline without it, once,
-with a short timeout. `flask send-webhooks` (cron) queues any delivery still unsent a while after its commit, and
-records consultations that have closed. A delivery that fails never undoes or delays the change: it is already
-committed, and queuing never raises.
+session; the caller's commit writes them with its change (a rollback drops them). When the app context ends (the
+end of the request, or of a command), the deliveries it committed are sent (`send`): with Redis, each is queued
+with engage.jobs.enqueue_call for the worker, which tries again with back-off (WEBHOOK_RETRY_AFTER); without it,
+each is sent at once with a short timeout (WEBHOOK_TIMEOUT), an endpoint that fails is not tried again in that
+request, and `flask send-webhooks` (cron) tries failed ones again with the same back-off. The sweep also sends
+any delivery whose sending was lost (the process stopped after the commit) and records consultations that have
+closed. A failing endpoint never undoes the change, which is already committed, and nothing here raises.
 """
 
 import json
@@ -80,9 +81,24 @@ def send_committed() -> int:
     if not db.session.registry.has():
         return 0
     ready = db.session.info.pop(COMMITTED, None) or []
-    for delivery_id in ready:
-        queue(delivery_id)
+    send(ready)
     return len(ready)
+
+
+def send(delivery_ids: list[int]) -> None:
+    """With Redis, queue each delivery for the worker. Without it, send them now, in turn (deliver_in_turn): once
+    an endpoint fails, its other deliveries wait for `flask send-webhooks`, so an endpoint that is down or slow
+    holds the request up for one timeout at most."""
+    if current_app.config.get("REDIS_URL"):
+        for delivery_id in delivery_ids:
+            queue(delivery_id)
+    elif delivery_ids:
+        from engage.webhooks.delivery import deliver_in_turn
+
+        try:
+            deliver_in_turn(delivery_ids)
+        except Exception:
+            log.exception("Could not send webhook deliveries %s", delivery_ids)
 
 
 def queue(delivery_id: int) -> None:

@@ -5,6 +5,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from flask import current_app
 from sqlalchemy import delete, func, select
 
 from engage.common import audit
@@ -15,6 +16,7 @@ from engage.models import WebhookAttempt, WebhookDelivery, WebhookSubscription, 
 from engage.vocab import DeliveryStatus, WebhookEventType
 from engage.webhooks import events, outbox
 from engage.webhooks.addresses import AddressRefused, check_url
+from engage.webhooks.delivery import retry_due
 
 EVENTS_MESSAGE = "Select at least one event to send"
 DESCRIPTION_LIMIT = 200
@@ -115,12 +117,25 @@ def replay_delivery(delivery: WebhookDelivery, *, user=None) -> None:
     db.session.commit()
 
 
+def retries_due(now) -> list[int]:
+    """Without Redis: deliveries that failed in the request and whose wait before the next attempt has passed."""
+    tried = db.session.scalars(
+        select(WebhookDelivery)
+        .where(WebhookDelivery.status == DeliveryStatus.PENDING, WebhookDelivery.attempt_count > 0)
+        .order_by(WebhookDelivery.id)
+    )
+    return [delivery.id for delivery in tried if retry_due(delivery, now)]
+
+
 def sweep() -> tuple[int, int]:
-    """Record consultation.closed for consultations that have just closed, and queue deliveries whose queuing was
-    lost; (events recorded, deliveries queued)."""
-    closed = events.consultations_closed()
+    """Record consultation.closed for consultations that have just closed, and send deliveries whose queuing was
+    lost and (without Redis; the worker retries its own) those due to be tried again; (events recorded, deliveries
+    sent or queued)."""
+    now = utcnow()
+    closed = events.consultations_closed(now)
     db.session.commit()
-    lost = outbox.unsent_deliveries(utcnow() - UNSENT_AFTER)
-    for delivery_id in lost:
-        outbox.queue(delivery_id)
-    return closed, outbox.send_committed() + len(lost)
+    waiting = outbox.unsent_deliveries(now - UNSENT_AFTER)
+    if not current_app.config.get("REDIS_URL"):
+        waiting += retries_due(now)
+    outbox.send(waiting)
+    return closed, outbox.send_committed() + len(waiting)

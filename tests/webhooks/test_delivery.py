@@ -2,18 +2,20 @@
 
 import json
 import time
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from engage import jobs
 from engage.extensions import db
-from engage.models import WebhookAttempt, WebhookDelivery, WebhookEvent
+from engage.models import WebhookAttempt, WebhookDelivery, WebhookEvent, utcnow
 from engage.representations.services import key_in
 from engage.webhooks import delivery as sending
 from engage.webhooks import outbox, services
 from engage.webhooks.addresses import PRIVATE_MESSAGE
 from tests.factories import create_consultation
+from tests.respond.helpers import fill_about_you, fill_item, submit
 from tests.webhooks.conftest import PUBLIC_ADDRESS
 
 PERSON = {"first_name": "Pat", "last_name": "Letter", "address": "1 High Street, Watford"}
@@ -25,8 +27,6 @@ def _subscribe(url: str, events=("representation.created",)):
 
 
 def _record_representation():
-    from engage.models import utcnow
-
     consultation = create_consultation()
     return key_in(consultation, PERSON, None, ITEM, channel="post", received_at=utcnow())
 
@@ -77,6 +77,7 @@ def test_a_refused_delivery_is_logged_and_raised_for_the_worker_to_try_again_unt
     _record_representation()
     receiver.status = 503
     delivery_id = _only_delivery().id
+    monkeypatch.setattr(sending, "on_worker", lambda: True)
     monkeypatch.setattr(jobs, "last_attempt", lambda: False)
 
     for _ in range(2):
@@ -94,8 +95,61 @@ def test_a_refused_delivery_is_logged_and_raised_for_the_worker_to_try_again_unt
     assert len(receiver.requests) == 3
 
 
+def test_without_redis_a_failed_delivery_is_tried_again_by_the_sweep_after_each_wait(app, receiver, monkeypatch):
+    monkeypatch.setitem(app.config, "WEBHOOK_RETRY_AFTER", (60, 600))
+    _subscribe(receiver.url)
+    _record_representation()
+    receiver.status = 500
+    outbox.send_committed()
+    assert (_only_delivery().status, _only_delivery().attempt_count) == ("pending", 1)
+
+    assert services.sweep() == (0, 0)  # the first wait has not passed
+    _age_last_attempt(59)
+    assert services.sweep() == (0, 0)
+    _age_last_attempt(61)
+    assert services.sweep() == (0, 1)
+    assert (_only_delivery().status, _only_delivery().attempt_count) == ("pending", 2)
+    _age_last_attempt(61)
+    assert services.sweep() == (0, 0)  # the second wait is ten minutes
+    _age_last_attempt(601)
+    assert services.sweep() == (0, 1)
+
+    delivery = _only_delivery()
+    assert (delivery.status, delivery.attempt_count, len(receiver.requests)) == ("failed", 3, 3)
+    _age_last_attempt(100_000)
+    assert services.sweep() == (0, 0)
+
+
+def _age_last_attempt(seconds: int) -> None:
+    delivery = _only_delivery()
+    delivery.last_attempt_at = utcnow() - timedelta(seconds=seconds)
+    db.session.commit()
+
+
+def test_without_redis_an_endpoint_that_fails_is_tried_once_a_request_and_the_rest_wait(
+    app, client, receiver, monkeypatch
+):
+    _subscribe(receiver.url)
+    receiver.delay = 1.0
+    monkeypatch.setitem(app.config, "WEBHOOK_TIMEOUT", 0.3)
+    consultation = create_consultation()
+    fill_about_you(client, consultation)
+    for number in (1, 2, 3):
+        fill_item(client, consultation, number)
+
+    started = time.monotonic()
+    assert submit(client, consultation).status_code == 302
+    took = time.monotonic() - started
+
+    assert took < 0.9  # one timeout, not three
+    deliveries = db.session.scalars(select(WebhookDelivery).order_by(WebhookDelivery.id)).all()
+    assert [d.attempt_count for d in deliveries] == [1, 0, 0]
+    assert outbox.unsent_deliveries(utcnow() + timedelta(minutes=11)) == [d.id for d in deliveries[1:]]
+
+
 def test_deliveries_are_queued_with_the_back_off_from_the_config(app, receiver, monkeypatch):
     queued = []
+    monkeypatch.setitem(app.config, "REDIS_URL", "redis://queue.example.org:6379/0")
     monkeypatch.setattr(jobs, "enqueue_call", lambda func, *args, **kwargs: queued.append((func, args, kwargs)))
     monkeypatch.setitem(app.config, "WEBHOOK_RETRY_AFTER", (10, 100, 1000))
     _subscribe(receiver.url)
@@ -126,7 +180,8 @@ def test_a_failed_delivery_can_be_sent_again_with_the_same_event_id(receiver):
     receiver.status = 500
     outbox.send_committed()
     delivery = _only_delivery()
-    assert delivery.status == "failed"
+    delivery.status = "failed"  # as after its last attempt
+    db.session.commit()
 
     receiver.status = 204
     services.replay_delivery(delivery)
