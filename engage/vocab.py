@@ -338,7 +338,7 @@ class WebhookEventType(Vocabulary):
 
 
 class DeliveryStatus(Vocabulary):
-    PENDING = "pending", "Waiting to send"
+    PENDING = "pending", "Not delivered yet"
     DELIVERED = "delivered", "Delivered"
     FAILED = "failed", "Failed"
 
