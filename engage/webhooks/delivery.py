@@ -101,7 +101,10 @@ def deliver_in_turn(delivery_ids: list[int]) -> None:
 
 
 def on_worker() -> bool:
-    """Whether this runs as a job on the RQ worker (which tries a failed job again itself)."""
+    """Whether this runs as a job on the RQ worker (which tries a failed job again itself). Without REDIS_URL it
+    cannot be, and rq (slow to import) is not loaded."""
+    if not current_app.config.get("REDIS_URL"):
+        return False
     from rq import get_current_job
 
     return get_current_job() is not None
