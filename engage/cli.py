@@ -80,6 +80,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(purge_drafts)
     app.cli.add_command(send_reminders)
     app.cli.add_command(setup_plan)
+    app.cli.add_command(send_webhooks)
 
 
 @click.command("setup-plan")
@@ -160,3 +161,13 @@ def send_reminders():
         raise click.ClickException("Sending reminders failed; see the log.")
     else:
         click.echo(f"Reminders queued as job {job.id}.")
+
+
+@click.command("send-webhooks")
+@with_appcontext
+def send_webhooks():
+    """Record consultations that have closed as webhook events and send any delivery left unsent (run from cron)."""
+    from engage.webhooks.services import sweep
+
+    closed, queued = sweep()
+    click.echo(f"Recorded {closed} consultation closings; queued {queued} webhook deliveries.")

@@ -73,6 +73,12 @@ class Config:
     # With Redis, an acknowledgement the mail server refuses is tried again after each of these (seconds), then
     # recorded as failed in the audit trail; inline it is tried once.
     ACKNOWLEDGEMENT_RETRY_AFTER = (60, 600, 3600)
+    # Webhooks: seconds to wait for an endpoint to answer, and (with Redis) the waits before each further attempt.
+    WEBHOOK_TIMEOUT = 5
+    WEBHOOK_RETRY_AFTER = (30, 300, 1800, 7200, 21600)
+    # Plain http and private or loopback addresses for webhook endpoints: honoured only with TESTING, for a test
+    # receiver on 127.0.0.1 (engage.webhooks.addresses.allow_local); every other config refuses them.
+    WEBHOOKS_ALLOW_LOCAL = False
 
     # Rate limits fail open: when their storage (Redis) cannot be reached, Flask-Limiter logs a warning and each
     # process counts in its own memory until Redis answers again; an error in the limiter never refuses a request.

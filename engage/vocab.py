@@ -344,6 +344,20 @@ class JobStatus(Vocabulary):
     FAILED = "failed", "Failed"
 
 
+class WebhookEventType(Vocabulary):
+    REPRESENTATION_CREATED = "representation.created", "A representation is recorded"
+    CONSULTATION_PUBLISHED = "consultation.published", "A consultation is published"
+    CONSULTATION_CLOSED = "consultation.closed", "A consultation closes"
+    ENGAGEMENT_HELD = "engagement.held", "An engagement is marked held"
+    SCG_SIGNED = "scg.signed", "A Statement of Common Ground version is signed"
+
+
+class DeliveryStatus(Vocabulary):
+    PENDING = "pending", "Not delivered yet"
+    DELIVERED = "delivered", "Delivered"
+    FAILED = "failed", "Failed"
+
+
 class Role(Vocabulary):
     ADMIN = "admin", "Admin", "Administrator: manages users and settings"
     OFFICER = "officer", "Officer", "Officer: edits everything in the plan"

@@ -32,6 +32,7 @@ from tests.factories import (
     create_plan,
     create_stakeholder,
     create_user,
+    create_webhook_delivery,
 )
 
 DECLARED = {"public", "view", "edit", "admin"}
@@ -51,7 +52,8 @@ POST_EDITORS = (SIGN_IN, 403, PASSES, PASSES)
 POST_ADMINS = (SIGN_IN, 403, 403, PASSES)
 API_VIEWERS = (401, 200, 200, 200)
 API_EDITORS = (401, 403, PASSES, PASSES)
-API_ADMINS = (401, 403, 403, PASSES)
+API_ADMINS = (401, 403, 403, 200)
+API_WRITE_ADMINS = (401, 403, 403, PASSES)
 
 # endpoint: (URL, what (anonymous, viewer, officer, admin) get). URL fields name the objects `world` makes.
 MATRIX: dict[str, tuple[str, tuple]] = {
@@ -79,6 +81,12 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "admin.edit_user": ("/admin/users/{user}/edit", ADMINS),
     "admin.deactivate_user": ("/admin/users/{user}/deactivate", ADMINS),
     "admin.reactivate_user": ("/admin/users/{user}/reactivate", POST_ADMINS),
+    "webhooks.index": ("/webhooks", ADMINS),
+    "webhooks.new": ("/webhooks/new", ADMINS),
+    "webhooks.show": ("/webhooks/{webhook}", ADMINS),
+    "webhooks.delete": ("/webhooks/{webhook}/delete", ADMINS),
+    "webhooks.delivery": ("/webhooks/deliveries/{webhook_delivery}", ADMINS),
+    "webhooks.replay": ("/webhooks/deliveries/{webhook_delivery}/replay", POST_ADMINS),
     "admin.turn_off_two_factor": ("/admin/users/{user}/two-factor/turn-off", POST_ADMINS),
     "admin.reference_list": ("/admin/reference/body-kinds", ADMINS),
     "admin.new_reference": ("/admin/reference/strategic-matters/new", ADMINS),
@@ -226,11 +234,16 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.create_representation": ("/api/v1/consultations/{consultation}/representations", API_EDITORS),
     "api.show_representation": ("/api/v1/representations/{reference}", API_VIEWERS),
     "api.list_plans": ("/api/v1/plans", API_VIEWERS),
-    "api.create_plan": ("/api/v1/plans", API_ADMINS),
+    "api.create_plan": ("/api/v1/plans", API_WRITE_ADMINS),
     "api.show_plan": ("/api/v1/plans/{plan}", API_VIEWERS),
     "api.update_plan": ("/api/v1/plans/{plan}", API_EDITORS),
     "api.list_stages": ("/api/v1/plans/{plan}/stages", API_VIEWERS),
     "api.update_stage": ("/api/v1/plans/{plan}/stages/reg-19", API_EDITORS),
+    "api.list_webhooks": ("/api/v1/webhooks", API_ADMINS),
+    "api.create_webhook": ("/api/v1/webhooks", API_WRITE_ADMINS),
+    "api.delete_webhook": ("/api/v1/webhooks/{webhook}", API_WRITE_ADMINS),
+    "api.list_webhook_deliveries": ("/api/v1/webhooks/{webhook}/deliveries", API_ADMINS),
+    "api.replay_webhook_delivery": ("/api/v1/webhook-deliveries/{webhook_delivery}/replay", API_WRITE_ADMINS),
 }
 
 
@@ -304,6 +317,7 @@ def world(officer_client):
         }
     )
     token = create_token(officer, "matrix")
+    delivery = create_webhook_delivery()
     return {
         "plan": plan.id,
         "body_kind": db.session.scalar(select(BodyKind.id).limit(1)),
@@ -329,6 +343,8 @@ def world(officer_client):
         "entry": entry.id,
         "token": db.session.scalar(select(ApiToken.id).where(ApiToken.token_hash == hash_token(token))),
         "user": create_user(email="colleague@example.gov.uk").id,
+        "webhook": delivery.subscription_id,
+        "webhook_delivery": delivery.id,
     }
 
 

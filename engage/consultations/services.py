@@ -30,6 +30,7 @@ from engage.models import (
 )
 from engage.plans import timeline
 from engage.vocab import FormType, QuestionKind
+from engage.webhooks import events as webhook_events
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_LIMITS = {"title": 300, "stage": 50, "summary": 20000, "privacy_notice": 20000, "procedure_statement": 20000}
@@ -204,6 +205,7 @@ def set_published(consultation: Consultation, published: bool, *, user=None) -> 
     audit.record(
         "publish" if published else "unpublish", "consultation", consultation.id, consultation.title, user=user
     )
+    webhook_events.consultation_published(consultation, published)
     db.session.commit()
 
 

@@ -15,6 +15,7 @@ from engage.engagements.rules import clean_action, clean_engagement
 from engage.extensions import db
 from engage.models import Action, Engagement, EngagementDocument, utcnow
 from engage.vocab import ActionStatus
+from engage.webhooks import events as webhook_events
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 DOCUMENT_TYPES = {
@@ -128,6 +129,7 @@ def log_engagement(
     db.session.add(engagement)
     db.session.flush()
     audit.record("create", "engagement", engagement.id, engagement.title, user=user)
+    webhook_events.engagement_held(engagement)
     if commit:
         db.session.commit()
     return engagement
@@ -169,6 +171,7 @@ def update_engagement(
     after = engagement_values(engagement)
     changed = audit.diff({k: before[k] for k in AUDITED}, {k: after[k] for k in AUDITED})
     audit.record(action, "engagement", engagement.id, engagement.title, user=user, changes=changed)
+    webhook_events.engagement_held(engagement, was=before["status"])
     db.session.commit()
     return engagement
 

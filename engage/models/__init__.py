@@ -34,6 +34,7 @@ from engage.models.stakeholder import (
 )
 from engage.models.types import utcnow
 from engage.models.user import ApiToken, SignInAttempt, User
+from engage.models.webhook import WebhookAttempt, WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
     "CommonGround",
@@ -74,6 +75,10 @@ __all__ = [
     "Stakeholder",
     "StrategicMatter",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEvent",
+    "WebhookSubscription",
     "register_membership",
     "stakeholder_category",
     "utcnow",

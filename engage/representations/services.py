@@ -21,6 +21,7 @@ from engage.models import Consultation, Representation, Respondent, Stakeholder,
 from engage.models.representation import PERSON_FIELDS, parse_reference
 from engage.representations.attachments import add_attachment, check_upload
 from engage.vocab import Answer, Channel, Nature, NotifyEvent, SoundnessTest
+from engage.webhooks import events as webhook_events
 
 COMMENT_LIMIT = 100_000
 PERSON_LIMITS = {
@@ -197,6 +198,7 @@ def record_response(
         f"{respondent.reference}: {len(items)} representations ({channel})",
         user=user,
     )
+    webhook_events.representations_created(respondent.representations)
     if commit:
         db.session.commit()
     return respondent
@@ -286,6 +288,7 @@ def add_to_respondent(
     db.session.add(representation)
     db.session.flush()
     audit.record("create", "representation", representation.id, representation.reference, user=user)
+    webhook_events.representations_created([representation])
     db.session.commit()
     return representation
 

@@ -21,6 +21,7 @@ from engage.models import (
 )
 from engage.models.evidence import SCG_TEXT_FIELDS
 from engage.vocab import MatterPosition
+from engage.webhooks import events as webhook_events
 
 TEXT_FIELDS = tuple(name for name, _part in SCG_TEXT_FIELDS)
 # Where each status may go next. Superseding happens when a later version is signed, or by hand.
@@ -208,6 +209,7 @@ def change_status(version: CommonGroundVersion, status: str, today: date, user=N
         "update", "common_ground_version", version.id, f"Version {version.number}: {previous} to {status}",
         user=user, changes={"status": [previous, status]},
     )  # fmt: skip
+    webhook_events.scg_signed(version)
     db.session.commit()
     return version
 
