@@ -4,14 +4,16 @@
 session; the caller's commit writes them with its change (a rollback drops them). When the app context ends (the
 end of the request, or of a command), the deliveries it committed are sent (`send`): with Redis, each is queued
 with engage.jobs.enqueue_call for the worker, which tries again with back-off (WEBHOOK_RETRY_AFTER); without it,
-each is sent at once with a short timeout (WEBHOOK_TIMEOUT), an endpoint that fails is not tried again in that
-request, and `flask send-webhooks` (cron) tries failed ones again with the same back-off. The sweep also sends
+they are sent in turn by a thread of the serving process (WEBHOOK_SEND_IN_BACKGROUND), so the answer never waits
+for an endpoint, each with a short timeout (WEBHOOK_TIMEOUT); an endpoint that fails is not tried again by that
+thread, and `flask send-webhooks` (cron) tries failed ones again with the same back-off. The sweep also sends
 any delivery whose sending was lost (the process stopped after the commit) and records consultations that have
 closed. A failing endpoint never undoes the change, which is already committed, and nothing here raises.
 """
 
 import json
 import logging
+import threading
 import uuid
 from typing import Any
 
@@ -85,20 +87,34 @@ def send_committed() -> int:
     return len(ready)
 
 
-def send(delivery_ids: list[int]) -> None:
-    """With Redis, queue each delivery for the worker. Without it, send them now, in turn (deliver_in_turn): once
-    an endpoint fails, its other deliveries wait for `flask send-webhooks`, so an endpoint that is down or slow
-    holds the request up for one timeout at most."""
+def send(delivery_ids: list[int]) -> threading.Thread | None:
+    """With Redis, queue each delivery for the worker. Without it, send them in turn (deliver_in_turn) from a
+    thread with an app context of its own, so the request that committed them is answered without waiting; once an
+    endpoint fails, its other deliveries wait for `flask send-webhooks`. The thread, when one is started."""
     if current_app.config.get("REDIS_URL"):
         for delivery_id in delivery_ids:
             queue(delivery_id)
+    elif delivery_ids and current_app.config["WEBHOOK_SEND_IN_BACKGROUND"]:
+        app = current_app._get_current_object()
+        sender = threading.Thread(target=_send_in_turn, args=(app, delivery_ids), name="webhooks", daemon=True)
+        sender.start()
+        return sender
     elif delivery_ids:
-        from engage.webhooks.delivery import deliver_in_turn
+        _send_in_turn(None, delivery_ids)
+    return None
 
-        try:
+
+def _send_in_turn(app: Flask | None, delivery_ids: list[int]) -> None:
+    from engage.webhooks.delivery import deliver_in_turn
+
+    try:
+        if app is None:
             deliver_in_turn(delivery_ids)
-        except Exception:
-            log.exception("Could not send webhook deliveries %s", delivery_ids)
+        else:
+            with app.app_context():
+                deliver_in_turn(delivery_ids)
+    except Exception:
+        log.exception("Could not send webhook deliveries %s", delivery_ids)
 
 
 def queue(delivery_id: int) -> None:
