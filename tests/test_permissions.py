@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from engage.auth.services import create_token
+from engage.consultations.invitations import invite
 from engage.consultations.services import add_document, add_question
 from engage.engagements.feeds import create_feed
 from engage.evidence.common_ground import services as scg_services
@@ -213,6 +214,19 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.list_representations": ("/api/v1/consultations/{consultation}/representations", API_VIEWERS),
     "api.create_representation": ("/api/v1/consultations/{consultation}/representations", API_EDITORS),
     "api.show_representation": ("/api/v1/representations/{reference}", API_VIEWERS),
+    "api.update_consultation": ("/api/v1/consultations/{consultation}", API_EDITORS),
+    "api.publish_consultation": ("/api/v1/consultations/{consultation}/publish", API_EDITORS),
+    "api.unpublish_consultation": ("/api/v1/consultations/{consultation}/unpublish", API_EDITORS),
+    "api.close_consultation": ("/api/v1/consultations/{consultation}/close", API_EDITORS),
+    "api.replace_parts": ("/api/v1/consultations/{consultation}/parts", API_EDITORS),
+    "api.list_invitations": ("/api/v1/consultations/{consultation}/invitations", API_VIEWERS),
+    "api.create_invitations": ("/api/v1/consultations/{consultation}/invitations", API_EDITORS),
+    "api.show_invitation_sending": (
+        "/api/v1/consultations/{consultation}/invitations/sendings/{sending}",
+        API_VIEWERS,
+    ),
+    "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
+    "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }
 
 
@@ -285,6 +299,7 @@ def world(officer_client):
             "lead_authority": "WBC",
         }
     )
+    sending = invite(consultation, [], [stakeholder.id], "email", user=officer)
     token = create_token(officer, "matrix")
     return {
         "stakeholder": stakeholder.id,
@@ -307,6 +322,7 @@ def world(officer_client):
         "job": job.id,
         "finished_job": finished_job.id,
         "entry": entry.id,
+        "sending": sending.id,
         "token": db.session.scalar(select(ApiToken.id).where(ApiToken.token_hash == hash_token(token))),
         "user": create_user(email="colleague@example.gov.uk").id,
     }

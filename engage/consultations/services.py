@@ -169,6 +169,23 @@ def set_published(consultation: Consultation, published: bool, *, user=None) -> 
     db.session.commit()
 
 
+NOT_CLOSABLE = {
+    "draft": "Publish the consultation first: only an open consultation can be closed",
+    "scheduled": "The consultation has not opened yet: change its dates instead of closing it",
+    "closed": "The consultation has already closed",
+}
+
+
+def close_consultation(consultation: Consultation, *, user=None, moment: datetime | None = None) -> Consultation:
+    """Close an open consultation now, ahead of its closing date: the closing time becomes this minute, so anything
+    received from now on is late."""
+    moment = moment or utcnow()
+    status = consultation.status_at(moment)
+    if status in NOT_CLOSABLE:
+        raise ValidationError({"closes_at": [NOT_CLOSABLE[status]]})
+    return update_consultation(consultation, {"closes_at": moment}, user=user)
+
+
 def add_document(consultation: Consultation, data: dict[str, Any], *, user=None) -> ConsultationDocument:
     errors: dict[str, list[str]] = {}
     title = str(data.get("title") or "").strip()

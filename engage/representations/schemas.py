@@ -117,3 +117,20 @@ class RepresentationInput(Input):
     stakeholder: Id | None = Field(None, description="Record number of a stakeholder to link")
     respondent: Annotated[PersonInput | None, PERSON] = None
     agent: Annotated[PersonInput | None, PERSON] = None
+
+
+class WithdrawalInput(Input):
+    """Withdraw a representation because the respondent asked, before the consultation closes."""
+
+    required = ("reason",)
+
+    reason: Text = Field(None, description="Why, as the respondent put it: kept in the audit trail")
+
+
+class ReinstatementInput(Input):
+    """Undo a withdrawal. After the consultation closes, only a representation withdrawn by mistake."""
+
+    required = ("reason",)
+
+    reason: Text = Field(None, description="Why: kept in the audit trail")
+    by_mistake: Flag = Field(None, description="It was withdrawn by mistake", json_schema_extra={"default": False})
