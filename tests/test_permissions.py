@@ -225,6 +225,11 @@ MATRIX: dict[str, tuple[str, tuple]] = {
         "/api/v1/consultations/{consultation}/invitations/sendings/{sending}",
         API_VIEWERS,
     ),
+    "api.list_strategy_entries": ("/api/v1/strategy-entries", API_VIEWERS),
+    "api.create_strategy_entry": ("/api/v1/strategy-entries", API_EDITORS),
+    "api.show_strategy_entry": ("/api/v1/strategy-entries/{entry}", API_VIEWERS),
+    "api.update_strategy_entry": ("/api/v1/strategy-entries/{entry}", API_EDITORS),
+    "api.schedule_strategy_entry": ("/api/v1/strategy-entries/{entry}/schedule", API_EDITORS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }
