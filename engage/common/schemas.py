@@ -9,11 +9,10 @@
   service says what is missing, in its own words; `required` only documents what a create needs.
 - Field types for input, each refusing what the database cannot store with one error type of its own (the
   messages are in engage/api/http.py): `Text` (no NUL, no lone surrogate), `Flag`, `Id` (1 … 2^31−1), `Texts`,
-  `Ids`, `DateTimeText`, `NullableDateTimeText`, `NullableDateText`, `TimeText`, `one_of(values)` (text the service checks;
-  the document lists the values), `objects(like)` and `an_object(fields)` for nested objects.
+  `Ids`, `DateTimeText`, `NullableDateTimeText`, `NullableDateText`, `TimeText` (HH:MM), `one_of(values)` (text
+  the service checks; the document lists the values), `objects(like)` and `an_object(fields)` for nested objects.
 - Field types for output: `LondonDateTime` (ISO 8601 with the offset, in Europe/London), `ClockTime` (HH:MM),
-  `Slugs` and `RowIds`
-  (of related rows), `EmptyAsNull`.
+  `Slugs` and `RowIds` (of related rows), `EmptyAsNull`.
 """
 
 from collections.abc import Callable, Iterable
@@ -167,9 +166,8 @@ def _ids(rows: Iterable[Any]) -> list[int]:
 
 
 LondonDateTime = Annotated[datetime, PlainSerializer(iso_datetime), WithJsonSchema(DATE_TIME_SCHEMA)]
-ClockTime = Annotated[
-    time, PlainSerializer(lambda value: f"{value:%H:%M}"), WithJsonSchema({"type": "string", "pattern": "^\\d{2}:\\d{2}$"})
-]
+CLOCK_TIME_SCHEMA = {"type": "string", "pattern": "^\\d{2}:\\d{2}$"}
+ClockTime = Annotated[time, PlainSerializer(lambda value: f"{value:%H:%M}"), WithJsonSchema(CLOCK_TIME_SCHEMA)]
 Slugs = Annotated[list[str], BeforeValidator(_slugs)]
 RowIds = Annotated[list[int], BeforeValidator(_ids)]
 EmptyAsNull = Annotated[str | None, BeforeValidator(lambda value: value or None)]

@@ -24,7 +24,6 @@ from engage.common.schemas import (
 from engage.engagements.schemas import Engagement
 from engage.vocab import Cadence, Level, Mechanism
 
-
 # A field called `register` hides ABCMeta.register on the model class, which nothing here calls: pydantic's
 # warning about it says nothing useful.
 warnings.filterwarnings("ignore", message='Field name "register" in "StrategyEntry', category=UserWarning)

@@ -75,9 +75,7 @@ def test_changing_an_entry_keeps_the_fields_not_sent(officer_api, openapi):
     refused = officer_api.patch(url, json={"stakeholders": [], "register": None})
     assert refused.status_code == 422
     assert_matches(openapi, refused, ONE, "patch")
-    assert refused.get_json()["errors"]["register"] == [
-        "Select a register, or name the stakeholders this entry is for"
-    ]
+    assert refused.get_json()["errors"]["register"] == ["Select a register, or name the stakeholders this entry is for"]
     assert officer_api.patch("/api/v1/strategy-entries/999999", json={}).status_code == 404
 
 
