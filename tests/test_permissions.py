@@ -230,6 +230,28 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.show_strategy_entry": ("/api/v1/strategy-entries/{entry}", API_VIEWERS),
     "api.update_strategy_entry": ("/api/v1/strategy-entries/{entry}", API_EDITORS),
     "api.schedule_strategy_entry": ("/api/v1/strategy-entries/{entry}/schedule", API_EDITORS),
+    "api.list_statements_of_common_ground": ("/api/v1/statements-of-common-ground", API_VIEWERS),
+    "api.create_statement_of_common_ground": ("/api/v1/statements-of-common-ground", API_EDITORS),
+    "api.show_statement_of_common_ground": ("/api/v1/statements-of-common-ground/{statement}", API_VIEWERS),
+    "api.list_scg_versions": ("/api/v1/statements-of-common-ground/{statement}/versions", API_VIEWERS),
+    "api.create_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions", API_EDITORS),
+    "api.show_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1", API_VIEWERS),
+    "api.update_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1", API_EDITORS),
+    "api.set_scg_matter": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/matters/housing-need",
+        API_EDITORS,
+    ),
+    "api.remove_scg_matter": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/matters/housing-need",
+        API_EDITORS,
+    ),
+    "api.add_scg_party": ("/api/v1/statements-of-common-ground/{statement}/versions/1/parties", API_EDITORS),
+    "api.remove_scg_party": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/parties/{party}",
+        API_EDITORS,
+    ),
+    "api.sign_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1/signatures", API_EDITORS),
+    "api.change_scg_status": ("/api/v1/statements-of-common-ground/{statement}/versions/1/status", API_EDITORS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }
