@@ -252,6 +252,11 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     ),
     "api.sign_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1/signatures", API_EDITORS),
     "api.change_scg_status": ("/api/v1/statements-of-common-ground/{statement}/versions/1/status", API_EDITORS),
+    "api.list_main_issues": ("/api/v1/consultations/{consultation}/main-issues", API_VIEWERS),
+    "api.create_main_issue": ("/api/v1/consultations/{consultation}/main-issues", API_EDITORS),
+    "api.show_main_issue": ("/api/v1/main-issues/{issue}", API_VIEWERS),
+    "api.update_main_issue": ("/api/v1/main-issues/{issue}", API_EDITORS),
+    "api.consultation_statement": ("/api/v1/evidence/consultation-statement?consultation={consultation}", API_VIEWERS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }
