@@ -257,6 +257,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.show_main_issue": ("/api/v1/main-issues/{issue}", API_VIEWERS),
     "api.update_main_issue": ("/api/v1/main-issues/{issue}", API_EDITORS),
     "api.consultation_statement": ("/api/v1/evidence/consultation-statement?consultation={consultation}", API_VIEWERS),
+    "api.dtc_matrix": ("/api/v1/evidence/dtc-matrix", API_VIEWERS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }
