@@ -258,6 +258,10 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.update_main_issue": ("/api/v1/main-issues/{issue}", API_EDITORS),
     "api.consultation_statement": ("/api/v1/evidence/consultation-statement?consultation={consultation}", API_VIEWERS),
     "api.dtc_matrix": ("/api/v1/evidence/dtc-matrix", API_VIEWERS),
+    "api.create_stakeholder_import": ("/api/v1/stakeholder-imports", API_EDITORS),
+    "api.show_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
+    "api.update_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
+    "api.start_stakeholder_import": ("/api/v1/stakeholder-imports/{job}/start", API_EDITORS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }

@@ -169,20 +169,20 @@ def set_published(consultation: Consultation, published: bool, *, user=None) -> 
     db.session.commit()
 
 
-NOT_CLOSABLE = {
-    "draft": "Publish the consultation first: only an open consultation can be closed",
-    "scheduled": "The consultation has not opened yet: change its dates instead of closing it",
-    "closed": "The consultation has already closed",
-}
-
-
 def close_consultation(consultation: Consultation, *, user=None, moment: datetime | None = None) -> Consultation:
     """Close an open consultation now, ahead of its closing date: the closing time becomes this minute, so anything
     received from now on is late."""
     moment = moment or utcnow()
     status = consultation.status_at(moment)
-    if status in NOT_CLOSABLE:
-        raise ValidationError({"closes_at": [NOT_CLOSABLE[status]]})
+    if status == "draft":
+        raise ValidationError(
+            {"closes_at": ["Publish the consultation first: only an open consultation can be closed"]}
+        )
+    if status == "scheduled":
+        message = "The consultation has not opened yet: change its dates instead of closing it"
+        raise ValidationError({"closes_at": [message]})
+    if status == "closed":
+        raise ValidationError({"closes_at": ["The consultation has already closed"]})
     return update_consultation(consultation, {"closes_at": moment}, user=user)
 
 
