@@ -262,6 +262,9 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.show_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
     "api.update_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
     "api.start_stakeholder_import": ("/api/v1/stakeholder-imports/{job}/start", API_EDITORS),
+    "api.update_action": ("/api/v1/actions/{action}", API_EDITORS),
+    "api.schedule_strategy": ("/api/v1/strategy-entries/schedule", API_EDITORS),
+    "api.link_representation_stakeholder": ("/api/v1/representations/{reference}/stakeholder", API_EDITORS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }

@@ -14,7 +14,7 @@ from engage.api.idempotency import idempotent
 from engage.common.dates import LONDON
 from engage.common.validation import ValidationError
 from engage.engagements import queries, services
-from engage.engagements.schemas import Action, Engagement, EngagementInput, EngagementUpdate
+from engage.engagements.schemas import Action, ActionStatusInput, Engagement, EngagementInput, EngagementUpdate
 from engage.extensions import db
 from engage.models import Authority, StrategicMatter
 from engage.permissions import EDIT, VIEW, require_permission
@@ -71,6 +71,15 @@ def list_actions():
     if errors:
         raise ValidationError(errors)
     return paginated_response(queries.actions_query(filters, datetime.now(LONDON).date()), Action)
+
+
+@bp.patch("/actions/<int:action_id>")
+@require_permission(EDIT)
+@idempotent
+def update_action(action_id: int):
+    action = find_or_404(models.Action, action_id)
+    services.set_action_status(action, parse_json_body(ActionStatusInput).get("status") or "", user=current_user)
+    return jsonify(Action.serialise(action))
 
 
 def _filters() -> queries.EngagementFilters:
@@ -162,6 +171,13 @@ spec.document(
                     spec.query("overdue", "true: only open actions past their due date", {"type": "boolean"}),
                 ],
                 "responses": spec.page_of(Action),
+            },
+        },
+        "/actions/{action_id}": {
+            "patch": {
+                "summary": "Mark a follow-up action open, done or cancelled",
+                "requestBody": spec.json_body(ActionStatusInput),
+                "responses": spec.responds(Action),
             },
         },
     },

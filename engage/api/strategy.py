@@ -13,7 +13,13 @@ from engage.api.idempotency import idempotent
 from engage.engagements.schemas import Engagement
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.strategy import schedule, services
-from engage.strategy.schemas import ScheduledEngagements, StrategyEntry, StrategyEntryChanges, StrategyEntryInput
+from engage.strategy.schemas import (
+    ScheduledAll,
+    ScheduledEngagements,
+    StrategyEntry,
+    StrategyEntryChanges,
+    StrategyEntryInput,
+)
 
 
 @bp.get("/strategy-entries")
@@ -68,6 +74,14 @@ def schedule_strategy_entry(entry_id: int):
     return jsonify(answer.model_dump(mode="json")), 201 if added else 200
 
 
+@bp.post("/strategy-entries/schedule")
+@require_permission(EDIT)
+@idempotent
+def schedule_strategy():
+    added = schedule.generate_all(user=current_user)
+    return jsonify(ScheduledAll(added=added).model_dump(mode="json")), 201 if added else 200
+
+
 ONE = {"responses": spec.responds(StrategyEntry)}
 RULES = (
     " A register or at least one stakeholder; how (`mechanism`), how often (`cadence`), the level and the lead"
@@ -98,6 +112,16 @@ spec.document(
                 "description": "Only the fields sent change." + RULES,
                 "requestBody": spec.json_body(StrategyEntryChanges),
                 **ONE,
+            },
+        },
+        "/strategy-entries/schedule": {
+            "post": {
+                "summary": "Plan the engagements every entry calls for",
+                "description": "As for one entry, for the whole strategy; safe to repeat. No body.",
+                "responses": {
+                    **spec.responds(ScheduledAll, 201, "Engagements added"),
+                    **spec.responds(ScheduledAll, 200, "Nothing to add"),
+                },
             },
         },
         "/strategy-entries/{entry_id}/schedule": {

@@ -73,6 +73,10 @@ class Representation(Output):
     notify: Annotated[list[Literal[NotifyEvent.values()]], _or([])]
     answers: Annotated[dict[str, Any], _or({})] = Field(description="Questionnaire answers by question id")
     campaign: int | None = Field(validation_alias="campaign_id")
+    stakeholder: int | None = Field(
+        validation_alias=AliasPath("respondent", "stakeholder_id"),
+        description="The stakeholder the respondent is linked to",
+    )
     status: Literal[RepresentationStatus.values()]
     attachments: list[Attachment] = Field(description="Files sent with it (read only)")
 
@@ -134,3 +138,11 @@ class ReinstatementInput(Input):
 
     reason: Text = Field(None, description="Why: kept in the audit trail")
     by_mistake: Flag = Field(None, description="It was withdrawn by mistake", json_schema_extra={"default": False})
+
+
+class StakeholderLinkInput(Input):
+    """The stakeholder on the registers the respondent is, or null to take the link away."""
+
+    required = ("stakeholder",)
+
+    stakeholder: Id | None = Field(None, description="Stakeholder id, or null")

@@ -90,3 +90,9 @@ class ScheduledEngagements(Output):
 
     entry: int = Field(description="Strategy entry id")
     added: list[Engagement] = Field(description="The planned engagements added; empty when all were there")
+
+
+class ScheduledAll(Output):
+    """What scheduling every entry planned."""
+
+    added: int = Field(description="Planned engagements added across the strategy (0 when all were there)")

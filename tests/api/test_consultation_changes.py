@@ -206,3 +206,25 @@ def test_after_the_close_only_a_mistaken_withdrawal_is_undone(officer_api):
     assert refused.status_code == 422 and "by_mistake" in refused.get_json()["errors"]
     assert mistaken.status_code == 200 and mistaken.get_json()["status"] == "submitted"
     assert officer_api.post("/api/v1/representations/R-99999-1/withdraw", json={"reason": "x"}).status_code == 404
+
+
+def test_a_respondent_is_linked_to_a_stakeholder_and_unlinked(officer_api, openapi):
+    consultation = create_consultation()
+    person = create_stakeholder()
+    reference = officer_api.post(f"/api/v1/consultations/{consultation.id}/representations", json=KEYED).get_json()[
+        "reference"
+    ]
+    url = f"/api/v1/representations/{reference}/stakeholder"
+    path = "/representations/{reference}/stakeholder"
+
+    linked = officer_api.put(url, json={"stakeholder": person.id})
+    unknown = officer_api.put(url, json={"stakeholder": 999999})
+    missing = officer_api.put(url, json={})
+    unlinked = officer_api.put(url, json={"stakeholder": None})
+
+    assert linked.status_code == 200 and linked.get_json()["stakeholder"] == person.id
+    assert unknown.get_json()["errors"] == {"stakeholder": ["There is no stakeholder with the id 999999"]}
+    assert missing.status_code == 422
+    assert unlinked.get_json()["stakeholder"] is None
+    for response in (linked, unknown, missing, unlinked):
+        assert_matches(openapi, response, path, "put")

@@ -187,3 +187,19 @@ def test_actions_sent_back_with_their_id_are_left_alone_and_new_ones_are_numbere
     assert response.get_json()["errors"] == {"actions-0-owner": ["Owner must be text"]}
     assert_matches_schema(response, "Problem")
     assert db.session.scalar(select(func.count()).select_from(models.Action)) == 1
+
+
+def test_an_action_is_marked_done_and_a_wrong_status_is_a_422(officer_api, viewer_api, openapi):
+    create_plan()
+    action = create_action(create_engagement())
+    url = f"/api/v1/actions/{action.id}"
+
+    done = officer_api.patch(url, json={"status": "done"})
+    wrong = officer_api.patch(url, json={"status": "finished"})
+
+    assert done.status_code == 200 and done.get_json()["status"] == "done"
+    assert wrong.get_json()["errors"] == {"status": ["Select open, done or cancelled"]}
+    for response in (done, wrong):
+        assert_matches(openapi, response, "/actions/{action_id}", "patch")
+    assert viewer_api.patch(url, json={"status": "open"}).status_code == 403
+    assert officer_api.patch("/api/v1/actions/999999", json={"status": "open"}).status_code == 404

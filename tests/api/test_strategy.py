@@ -94,3 +94,19 @@ def test_scheduling_an_entry_plans_its_engagements_once(officer_api, openapi):
     added = first.get_json()["added"]
     assert [item["starts_at"][:10] for item in added] == ["2026-05-26", "2026-06-25", "2026-07-27", "2026-08-25"]
     assert {item["status"] for item in added} == {"planned"} and again.get_json()["added"] == []
+
+
+def test_scheduling_the_whole_strategy_plans_every_entry(officer_api, viewer_api, openapi):
+    create_authority()
+    create_plan()
+    officer_api.post("/api/v1/strategy-entries", json=ENTRY)
+    officer_api.post("/api/v1/strategy-entries", json={**ENTRY, "title": "Quarterly", "cadence": "quarterly"})
+
+    first = officer_api.post("/api/v1/strategy-entries/schedule")
+    again = officer_api.post("/api/v1/strategy-entries/schedule")
+
+    assert first.status_code == 201 and first.get_json()["added"] > 4
+    assert again.status_code == 200 and again.get_json() == {"added": 0}
+    for response in (first, again):
+        assert_matches(openapi, response, "/strategy-entries/schedule", "post")
+    assert viewer_api.post("/api/v1/strategy-entries/schedule").status_code == 403

@@ -1,5 +1,6 @@
-"""Withdrawing a representation when the respondent asks, and reinstating one, over
-engage.representations.withdrawals (the rules are there), as the representation's pages do."""
+"""Changes to a representation after it arrived, as its pages make them: withdrawing it when the respondent asks and
+reinstating it (over engage.representations.withdrawals, where the rules are), and linking its respondent to a
+stakeholder on the registers."""
 
 from flask import jsonify
 from flask_login import current_user
@@ -7,10 +8,18 @@ from flask_login import current_user
 from engage.api import bp, spec
 from engage.api.http import Problem, parse_json_body
 from engage.api.idempotency import idempotent
+from engage.common.validation import ValidationError
+from engage.extensions import db
+from engage.models import Stakeholder
 from engage.permissions import EDIT, require_permission
 from engage.representations import services as intake
 from engage.representations import withdrawals
-from engage.representations.schemas import ReinstatementInput, Representation, WithdrawalInput
+from engage.representations.schemas import (
+    ReinstatementInput,
+    Representation,
+    StakeholderLinkInput,
+    WithdrawalInput,
+)
 
 
 def _representation(reference: str):
@@ -42,8 +51,25 @@ def reinstate_representation(reference: str):
     return jsonify(Representation.serialise(representation))
 
 
+@bp.put("/representations/<reference>/stakeholder")
+@require_permission(EDIT)
+@idempotent
+def link_representation_stakeholder(reference: str):
+    representation = _representation(reference)
+    data = parse_json_body(StakeholderLinkInput)
+    if "stakeholder" not in data:
+        raise ValidationError({"stakeholder": ["Give the stakeholder's id, or null to take the link away"]})
+    stakeholder = None
+    if data["stakeholder"] is not None:
+        stakeholder = db.session.get(Stakeholder, data["stakeholder"])
+        if stakeholder is None:
+            raise ValidationError({"stakeholder": [f"There is no stakeholder with the id {data['stakeholder']}"]})
+    intake.link_stakeholder(representation.respondent, stakeholder, user=current_user)
+    return jsonify(Representation.serialise(representation))
+
+
 spec.document(
-    tag=("Withdrawals", "Withdrawing representations when respondents ask, and reinstating them"),
+    tag=("Representation changes", "Withdrawing and reinstating representations, and linking respondents"),
     paths={
         "/representations/{reference}/withdraw": {
             "post": {
@@ -60,6 +86,14 @@ spec.document(
                 "description": "Before the consultation closes, for any reason given; after it, only when it was"
                 " withdrawn by mistake (`by_mistake: true`). It keeps the date it was received.",
                 "requestBody": spec.json_body(ReinstatementInput),
+                "responses": spec.responds(Representation),
+            },
+        },
+        "/representations/{reference}/stakeholder": {
+            "put": {
+                "summary": "Link the respondent to a stakeholder on the registers, or take the link away",
+                "description": "Every representation of the respondent is linked. `stakeholder: null` unlinks.",
+                "requestBody": spec.json_body(StakeholderLinkInput),
                 "responses": spec.responds(Representation),
             },
         },
