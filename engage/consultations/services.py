@@ -27,8 +27,9 @@ from engage.models import (
     Stakeholder,
     utcnow,
 )
-from engage.vocab import FormType, QuestionKind
+from engage.vocab import DocumentKind, FormType, QuestionKind
 
+MAX_PDF_BYTES = 50 * 1024 * 1024
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_LIMITS = {"title": 300, "stage": 50, "summary": 20000, "privacy_notice": 20000, "procedure_statement": 20000}
 FIELDS = (
@@ -196,8 +197,15 @@ def add_document(consultation: Consultation, data: dict[str, Any], *, user=None)
         errors["url"] = ["Enter a web address starting with https://"]
     if kind == "html" and not str(data.get("body_html") or "").strip():
         errors["body_html"] = ["Enter the text of the document"]
-    if kind == "file" and not data.get("content"):
+    content = data.get("content") if kind == "file" else None
+    if kind == "file" and not content:
         errors["file"] = ["Select a PDF file"]
+    elif content and not content.startswith(b"%PDF"):
+        errors["file"] = ["The selected file must be a PDF"]
+    elif content and len(content) > MAX_PDF_BYTES:
+        errors["file"] = [f"The selected file must be smaller than {MAX_PDF_BYTES // 2**20} MB"]
+    if kind not in DocumentKind.values():
+        errors["kind"] = ["Select a web page, a link or a PDF"]
     if errors:
         raise ValidationError(errors)
     document = ConsultationDocument(
@@ -207,9 +215,9 @@ def add_document(consultation: Consultation, data: dict[str, Any], *, user=None)
         url=str(data.get("url") or "")[:2000],
         body_html=nh3.clean(str(data.get("body_html") or "")),
         filename=str(data.get("filename") or "")[:300],
-        content_type=data.get("content_type") or "",
-        size=len(data.get("content") or b""),
-        content=data.get("content"),
+        content_type="application/pdf" if content else "",
+        size=len(content or b""),
+        content=content,
         position=len(consultation.documents),
     )
     db.session.add(document)
