@@ -265,6 +265,18 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.update_action": ("/api/v1/actions/{action}", API_EDITORS),
     "api.schedule_strategy": ("/api/v1/strategy-entries/schedule", API_EDITORS),
     "api.link_representation_stakeholder": ("/api/v1/representations/{reference}/stakeholder", API_EDITORS),
+    "api.list_consultation_documents": ("/api/v1/consultations/{consultation}/documents", API_VIEWERS),
+    "api.add_consultation_document": ("/api/v1/consultations/{consultation}/documents", API_EDITORS),
+    "api.remove_consultation_document": (
+        "/api/v1/consultations/{consultation}/documents/{document}",
+        API_EDITORS,
+    ),
+    "api.list_consultation_questions": ("/api/v1/consultations/{consultation}/questions", API_VIEWERS),
+    "api.add_consultation_question": ("/api/v1/consultations/{consultation}/questions", API_EDITORS),
+    "api.remove_consultation_question": (
+        "/api/v1/consultations/{consultation}/questions/{question}",
+        API_EDITORS,
+    ),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }

@@ -40,6 +40,7 @@ from engage.api import stakeholders  # noqa: E402, F401
 from engage.api import dtc  # noqa: E402, F401
 from engage.api import consultations  # noqa: E402, F401
 from engage.api import engagements  # noqa: E402, F401
+from engage.api import consultation_content  # noqa: E402, F401
 from engage.api import invitations  # noqa: E402, F401
 from engage.api import representation_changes  # noqa: E402, F401
 from engage.api import strategy  # noqa: E402, F401

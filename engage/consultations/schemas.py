@@ -2,6 +2,7 @@
 
 from typing import Annotated, Any, Literal, Self
 
+from flask import url_for
 from pydantic import AliasPath, Field
 
 from engage.common.schemas import (
@@ -16,7 +17,16 @@ from engage.common.schemas import (
     objects,
     one_of,
 )
-from engage.vocab import ConsultationStatus, FormType, InvitationMethod, InvitationStatus, JobStatus, PartKind
+from engage.vocab import (
+    ConsultationStatus,
+    DocumentKind,
+    FormType,
+    InvitationMethod,
+    InvitationStatus,
+    JobStatus,
+    PartKind,
+    QuestionKind,
+)
 
 
 class Part(Output):
@@ -153,3 +163,61 @@ class InvitationInput(Input):
     method: one_of((InvitationMethod.EMAIL, InvitationMethod.LETTER)) = Field(None, description="email or letter")
     registers: Texts = Field(None, description="Register slugs, e.g. statutory-consultees")
     stakeholders: Ids = Field(None, description="Stakeholder ids")
+
+
+class ConsultationDocument(Output):
+    """A document people read before they comment: a web page written in Engage, a link, or an uploaded PDF."""
+
+    id: int
+    kind: Literal[DocumentKind.values()]
+    title: str
+    url: str = Field(description="Where it is: the link given, or the public page or file in Engage")
+    body_html: str = Field(description="A web page's text (HTML); empty for links and PDFs")
+    filename: str
+    size: int = Field(description="A PDF's size in bytes")
+
+    @classmethod
+    def of(cls, record: Any, **values: Any) -> Self:
+        if record.kind == "link":
+            url = record.url
+        else:
+            url = url_for("respond.document", slug=record.consultation.slug, document_id=record.id, _external=True)
+        return super().of(record, url=url, **values)
+
+
+class DocumentInput(Input):
+    """A web page (`html`, with `body_html`) or a link (`link`, with `url`). A PDF is uploaded as
+    multipart/form-data instead: `title` and `file`."""
+
+    required = ("title", "kind")
+
+    title: Text = None
+    kind: one_of((DocumentKind.HTML, DocumentKind.LINK)) = None
+    url: Text | None = Field(None, description="For a link: starting with https://")
+    body_html: Text | None = Field(None, description="For a web page: HTML (cleaned of scripts and styles)")
+
+
+class Question(Output):
+    """A question of a questionnaire consultation."""
+
+    id: int
+    kind: Literal[QuestionKind.values()]
+    text: str
+    hint: str
+    options: list[str] = Field(description="The choices of a single- or multiple-choice question")
+    required: bool
+
+
+class QuestionInput(Input):
+    """A question: free text, or a choice of at least 2 options."""
+
+    required = ("text",)
+
+    text: Text = None
+    hint: Text | None = None
+    kind: one_of(QuestionKind.values(), default="free-text") | None = None
+    options: Texts = Field(None, description="For a choice question: 2 or more")
+    # Sent as `required`; named otherwise here because Input.required lists the fields a body needs.
+    answer_required: Flag = Field(
+        None, alias="required", description="An answer is needed", json_schema_extra={"default": False}
+    )
