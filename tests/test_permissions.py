@@ -277,6 +277,8 @@ MATRIX: dict[str, tuple[str, tuple]] = {
         "/api/v1/consultations/{consultation}/questions/{question}",
         API_EDITORS,
     ),
+    "api.add_engagement_document": ("/api/v1/engagements/{engagement}/documents", API_EDITORS),
+    "api.add_engagement_action": ("/api/v1/engagements/{engagement}/actions", API_EDITORS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }
