@@ -279,6 +279,9 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     ),
     "api.add_engagement_document": ("/api/v1/engagements/{engagement}/documents", API_EDITORS),
     "api.add_engagement_action": ("/api/v1/engagements/{engagement}/actions", API_EDITORS),
+    "api.summary_overview": ("/api/v1/evidence/summaries", API_VIEWERS),
+    "api.authority_summary": ("/api/v1/evidence/summaries/authorities/WBC", API_VIEWERS),
+    "api.stakeholder_summary": ("/api/v1/evidence/summaries/stakeholders/{stakeholder}", API_VIEWERS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }

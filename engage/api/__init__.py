@@ -47,3 +47,4 @@ from engage.api import strategy  # noqa: E402, F401
 from engage.api import common_ground  # noqa: E402, F401
 from engage.api import consultation_statement  # noqa: E402, F401
 from engage.api import stakeholder_imports  # noqa: E402, F401
+from engage.api import summaries  # noqa: E402, F401
