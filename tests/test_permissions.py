@@ -282,6 +282,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.summary_overview": ("/api/v1/evidence/summaries", API_VIEWERS),
     "api.authority_summary": ("/api/v1/evidence/summaries/authorities/WBC", API_VIEWERS),
     "api.stakeholder_summary": ("/api/v1/evidence/summaries/stakeholders/{stakeholder}", API_VIEWERS),
+    "api.dashboard": ("/api/v1/evidence/dashboard", API_VIEWERS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }

@@ -1,5 +1,6 @@
 """Engagement summaries as JSON: the overview per authority with the most engaged stakeholders, one authority, and
-one stakeholder, over a period (?from=&to=), from engage.evidence.summaries.queries as the summary pages and files."""
+one stakeholder, over a period (?from=&to=), from engage.evidence.summaries.queries as the summary pages and files;
+and the evidence dashboard's numbers (engage.evidence.dashboard), with the dashboard's filters."""
 
 from datetime import datetime
 
@@ -12,7 +13,9 @@ from engage.api.http import Problem, find_or_404
 from engage.common.dates import LONDON
 from engage.common.validation import ValidationError
 from engage.engagements.schemas import Action, Engagement
+from engage.evidence.dashboard.filters import DashboardFilters
 from engage.evidence.dashboard.queries import Period
+from engage.evidence.dashboard.schemas import Dashboard
 from engage.evidence.summaries import queries as summaries
 from engage.evidence.summaries.schemas import (
     AuthoritySummary,
@@ -76,6 +79,15 @@ def stakeholder_summary(stakeholder_id: int):
     return _json(StakeholderSummary.of(summaries.stakeholder_summary(stakeholder, period), period))
 
 
+@bp.get("/evidence/dashboard")
+@require_permission(VIEW)
+def dashboard():
+    filters = DashboardFilters.from_args(request.args, datetime.now(LONDON).date())
+    if filters.errors:
+        raise ValidationError(filters.errors)
+    return _json(Dashboard.of(filters))
+
+
 PERIOD = [
     spec.query("from", "From this day (Europe/London), YYYY-MM-DD", {"type": "string", "format": "date"}),
     spec.query("to", "To this day, YYYY-MM-DD; today when not given", {"type": "string", "format": "date"}),
@@ -83,7 +95,7 @@ PERIOD = [
 FILES = " The same summary as CSV, XLSX or DOCX is at the page's address with .csv, .xlsx or .docx."
 
 spec.document(
-    tag=("Summaries", "Engagement summaries per authority and per stakeholder over a period"),
+    tag=("Summaries", "Engagement summaries per authority and per stakeholder, and the dashboard, over a period"),
     paths={
         "/evidence/summaries": {
             "get": {
@@ -92,6 +104,21 @@ spec.document(
                 " engagements are left out. A date that is not one, or an end before the start, is a 422.",
                 "parameters": PERIOD,
                 "responses": spec.responds(SummaryOverview),
+            },
+        },
+        "/evidence/dashboard": {
+            "get": {
+                "summary": "The evidence dashboard's numbers",
+                "description": "What the dashboard's charts show, for a period and optionally a lead authority,"
+                " register and plan stage. Consultations are not filtered by lead authority. An unknown authority,"
+                " register or stage, or a bad date, is a 422.",
+                "parameters": [
+                    *PERIOD,
+                    spec.query("authority", "Lead authority code, e.g. WBC"),
+                    spec.query("register", "Register slug"),
+                    spec.query("stage", "Plan stage slug"),
+                ],
+                "responses": spec.responds(Dashboard),
             },
         },
         "/evidence/summaries/authorities/{code}": {

@@ -59,3 +59,20 @@ def test_bad_dates_are_a_422_and_unknown_ones_404s(viewer_api, client, openapi):
     assert unknown.status_code == 404 and nobody.status_code == 404
     assert_matches(openapi, unknown, "/evidence/summaries/authorities/{code}")
     assert client.get("/api/v1/evidence/summaries").status_code == 401
+
+
+def test_the_dashboards_numbers(viewer_api, openapi):
+    _year()
+
+    response = viewer_api.get("/api/v1/evidence/dashboard" + QUERY + "&authority=WBC")
+    unknown = viewer_api.get("/api/v1/evidence/dashboard?register=nope&from=x")
+
+    assert response.status_code == 200
+    assert_matches(openapi, response, "/evidence/dashboard")
+    body = response.get_json()
+    assert body["months"][:2] == ["2026-01-01", "2026-02-01"] and len(body["months"]) == 6
+    assert body["engagements_by_matter"][0]["counts"][:2] == [1, 0]
+    assert sum(sum(series["counts"]) for series in body["engagements_by_register"]) == 2
+    assert body["actions_by_authority"] == [{"authority": "Dacorum Borough Council", "status": "open", "count": 1}]
+    assert unknown.status_code == 422 and {"register", "from"} <= set(unknown.get_json()["errors"])
+    assert_matches(openapi, unknown, "/evidence/dashboard")
