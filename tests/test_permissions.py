@@ -52,6 +52,7 @@ POST_EDITORS = (SIGN_IN, 403, PASSES, PASSES)
 POST_ADMINS = (SIGN_IN, 403, 403, PASSES)
 API_VIEWERS = (401, 200, 200, 200)
 API_EDITORS = (401, 403, PASSES, PASSES)
+API_ADMINS = (401, 403, 403, 200)
 
 # endpoint: (URL, what (anonymous, viewer, officer, admin) get). URL fields name the objects `world` makes.
 MATRIX: dict[str, tuple[str, tuple]] = {
@@ -283,6 +284,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.authority_summary": ("/api/v1/evidence/summaries/authorities/WBC", API_VIEWERS),
     "api.stakeholder_summary": ("/api/v1/evidence/summaries/stakeholders/{stakeholder}", API_VIEWERS),
     "api.dashboard": ("/api/v1/evidence/dashboard", API_VIEWERS),
+    "api.list_audit_events": ("/api/v1/audit-events", API_ADMINS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }
