@@ -117,3 +117,17 @@ def test_matters_and_parties_come_off_a_draft_and_unknown_ones_are_404s(officer_
     assert_matches(openapi, no_party, VERSION + "/parties/{party_id}", "delete")
     assert officer_api.get(f"/api/v1{BASE}/{statement['id']}/versions/9").status_code == 404
     assert officer_api.get(f"/api/v1{BASE}/999999/versions/1").status_code == 404
+
+
+def test_a_signature_sent_twice_with_one_idempotency_key_is_recorded_once(officer_api):
+    statement = _start(officer_api)
+    url = f"/api/v1{BASE}/{statement['id']}/versions/1"
+    officer_api.post(url + "/status", json={"status": "agreed"})
+    signature = {"name": "Jo Leader", "organisation": "Watford Borough Council", "signed_on": date.today().isoformat()}
+
+    first = officer_api.post(url + "/signatures", json=signature, headers={"Idempotency-Key": "sign-1"})
+    again = officer_api.post(url + "/signatures", json=signature, headers={"Idempotency-Key": "sign-1"})
+
+    assert first.status_code == again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true" and again.get_json() == first.get_json()
+    assert len(officer_api.get(url).get_json()["signatures"]) == 1
