@@ -45,7 +45,7 @@ def create_invitations(consultation_id: int):
 @require_permission(VIEW)
 def show_invitation_sending(consultation_id: int, sending_id: int):
     consultation = find_or_404(models.Consultation, consultation_id)
-    job = find_or_404(models.Job, sending_id)
+    job = find_or_404(models.Job, sending_id, "sending")
     if job.kind != JOB_KIND or (job.params or {}).get("consultation_id") != consultation.id:
         raise Problem(404, f"This consultation has no sending with the id {sending_id}")
     return jsonify(InvitationSending.serialise(job))
