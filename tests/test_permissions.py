@@ -285,6 +285,8 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.stakeholder_summary": ("/api/v1/evidence/summaries/stakeholders/{stakeholder}", API_VIEWERS),
     "api.dashboard": ("/api/v1/evidence/dashboard", API_VIEWERS),
     "api.list_audit_events": ("/api/v1/audit-events", API_ADMINS),
+    "api.list_tokens": ("/api/v1/tokens", API_VIEWERS),
+    "api.revoke_token": ("/api/v1/tokens/{token}", (401, PASSES, PASSES, PASSES)),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }

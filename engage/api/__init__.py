@@ -53,3 +53,4 @@ from engage.api import consultation_statement  # noqa: E402, F401
 from engage.api import stakeholder_imports  # noqa: E402, F401
 from engage.api import summaries  # noqa: E402, F401
 from engage.api import audit  # noqa: E402, F401
+from engage.api import tokens  # noqa: E402, F401
