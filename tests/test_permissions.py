@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from engage.auth.services import create_token
+from engage.consultations.invitations import invite
 from engage.consultations.services import add_document, add_question
 from engage.engagements.feeds import create_feed
 from engage.evidence.common_ground import services as scg_services
@@ -244,6 +245,80 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.delete_webhook": ("/api/v1/webhooks/{webhook}", API_WRITE_ADMINS),
     "api.list_webhook_deliveries": ("/api/v1/webhooks/{webhook}/deliveries", API_ADMINS),
     "api.replay_webhook_delivery": ("/api/v1/webhook-deliveries/{webhook_delivery}/replay", API_WRITE_ADMINS),
+    "api.update_consultation": ("/api/v1/consultations/{consultation}", API_EDITORS),
+    "api.publish_consultation": ("/api/v1/consultations/{consultation}/publish", API_EDITORS),
+    "api.unpublish_consultation": ("/api/v1/consultations/{consultation}/unpublish", API_EDITORS),
+    "api.close_consultation": ("/api/v1/consultations/{consultation}/close", API_EDITORS),
+    "api.replace_parts": ("/api/v1/consultations/{consultation}/parts", API_EDITORS),
+    "api.list_invitations": ("/api/v1/consultations/{consultation}/invitations", API_VIEWERS),
+    "api.create_invitations": ("/api/v1/consultations/{consultation}/invitations", API_EDITORS),
+    "api.show_invitation_sending": (
+        "/api/v1/consultations/{consultation}/invitations/sendings/{sending}",
+        API_VIEWERS,
+    ),
+    "api.list_strategy_entries": ("/api/v1/strategy-entries", API_VIEWERS),
+    "api.create_strategy_entry": ("/api/v1/strategy-entries", API_EDITORS),
+    "api.show_strategy_entry": ("/api/v1/strategy-entries/{entry}", API_VIEWERS),
+    "api.update_strategy_entry": ("/api/v1/strategy-entries/{entry}", API_EDITORS),
+    "api.schedule_strategy_entry": ("/api/v1/strategy-entries/{entry}/schedule", API_EDITORS),
+    "api.list_statements_of_common_ground": ("/api/v1/statements-of-common-ground", API_VIEWERS),
+    "api.create_statement_of_common_ground": ("/api/v1/statements-of-common-ground", API_EDITORS),
+    "api.show_statement_of_common_ground": ("/api/v1/statements-of-common-ground/{statement}", API_VIEWERS),
+    "api.list_scg_versions": ("/api/v1/statements-of-common-ground/{statement}/versions", API_VIEWERS),
+    "api.create_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions", API_EDITORS),
+    "api.show_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1", API_VIEWERS),
+    "api.update_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1", API_EDITORS),
+    "api.set_scg_matter": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/matters/housing-need",
+        API_EDITORS,
+    ),
+    "api.remove_scg_matter": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/matters/housing-need",
+        API_EDITORS,
+    ),
+    "api.add_scg_party": ("/api/v1/statements-of-common-ground/{statement}/versions/1/parties", API_EDITORS),
+    "api.remove_scg_party": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/parties/{party}",
+        API_EDITORS,
+    ),
+    "api.sign_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1/signatures", API_EDITORS),
+    "api.change_scg_status": ("/api/v1/statements-of-common-ground/{statement}/versions/1/status", API_EDITORS),
+    "api.list_main_issues": ("/api/v1/consultations/{consultation}/main-issues", API_VIEWERS),
+    "api.create_main_issue": ("/api/v1/consultations/{consultation}/main-issues", API_EDITORS),
+    "api.show_main_issue": ("/api/v1/main-issues/{issue}", API_VIEWERS),
+    "api.update_main_issue": ("/api/v1/main-issues/{issue}", API_EDITORS),
+    "api.consultation_statement": ("/api/v1/evidence/consultation-statement?consultation={consultation}", API_VIEWERS),
+    "api.dtc_matrix": ("/api/v1/evidence/dtc-matrix", API_VIEWERS),
+    "api.create_stakeholder_import": ("/api/v1/stakeholder-imports", API_EDITORS),
+    "api.show_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
+    "api.update_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
+    "api.start_stakeholder_import": ("/api/v1/stakeholder-imports/{job}/start", API_EDITORS),
+    "api.update_action": ("/api/v1/actions/{action}", API_EDITORS),
+    "api.schedule_strategy": ("/api/v1/strategy-entries/schedule", API_EDITORS),
+    "api.link_representation_stakeholder": ("/api/v1/representations/{reference}/stakeholder", API_EDITORS),
+    "api.list_consultation_documents": ("/api/v1/consultations/{consultation}/documents", API_VIEWERS),
+    "api.add_consultation_document": ("/api/v1/consultations/{consultation}/documents", API_EDITORS),
+    "api.remove_consultation_document": (
+        "/api/v1/consultations/{consultation}/documents/{document}",
+        API_EDITORS,
+    ),
+    "api.list_consultation_questions": ("/api/v1/consultations/{consultation}/questions", API_VIEWERS),
+    "api.add_consultation_question": ("/api/v1/consultations/{consultation}/questions", API_EDITORS),
+    "api.remove_consultation_question": (
+        "/api/v1/consultations/{consultation}/questions/{question}",
+        API_EDITORS,
+    ),
+    "api.add_engagement_document": ("/api/v1/engagements/{engagement}/documents", API_EDITORS),
+    "api.add_engagement_action": ("/api/v1/engagements/{engagement}/actions", API_EDITORS),
+    "api.summary_overview": ("/api/v1/evidence/summaries", API_VIEWERS),
+    "api.authority_summary": ("/api/v1/evidence/summaries/authorities/WBC", API_VIEWERS),
+    "api.stakeholder_summary": ("/api/v1/evidence/summaries/stakeholders/{stakeholder}", API_VIEWERS),
+    "api.dashboard": ("/api/v1/evidence/dashboard", API_VIEWERS),
+    "api.list_audit_events": ("/api/v1/audit-events", API_ADMINS),
+    "api.list_tokens": ("/api/v1/tokens", API_VIEWERS),
+    "api.revoke_token": ("/api/v1/tokens/{token}", (401, PASSES, PASSES, PASSES)),
+    "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
+    "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }
 
 
@@ -316,6 +391,7 @@ def world(officer_client):
             "lead_authority": "WBC",
         }
     )
+    sending = invite(consultation, [], [stakeholder.id], "email", user=officer)
     token = create_token(officer, "matrix")
     delivery = create_webhook_delivery()
     return {
@@ -341,6 +417,7 @@ def world(officer_client):
         "job": job.id,
         "finished_job": finished_job.id,
         "entry": entry.id,
+        "sending": sending.id,
         "token": db.session.scalar(select(ApiToken.id).where(ApiToken.token_hash == hash_token(token))),
         "user": create_user(email="colleague@example.gov.uk").id,
         "webhook": delivery.subscription_id,

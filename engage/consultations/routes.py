@@ -15,8 +15,6 @@ from engage.representations import queries
 from engage.representations.attachments import read_upload
 from engage.vocab import ConsultationStage
 
-MAX_PDF_BYTES = 50 * 1024 * 1024
-
 
 def consultation_or_404(consultation_id: int) -> Consultation:
     consultation = db.session.get(Consultation, consultation_id) if consultation_id < 2**31 else None
@@ -164,14 +162,9 @@ def documents(consultation_id):
 
 def _document_data(form: DocumentForm) -> dict:
     data = {"title": form.title.data, "kind": form.kind.data, "url": form.url.data, "body_html": form.body_html.data}
-    upload = read_upload(request.files.get("file"), limit=MAX_PDF_BYTES) if form.kind.data == "file" else None
+    upload = read_upload(request.files.get("file"), limit=services.MAX_PDF_BYTES) if form.kind.data == "file" else None
     if upload:
-        filename, content = upload
-        if not content.startswith(b"%PDF"):
-            raise ValidationError({"file": ["The selected file must be a PDF"]})
-        if len(content) > MAX_PDF_BYTES:
-            raise ValidationError({"file": [f"The selected file must be smaller than {MAX_PDF_BYTES // 2**20} MB"]})
-        data.update(filename=filename, content=content, content_type="application/pdf")
+        data.update(filename=upload[0], content=upload[1])
     return data
 
 

@@ -29,9 +29,10 @@ from engage.models import (
     utcnow,
 )
 from engage.plans import timeline
-from engage.vocab import FormType, QuestionKind
+from engage.vocab import DocumentKind, FormType, QuestionKind
 from engage.webhooks import events as webhook_events
 
+MAX_PDF_BYTES = 50 * 1024 * 1024
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_LIMITS = {"title": 300, "stage": 50, "summary": 20000, "privacy_notice": 20000, "procedure_statement": 20000}
 FIELDS = (
@@ -209,6 +210,23 @@ def set_published(consultation: Consultation, published: bool, *, user=None) -> 
     db.session.commit()
 
 
+def close_consultation(consultation: Consultation, *, user=None, moment: datetime | None = None) -> Consultation:
+    """Close an open consultation now, ahead of its closing date: the closing time becomes this minute, so anything
+    received from now on is late."""
+    moment = moment or utcnow()
+    status = consultation.status_at(moment)
+    if status == "draft":
+        raise ValidationError(
+            {"closes_at": ["Publish the consultation first: only an open consultation can be closed"]}
+        )
+    if status == "scheduled":
+        message = "The consultation has not opened yet: change its dates instead of closing it"
+        raise ValidationError({"closes_at": [message]})
+    if status == "closed":
+        raise ValidationError({"closes_at": ["The consultation has already closed"]})
+    return update_consultation(consultation, {"closes_at": moment}, user=user)
+
+
 def add_document(consultation: Consultation, data: dict[str, Any], *, user=None) -> ConsultationDocument:
     errors: dict[str, list[str]] = {}
     title = str(data.get("title") or "").strip()
@@ -219,8 +237,15 @@ def add_document(consultation: Consultation, data: dict[str, Any], *, user=None)
         errors["url"] = ["Enter a web address starting with https://"]
     if kind == "html" and not str(data.get("body_html") or "").strip():
         errors["body_html"] = ["Enter the text of the document"]
-    if kind == "file" and not data.get("content"):
+    content = data.get("content") if kind == "file" else None
+    if kind == "file" and not content:
         errors["file"] = ["Select a PDF file"]
+    elif content and not content.startswith(b"%PDF"):
+        errors["file"] = ["The selected file must be a PDF"]
+    elif content and len(content) > MAX_PDF_BYTES:
+        errors["file"] = [f"The selected file must be smaller than {MAX_PDF_BYTES // 2**20} MB"]
+    if kind not in DocumentKind.values():
+        errors["kind"] = ["Select a web page, a link or a PDF"]
     if errors:
         raise ValidationError(errors)
     document = ConsultationDocument(
@@ -230,9 +255,9 @@ def add_document(consultation: Consultation, data: dict[str, Any], *, user=None)
         url=str(data.get("url") or "")[:2000],
         body_html=nh3.clean(str(data.get("body_html") or "")),
         filename=str(data.get("filename") or "")[:300],
-        content_type=data.get("content_type") or "",
-        size=len(data.get("content") or b""),
-        content=data.get("content"),
+        content_type="application/pdf" if content else "",
+        size=len(content or b""),
+        content=content,
         position=len(consultation.documents),
     )
     db.session.add(document)

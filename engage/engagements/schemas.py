@@ -143,3 +143,11 @@ class EngagementUpdate(EngagementInput):
     """The fields of an engagement to change: only those sent change, and `actions` without an id are added."""
 
     required = ()
+
+
+class ActionStatusInput(Input):
+    """Mark a follow-up action open, done or cancelled."""
+
+    required = ("status",)
+
+    status: one_of(ActionStatus.values()) = None
