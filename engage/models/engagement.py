@@ -138,6 +138,9 @@ class Engagement(db.Model):
     agreement: Mapped[str] = mapped_column(String(20), default="n-a")  # engage.vocab.Agreement
     influence_on_plan: Mapped[str] = mapped_column(Text, default="")
     evidence_url: Mapped[str] = mapped_column(String(1000), default="")
+    # Why a held engagement has no attendees or no strategic matter (a press release, a letter to all), so it
+    # is not silently missing from the co-operation table.
+    incomplete_reason: Mapped[str] = mapped_column(Text, default="")
     strategy_entry_id: Mapped[int | None] = mapped_column(
         ForeignKey("strategy_entry.id", ondelete="SET NULL"), index=True
     )
