@@ -171,6 +171,11 @@ class Engagement(db.Model):
         return self.starts_at.astimezone(LONDON).date()
 
     @property
+    def awaiting_close(self) -> bool:
+        """Still planned although it has taken place: an officer should mark it held or cancelled."""
+        return self.status == "planned" and (self.ends_at or self.starts_at) < utcnow()
+
+    @property
     def after_submission(self) -> bool:
         """Held (or planned) after the plan was submitted: inspectors look hard at these."""
         submitted = self.plan.submission_date if self.plan else None

@@ -142,7 +142,7 @@ class CommonGroundVersion(db.Model):
 
     @property
     def signature_status(self) -> str:
-        """"Signed" only when every party signed; otherwise how many have."""
+        """ "Signed" only when every party signed; otherwise how many have."""
         total = len(self.parties)
         signed = self.signed_parties
         if total and signed == total:
@@ -176,9 +176,7 @@ class CommonGroundParty(db.Model):
     matters: Mapped[list[StrategicMatter]] = relationship(
         secondary=common_ground_party_matter, order_by=StrategicMatter.name
     )
-    positions: Mapped[list["CommonGroundPosition"]] = relationship(
-        back_populates="party", cascade="all, delete-orphan"
-    )
+    positions: Mapped[list["CommonGroundPosition"]] = relationship(back_populates="party", cascade="all, delete-orphan")
 
     def position_on(self, matter_id: int) -> str:
         """The party's position on a matter ("" when none has been recorded)."""
