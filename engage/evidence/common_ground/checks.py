@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, selectinload
 
 from engage.common.dates import format_date
 from engage.evidence.milestones import after_submission, submission_date
 from engage.extensions import db
 from engage.models import (
+    CommonGround,
     CommonGroundParty,
     CommonGroundVersion,
     Engagement,
@@ -109,4 +110,31 @@ def contradictions(version: CommonGroundVersion) -> list[Contradiction]:
                         party.name, row.matter.name, latest.id, latest.title, latest.local_date, latest.agreement
                     )
                 )
+    return found
+
+
+@dataclass
+class StatementWarnings:
+    """What to put right in a statement's latest version before submission."""
+
+    version: CommonGroundVersion
+    unsigned: list[CommonGroundParty]
+    contradictions: list[Contradiction]
+    timing: list[str]
+
+
+def statement_warnings() -> list[StatementWarnings]:
+    """For each statement, its latest version's parties still to sign, contradicted agreements and late dates."""
+    found = []
+    statements = db.session.scalars(
+        select(CommonGround).options(selectinload(CommonGround.versions)).order_by(CommonGround.title)
+    )
+    for statement in statements:
+        version = statement.latest
+        if version is None or version.status == "superseded":
+            continue
+        unsigned = [party for party in version.parties if version.signature_for(party) is None]
+        warnings = StatementWarnings(version, unsigned, contradictions(version), timing_flags(version))
+        if warnings.unsigned or warnings.contradictions or warnings.timing:
+            found.append(warnings)
     return found
