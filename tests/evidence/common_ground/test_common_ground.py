@@ -1,16 +1,12 @@
 """Statements of Common Ground: pages, versions, status, signatures and the Word document."""
 
-import io
-from datetime import UTC, datetime
-
-import docx
 from sqlalchemy import func, select
 
 from engage.extensions import db
-from engage.models import CommonGroundVersion, Engagement, StrategicMatter
+from engage.models import CommonGroundVersion
 from tests.evidence.common_ground.scg_data import signed_statement as _signed_statement
 from tests.evidence.common_ground.scg_data import statement as _statement
-from tests.factories import create_authority, create_stakeholder
+from tests.factories import create_authority
 from tests.pages import error_summary, get_page, parse, post_form
 
 
@@ -139,62 +135,6 @@ def test_party_form_without_a_name_or_authority_shows_the_error(officer_client):
     page = parse(response)
     assert error_summary(page) == ["Enter the name of the party, or select an authority"]
     assert page.select_one("input[name=signatory_role]")["value"] == "Chair"
-
-
-def _log_engagement(matter_slug: str, title: str) -> Engagement:
-    authority = create_authority()
-    engagement = Engagement(
-        title=title,
-        status="held",
-        starts_at=datetime(2026, 3, 4, 10, tzinfo=UTC),
-        lead_authority=authority,
-        agreement="agreed",
-        outcome="Agreed the figures",
-        summary="Talked about housing",
-    )
-    engagement.matters = [db.session.scalar(select(StrategicMatter).where(StrategicMatter.slug == matter_slug))]
-    engagement.stakeholders = [
-        create_stakeholder(
-            kind="organisation",
-            organisation="Environment Agency",
-            registers=["statutory-consultees"],
-            categories=["specific-consultation-body"],
-        )
-    ]
-    db.session.add(engagement)
-    db.session.commit()
-    return engagement
-
-
-def test_docx_has_the_template_headings_and_the_data(viewer_client):
-    statement = _signed_statement()
-    _log_engagement("housing-need", "Housing officers meeting")
-    _log_engagement("green-belt", "Green Belt meeting")  # not one of the statement's matters
-    response = viewer_client.get(f"/evidence/common-ground/{statement.id}/versions/1.docx")
-    assert response.status_code == 200
-    document = docx.Document(io.BytesIO(response.data))
-    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert ("Title", "Statement of Common Ground: housing") in headings
-    for part in (
-        "Part 1: Strategic context",
-        "Part 2: Policy scope and evidence base",
-        "Part 3: Decision-making and project management",
-        "Part 4: Risk assessment and management",
-        "Part 5: Monitoring and review",
-        "Annex A: Engagement history by strategic matter",
-        "Annex B: Duty to co-operate activity table",
-    ):
-        assert ("Heading 1", part) in headings
-    parties, _signatures, history, dtc = document.tables
-    assert [c.text for c in parties.rows[1].cells] == [
-        "Dacorum Borough Council",
-        "A Leader",
-        "Housing need and distribution (including unmet need)",
-    ]
-    assert [c.text for c in history.rows[1].cells][:2] == ["4 March 2026", "Housing officers meeting"]
-    assert len(dtc.rows) == 2  # the head and the one housing engagement
-    assert "Housing need" in dtc.rows[1].cells[4].text
-    assert "Environment Agency" in dtc.rows[1].cells[2].text
 
 
 def test_unknown_version_is_404(viewer_client):
