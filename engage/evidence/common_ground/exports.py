@@ -147,7 +147,7 @@ def _dtc_annex(document, version: CommonGroundVersion, layout) -> None:
     layout.page_setup(section, landscape=True)
     document.add_heading("Annex B: Duty to co-operate activity table", level=1)
     head, rows = scg_rows.dtc_table(version)
-    layout.table(document, head, rows, "No engagements on these matters have been logged.", size=7)
+    layout.table(document, head, rows, "No engagements on these matters have been logged.", size=6.5)
 
 
 def docx_bytes(version: CommonGroundVersion) -> bytes:

@@ -9,6 +9,8 @@ from docx.shared import Cm, Pt, RGBColor
 
 A4 = (Cm(21.0), Cm(29.7))
 MARGIN = Cm(2.0)
+NARROW_MARGIN = Cm(1.5)
+CELL_MARGIN = Cm(0.1)  # left and right inside each cell
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)
 
 
@@ -18,6 +20,8 @@ def page_setup(section, *, landscape: bool = False) -> None:
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, MARGIN)
+    if landscape:  # the wide tables get the room
+        section.left_margin = section.right_margin = NARROW_MARGIN
 
 
 def text_width(section) -> int:
@@ -64,23 +68,48 @@ def _row_properties(row, *, header: bool) -> None:
         properties.append(repeat)
 
 
-def _widths(head: list[str], rows: list[list[str]], total: int) -> list[int]:
-    """Column widths in proportion to their content (longest word kept whole, long text given more room)."""
-    weights = []
+def _points(text: str, size: float, bold: bool = False) -> float:
+    """About how wide `text` is in Arial at `size` points: capitals are wider than small letters and digits."""
+    em = sum(0.72 if c.isupper() else 0.3 if c in " .,;:'()-/" else 0.56 for c in text)
+    return em * size * (1.08 if bold else 1.0)
+
+
+def _widths(head: list[str], rows: list[list[str]], total: int, size: int) -> list[int]:
+    """Column widths sized to their content: every column at least as wide as its longest word (so no word is
+    split), and the room left shared in proportion to how much more text each column holds."""
+    padding = int(CELL_MARGIN * 2 + Pt(2))
+    least, wanted = [], []
     for index, heading in enumerate(head):
-        values = [heading] + [str(row[index] or "") for row in rows]
-        longest_word = max((len(word) for value in values for word in value.split()), default=1)
-        typical = sum(min(len(value), 60) for value in values) / len(values)
-        weights.append(max(longest_word + 1, typical, 4))
-    scale = total / sum(weights)
-    return [int(weight * scale) for weight in weights]
+        values = [str(row[index] or "") for row in rows]
+        words = [_points(w, size, bold=True) for w in heading.split()] + [
+            _points(w, size) for value in values for w in value.split()
+        ]
+        lines = [_points(heading, size, True)] + [_points(line[:45], size) for v in values for line in v.splitlines()]
+        least.append(int(Pt(max(words, default=size))) + padding)
+        wanted.append(int(Pt(max(max(lines, default=0), max(words, default=0)))) + padding)
+    if sum(least) >= total:
+        return [int(width * total / sum(least)) for width in least]
+    if sum(wanted) <= total:
+        return [int(width * total / sum(wanted)) for width in wanted]
+    spare, extra = total - sum(least), [w - m for w, m in zip(wanted, least, strict=True)]
+    return [int(m + spare * e / sum(extra)) for m, e in zip(least, extra, strict=True)]
 
 
 def _fixed_layout(table, widths: list[int]) -> None:
+    widths = [width - width % 635 for width in widths]  # whole twips, as Word stores them, so none rounds up
     properties = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     properties.append(layout)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(CELL_MARGIN.twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties.append(margins)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice reads
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
@@ -101,7 +130,7 @@ def add_hyperlink(paragraph, url: str, text: str | None = None, size: int | None
     paragraph._p.append(link)
 
 
-def table(document, head: list[str], rows: list[list[str]], empty: str, *, size: int = 9, width: int | None = None):
+def table(document, head: list[str], rows: list[list[str]], empty: str, *, size: float = 9, width: int | None = None):
     """A table sized to its content with a repeating bold header row, or the `empty` sentence when no rows."""
     if not rows:
         document.add_paragraph(empty)
@@ -123,5 +152,5 @@ def table(document, head: list[str], rows: list[list[str]], empty: str, *, size:
                 add_hyperlink(cell.paragraphs[0], text, size=size)
             else:
                 cell.paragraphs[0].add_run(text).font.size = Pt(size)
-    _fixed_layout(grid, _widths(head, rows, width or text_width(document.sections[-1])))
+    _fixed_layout(grid, _widths(head, rows, width or text_width(document.sections[-1]), size))
     return grid

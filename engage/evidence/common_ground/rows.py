@@ -45,5 +45,7 @@ def dtc_table(version: CommonGroundVersion) -> tuple[list[str], list[list[str]]]
     for dtc_row in sorted(found.values(), key=lambda r: (r.date, r.ref)):
         values = dtc_row.as_text()
         values["date"] = format_date(dtc_row.date)
+        if not str(values.get("evidence_url") or "").startswith(("https://", "http://")):
+            values["evidence_url"] = ""  # only published documents, never a page behind the sign-in
         rows.append([str(values.get(key) or "") for key, _ in COLUMNS] + ["Yes" if dtc_row.after_submission else "No"])
     return [heading for _, heading in COLUMNS] + ["After submission"], rows

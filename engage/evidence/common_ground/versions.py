@@ -97,10 +97,13 @@ def _party_changes(before: CommonGroundVersion, after: CommonGroundVersion) -> l
         was = old.get(name)
         if was is None:
             continue
-        for matter_id, matter_name in names.items():
-            a, b = was.position_on(matter_id), party.position_on(matter_id)
-            if a != b:
-                lines.append(f"{name} on {matter_name}: {_label(a)} → {_label(b)}")
+        moves = [
+            f"{matter_name} {_label(was.position_on(matter_id))} → {_label(party.position_on(matter_id))}"
+            for matter_id, matter_name in names.items()
+            if was.position_on(matter_id) != party.position_on(matter_id)
+        ]
+        if moves:
+            lines.append(f"{name}'s positions: " + "; ".join(moves))
     return lines
 
 

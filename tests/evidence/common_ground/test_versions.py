@@ -103,7 +103,7 @@ def test_differences_list_matters_positions_parties_and_text():
         "Transport and highways added (ongoing)",
         "Green Belt: ongoing → agreed",
         "Hertfordshire County Council joined as a party",
-        "Hertsmere Borough Council on Green Belt: ongoing → agreed",
+        "Hertsmere Borough Council's positions: Green Belt ongoing → agreed",
         "Risks and how they will be managed changed",
     ]
     assert versions.differences(first) == []
