@@ -187,3 +187,20 @@ def test_actions_sent_back_with_their_id_are_left_alone_and_new_ones_are_numbere
     assert response.get_json()["errors"] == {"actions-0-owner": ["Owner must be text"]}
     assert_matches_schema(response, "Problem")
     assert db.session.scalar(select(func.count()).select_from(models.Action)) == 1
+
+
+def test_a_held_engagement_needs_attendees_and_a_matter_or_a_reason(officer_api, openapi):
+    create_plan()
+    create_authority()
+    refused = officer_api.post("/api/v1/engagements", json=_body(matters=[], actions=[]))
+    assert refused.status_code == 422
+    assert set(refused.get_json()["errors"]) == {"stakeholders", "matters"}
+    assert db.session.scalar(select(func.count()).select_from(models.Engagement)) == 0
+    reason = "A press release to the local media: no one attended"
+    response = officer_api.post("/api/v1/engagements", json=_body(matters=[], actions=[], incomplete_reason=reason))
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["incomplete_reason"] == reason
+    assert_matches(openapi, response, "/engagements", "post")
+    assert_matches_schema(response, "Engagement")
+    planned = officer_api.post("/api/v1/engagements", json=_body(status="planned", outcome="", matters=[], actions=[]))
+    assert planned.status_code == 201  # a planned one can still be missing them
