@@ -115,8 +115,13 @@ class MatterForm(ServiceErrorsMixin, FlaskForm):
 
 class PartyForm(ServiceErrorsMixin, FlaskForm):
     authority = SelectField("Authority", widget=GovSelect(), validate_choice=False, description="If the party is one")
+    stakeholder = StringField(
+        "Record number in the registers",
+        widget=GovTextInput(),
+        description="Optional: the body’s record number, so its engagements are checked against the statement",
+    )
     name = StringField(
-        "Name of the party", widget=GovTextInput(), description="Leave blank to use the authority’s name"
+        "Name of the party", widget=GovTextInput(), description="Leave blank to use the authority’s or body’s name"
     )
     signatory_name = StringField("Who signs for them", widget=GovTextInput(), description="Optional")
     signatory_role = StringField(
@@ -135,6 +140,7 @@ class PartyForm(ServiceErrorsMixin, FlaskForm):
     def to_data(self) -> dict:
         return {
             "authority": self.authority.data,
+            "stakeholder": self.stakeholder.data,
             "name": self.name.data,
             "signatory_name": self.signatory_name.data,
             "signatory_role": self.signatory_role.data,

@@ -16,6 +16,7 @@ from engage.models import (
     CommonGroundPosition,
     CommonGroundVersion,
     Plan,
+    Stakeholder,
     StrategicMatter,
 )
 from engage.models.evidence import SCG_TEXT_FIELDS
@@ -117,11 +118,25 @@ def remove_matter(version: CommonGroundVersion, row_id: int, user=None) -> None:
         db.session.commit()
 
 
+def _stakeholder(value, errors: dict) -> Stakeholder | None:
+    """The body in the registers a party is, from its record number, so its engagements can be checked."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    found = db.session.get(Stakeholder, int(text)) if text.isdigit() and len(text) < 10 else None
+    if found is None or found.erased_at is not None:
+        errors["stakeholder"] = [f"There is no stakeholder with record number {text[:20]}"]
+        return None
+    return found
+
+
 def add_party(version: CommonGroundVersion, data: dict[str, Any], user=None) -> CommonGroundParty:
+    """Add a party: an authority, a body in the registers (its record number) or a name."""
     _require_draft(version)
     errors = {}
     authority = _authority(_text(data, "authority"))
-    name = _text(data, "name", 300) or (authority.name if authority else "")
+    stakeholder = _stakeholder(data.get("stakeholder"), errors)
+    name = _text(data, "name", 300) or (authority.name if authority else stakeholder.name if stakeholder else "")
     if not name:
         errors["name"] = ["Enter the name of the party, or select an authority"]
     slugs = set(data.get("matters") or [])
@@ -135,7 +150,7 @@ def add_party(version: CommonGroundVersion, data: dict[str, Any], user=None) -> 
     party = CommonGroundParty(
         name=name,
         authority=authority,
-        stakeholder_id=data.get("stakeholder_id"),
+        stakeholder=stakeholder,
         signatory_name=_text(data, "signatory_name", 200),
         signatory_role=_text(data, "signatory_role", 200),
         position=len(version.parties),

@@ -140,3 +140,40 @@ def test_party_form_without_a_name_or_authority_shows_the_error(officer_client):
 def test_unknown_version_is_404(viewer_client):
     assert viewer_client.get("/evidence/common-ground/99/versions/1").status_code == 404
     assert viewer_client.get("/evidence/common-ground/99/versions/1.docx").status_code == 404
+
+
+def test_a_party_can_be_a_body_in_the_registers(officer_client):
+    from tests.factories import create_stakeholder
+
+    body = create_stakeholder(kind="organisation", organisation="Affinity Water", categories=["dtc-prescribed-body"])
+    statement = _statement()
+    kwargs = {"statement_id": statement.id, "number": 1}
+    response = post_form(officer_client, "evidence.common_ground.party", {"stakeholder": "99999999"}, kwargs)
+    page = parse(response)
+    assert error_summary(page) == [
+        "There is no stakeholder with record number 99999999",
+        "Enter the name of the party, or select an authority",
+    ]
+    assert page.select_one("input[name=stakeholder]")["value"] == "99999999"
+    response = post_form(officer_client, "evidence.common_ground.party", {"stakeholder": str(body.id)}, kwargs)
+    assert response.status_code == 302
+    party = db.session.get(CommonGroundVersion, statement.latest.id).parties[0]
+    assert (party.name, party.stakeholder_id) == ("Affinity Water", body.id)
+
+
+def test_the_change_log_of_a_later_version_can_be_edited(officer_client):
+    from engage.evidence.common_ground import versions
+
+    statement = _signed_statement()
+    second = versions.start_new_version(statement, {"change_log": "First go"})
+    page = get_page(officer_client, "evidence.common_ground.edit", statement_id=statement.id, number=2)
+    assert page.select_one("textarea[name=change_log]").get_text() == "First go"
+    response = post_form(
+        officer_client,
+        "evidence.common_ground.edit",
+        {"change_log": "Transport added after the modelling", "area_description": second.area_description},
+        {"statement_id": statement.id, "number": 2},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(CommonGroundVersion, second.id).change_log == "Transport added after the modelling"
