@@ -3,12 +3,12 @@ after the plan was submitted, parties still to sign, and a matter the statement 
 held engagement with that party on it records something else."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased, selectinload
 
-from engage.common.dates import format_date
+from engage.common.dates import LONDON, format_date
 from engage.evidence.milestones import after_submission, submission_date
 from engage.extensions import db
 from engage.models import (
@@ -61,7 +61,28 @@ def timing_flags(version: CommonGroundVersion) -> list[str]:
             flags.append(
                 f"{signature.organisation} signed on {format_date(signature.signed_on)}, after the plan was submitted"
             )
+    late = _engagements_after_submission(version)
+    if late:
+        flags.append(
+            f"{late} held engagement{'s' if late > 1 else ''} on this statement's matters after the plan was submitted"
+        )
     return flags
+
+
+def _engagements_after_submission(version: CommonGroundVersion) -> int:
+    submitted = submitted_on(version)
+    if submitted is None or not version.matters:
+        return 0
+    next_day = datetime.combine(submitted + timedelta(days=1), time(0, 0), LONDON)
+    on_matters = select(engagement_matter.c.engagement_id).where(
+        engagement_matter.c.matter_id.in_([m.matter_id for m in version.matters])
+    )
+    query = select(func.count(Engagement.id)).where(
+        Engagement.status == "held", Engagement.starts_at >= next_day, Engagement.id.in_(on_matters)
+    )
+    if version.statement.plan_id:
+        query = query.where(Engagement.plan_id == version.statement.plan_id)
+    return db.session.scalar(query) or 0
 
 
 def _said_position(version: CommonGroundVersion, party: CommonGroundParty, matter_id: int) -> str:

@@ -82,3 +82,14 @@ def test_a_later_agreement_clears_the_warning():
     _engagement_with_hertsmere(date(2026, 5, 6), "not-agreed")
     _engagement_with_hertsmere(date(2026, 7, 6), "agreed")
     assert checks.contradictions(made.latest) == []
+
+
+def test_engagement_on_the_statements_matters_after_submission_is_flagged():
+    made = _on_plan()
+    _engagement_with_hertsmere(date(2027, 6, 1), "agreed")  # the day of submission: not after it
+    assert checks.timing_flags(made.latest) == []
+    _engagement_with_hertsmere(date(2027, 6, 2), "agreed")
+    _engagement_with_hertsmere(date(2027, 6, 3), "agreed", matters=("transport",))  # not one of its matters
+    assert checks.timing_flags(made.latest) == [
+        "1 held engagement on this statement's matters after the plan was submitted"
+    ]
