@@ -113,6 +113,8 @@ def create_engagement(**overrides):
         "level": "officer",
         "outcome": "Agreed to share evidence",
         "agreement": "agreed",
+        # A held engagement names attendees and a matter or says why not; most tests need neither.
+        "incomplete_reason": "Attendees and matters are not needed by this test",
     }
     data.update(overrides)
     return log_engagement(data)

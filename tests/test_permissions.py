@@ -176,7 +176,10 @@ MATRIX: dict[str, tuple[str, tuple]] = {
         "/evidence/common-ground/{statement}",
         (SIGN_IN, 302, 302, 302),
     ),  # to its latest version
-    "evidence.common_ground.new_version": ("/evidence/common-ground/{statement}/new-version", POST_EDITORS),
+    "evidence.common_ground.new_version": (
+        "/evidence/common-ground/{statement}/new-version",
+        (SIGN_IN, 403, 302, 302),
+    ),  # the latest version is a draft: back to it
     "evidence.common_ground.version": ("/evidence/common-ground/{statement}/versions/1", VIEWERS),
     "evidence.common_ground.download": ("/evidence/common-ground/{statement}/versions/1.docx", VIEWERS),
     "evidence.common_ground.edit": ("/evidence/common-ground/{statement}/versions/1/edit", EDITORS),
@@ -190,8 +193,13 @@ MATRIX: dict[str, tuple[str, tuple]] = {
         "/evidence/common-ground/{statement}/versions/1/parties/{party}/remove",
         POST_EDITORS,
     ),
+    "evidence.common_ground.positions": (
+        "/evidence/common-ground/{statement}/versions/1/parties/{party}/positions",
+        EDITORS,
+    ),
     "evidence.common_ground.signature": ("/evidence/common-ground/{statement}/versions/1/signatures", EDITORS),
     "evidence.common_ground.status": ("/evidence/common-ground/{statement}/versions/1/status", EDITORS),
+    "evidence.warnings.index": ("/evidence/warnings/", VIEWERS),
     "evidence.consultation_statement.show": ("/evidence/consultation-statement", VIEWERS),
     "evidence.consultation_statement.download": (
         "/evidence/consultation-statement.docx?consultation={consultation}",
@@ -279,6 +287,10 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.add_scg_party": ("/api/v1/statements-of-common-ground/{statement}/versions/1/parties", API_EDITORS),
     "api.remove_scg_party": (
         "/api/v1/statements-of-common-ground/{statement}/versions/1/parties/{party}",
+        API_EDITORS,
+    ),
+    "api.set_scg_positions": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/parties/{party}/positions",
         API_EDITORS,
     ),
     "api.sign_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1/signatures", API_EDITORS),

@@ -15,10 +15,12 @@ from engage.api.http import Problem, find_or_404, page_of_list, paginated_respon
 from engage.api.idempotency import idempotent
 from engage.common.dates import LONDON
 from engage.common.schemas import MAX_ID
-from engage.evidence.common_ground import services
+from engage.evidence.common_ground import services, signing, versions
 from engage.evidence.common_ground.schemas import (
+    NewScgVersionInput,
     ScgMatterInput,
     ScgPartyInput,
+    ScgPositionsInput,
     ScgSignatureInput,
     ScgStatusInput,
     ScgVersion,
@@ -91,7 +93,8 @@ def list_scg_versions(statement_id: int):
 @require_permission(EDIT)
 @idempotent
 def create_scg_version(statement_id: int):
-    version = services.start_new_version(_statement(statement_id), user=current_user)
+    data = parse_json_body(NewScgVersionInput)
+    version = versions.start_new_version(_statement(statement_id), data, user=current_user)
     return _answer(version, 201)
 
 
@@ -159,7 +162,7 @@ def remove_scg_party(statement_id: int, number: int, party_id: int):
 @idempotent
 def sign_scg_version(statement_id: int, number: int):
     version = _version(statement_id, number)
-    services.add_signature(version, parse_json_body(ScgSignatureInput), _today(), user=current_user)
+    signing.add_signature(version, parse_json_body(ScgSignatureInput), _today(), user=current_user)
     return _answer(version, 201)
 
 
@@ -168,7 +171,20 @@ def sign_scg_version(statement_id: int, number: int):
 @idempotent
 def change_scg_status(statement_id: int, number: int):
     version = _version(statement_id, number)
-    services.change_status(version, parse_json_body(ScgStatusInput).get("status") or "", _today(), user=current_user)
+    data = parse_json_body(ScgStatusInput)
+    signing.change_status(version, data.get("status") or "", data.get("on"), _today(), user=current_user)
+    return _answer(version)
+
+
+@bp.put(f"{BASE}/<int:statement_id>/versions/<int:number>/parties/<int:party_id>/positions")
+@require_permission(EDIT)
+@idempotent
+def set_scg_positions(statement_id: int, number: int, party_id: int):
+    version = _version(statement_id, number)
+    party = next((party for party in version.parties if party.id == party_id), None)
+    if party is None:
+        raise Problem(404, f"Version {number} has no party with the id {party_id}")
+    services.set_positions(version, party, parse_json_body(ScgPositionsInput).get("positions") or {}, user=current_user)
     return _answer(version)
 
 
@@ -203,8 +219,10 @@ spec.document(
             },
             "post": {
                 "summary": "Start a new version from the latest one",
-                "description": "A draft copying the latest version's text, matters and parties (not its signatures)."
-                " While the latest version is a draft, a 422: change that one instead. No body.",
+                "description": "A draft copying the latest version's text, matters, parties and positions (not its"
+                " signatures), with `change_log`: what changes and why (required after version 1). While the latest"
+                " version is a draft, a 422: change that one instead.",
+                "requestBody": spec.json_body(NewScgVersionInput),
                 "responses": spec.responds(ScgVersion, 201, "Started"),
             },
         },
@@ -237,11 +255,21 @@ spec.document(
         BASE + "/{statement_id}/versions/{number}/parties/{party_id}": {
             "delete": {"summary": "Take a party off a draft", "description": DRAFT_ONLY, **VERSION},
         },
+        BASE + "/{statement_id}/versions/{number}/parties/{party_id}/positions": {
+            "put": {
+                "summary": "Record where a party stands on each of the draft's matters",
+                "description": "Agreed, not agreed or ongoing, by strategic matter slug; an empty string clears one."
+                + DRAFT_ONLY,
+                "requestBody": spec.json_body(ScgPositionsInput),
+                **VERSION,
+            },
+        },
         BASE + "/{statement_id}/versions/{number}/signatures": {
             "post": {
-                "summary": "Record a signature on an agreed version",
-                "description": "The version must be agreed (or already signed); the date today or earlier. Then"
-                " mark it signed with …/status.",
+                "summary": "Record a party's signature on an agreed version",
+                "description": "Only a party to the version signs, once. `signed_on` is the date on the document:"
+                " not in the future and not before the version was agreed. When every party has signed, mark the"
+                " version signed with …/status.",
                 "requestBody": spec.json_body(ScgSignatureInput),
                 **VERSION_ADDED,
             },
@@ -249,8 +277,10 @@ spec.document(
         BASE + "/{statement_id}/versions/{number}/status": {
             "post": {
                 "summary": "Move a version on: agreed, signed, superseded, or back to draft",
-                "description": "draft → agreed; agreed → draft, signed or superseded; signed → superseded. Signing"
-                " needs a signature recorded, and supersedes the earlier agreed and signed versions.",
+                "description": "draft → agreed; agreed → draft, signed or superseded; signed → superseded. `on` is"
+                " the date on the document, required for agreed, signed and superseded: not in the future, and a"
+                " version is signed only when every party has signed, on or after the last signature. Signing"
+                " supersedes the earlier agreed and signed versions.",
                 "requestBody": spec.json_body(ScgStatusInput),
                 **VERSION,
             },

@@ -14,8 +14,17 @@ from engage.extensions import db
 from engage.models import Authority, Plan, Stakeholder, StrategicMatter
 from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
-TEXT_LIMITS = {"title": 300, "summary": 20_000, "outcome": 20_000, "influence_on_plan": 20_000, "evidence_url": 1000}
+TEXT_LIMITS = {
+    "title": 300,
+    "summary": 20_000,
+    "outcome": 20_000,
+    "influence_on_plan": 20_000,
+    "evidence_url": 1000,
+    "incomplete_reason": 20_000,
+}
 OUTCOME_MESSAGE = "Enter the outcome of the engagement: what was agreed, decided or learned"
+ATTENDEES_MESSAGE = "Select who attended, or say why no attendees are recorded"
+MATTERS_MESSAGE = "Select at least one strategic matter, or say why none applies"
 
 
 def current_plan() -> Plan | None:
@@ -124,6 +133,17 @@ def _held_needs_outcome(values, errors) -> None:
         errors["outcome"] = [OUTCOME_MESSAGE]
 
 
+def _held_needs_people_and_matters(values, errors) -> None:
+    """A held engagement names who attended and what it was about, or says why not, so that nothing held drops
+    out of the co-operation table unnoticed."""
+    if values.get("status") != "held" or values.get("incomplete_reason"):
+        return
+    if not values.get("stakeholders") and "stakeholders" not in errors:
+        errors["stakeholders"] = [ATTENDEES_MESSAGE]
+    if not values.get("matters") and "matters" not in errors:
+        errors["matters"] = [MATTERS_MESSAGE]
+
+
 def clean_engagement(data: dict[str, Any], plan: Plan | None = None) -> dict[str, Any]:
     """Validated values for an Engagement from API-named fields. Raises ValidationError with every problem."""
     errors: dict[str, list[str]] = {}
@@ -135,6 +155,7 @@ def clean_engagement(data: dict[str, Any], plan: Plan | None = None) -> dict[str
     _authority(data, values, errors)
     _plan_stage(data, values, errors, plan if plan is not None else current_plan())
     _held_needs_outcome(values, errors)
+    _held_needs_people_and_matters(values, errors)
     if not values["title"] and "title" not in errors:
         values["title"] = _default_title(values)
         if not values["title"]:

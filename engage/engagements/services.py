@@ -28,7 +28,18 @@ DOCUMENT_TYPES = {
     "image/tiff": "TIFF image",
 }
 DOCUMENT_MESSAGE = "The selected file must be a PDF, a Word document (DOCX) or an image (JPG, PNG, GIF or WebP)"
-AUDITED = ("title", "kind", "status", "summary", "outcome", "agreement", "influence_on_plan", "evidence_url", "level")
+AUDITED = (
+    "title",
+    "kind",
+    "status",
+    "summary",
+    "outcome",
+    "agreement",
+    "influence_on_plan",
+    "evidence_url",
+    "level",
+    "incomplete_reason",
+)
 
 
 def engagement_values(engagement: Engagement) -> dict[str, Any]:
@@ -49,6 +60,7 @@ def engagement_values(engagement: Engagement) -> dict[str, Any]:
         "agreement": engagement.agreement,
         "influence_on_plan": engagement.influence_on_plan,
         "evidence_url": engagement.evidence_url,
+        "incomplete_reason": engagement.incomplete_reason,
     }
 
 

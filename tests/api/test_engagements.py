@@ -232,3 +232,20 @@ def test_evidence_and_actions_are_added_to_an_engagement(officer_api, openapi):
     assert action.status_code == 201 and action.get_json()["engagement"] == engagement.id
     assert_matches(openapi, action, "/engagements/{engagement_id}/actions", "post")
     assert no_owner.status_code == 422 and "owner" in no_owner.get_json()["errors"]
+
+
+def test_a_held_engagement_needs_attendees_and_a_matter_or_a_reason(officer_api, openapi):
+    create_plan()
+    create_authority()
+    refused = officer_api.post("/api/v1/engagements", json=_body(matters=[], actions=[]))
+    assert refused.status_code == 422
+    assert set(refused.get_json()["errors"]) == {"stakeholders", "matters"}
+    assert db.session.scalar(select(func.count()).select_from(models.Engagement)) == 0
+    reason = "A press release to the local media: no one attended"
+    response = officer_api.post("/api/v1/engagements", json=_body(matters=[], actions=[], incomplete_reason=reason))
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["incomplete_reason"] == reason
+    assert_matches(openapi, response, "/engagements", "post")
+    assert_matches_schema(response, "Engagement")
+    planned = officer_api.post("/api/v1/engagements", json=_body(status="planned", outcome="", matters=[], actions=[]))
+    assert planned.status_code == 201  # a planned one can still be missing them

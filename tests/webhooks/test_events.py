@@ -11,6 +11,7 @@ from engage.auth.services import create_token
 from engage.consultations.services import set_published
 from engage.engagements.services import mark_held, update_engagement
 from engage.evidence.common_ground import services as scg_services
+from engage.evidence.common_ground import signing
 from engage.extensions import db
 from engage.models import Representation, WebhookDelivery, WebhookEvent, utcnow
 from engage.webhooks import outbox, services
@@ -78,11 +79,12 @@ def test_signing_a_statement_of_common_ground_is_an_event(subscription):
     create_authority("DBC", "Dacorum Borough Council")
     statement = scg_services.create_statement({"title": "Statement of Common Ground: housing"})
     version = statement.latest
-    scg_services.change_status(version, "agreed", date(2026, 11, 24))
-    signature = {"name": "A Leader", "organisation": "Dacorum", "signed_on": date(2026, 11, 20)}
-    scg_services.add_signature(version, signature, date(2026, 11, 24))
+    party = scg_services.add_party(version, {"authority": "DBC", "signatory_name": "A Leader"})
+    today = date(2026, 11, 24)
+    signing.change_status(version, "agreed", date(2026, 11, 18), today)
+    signing.add_signature(version, {"party": party.id, "signed_on": date(2026, 11, 20)}, today)
     assert _types() == []
-    scg_services.change_status(version, "signed", date(2026, 11, 24))
+    signing.change_status(version, "signed", today, today)
     [(event_type, data)] = _events()
     assert event_type == "scg.signed"
     assert data == {
@@ -90,7 +92,7 @@ def test_signing_a_statement_of_common_ground_is_an_event(subscription):
         "title": "Statement of Common Ground: housing",
         "version": 1,
         "signed_on": "2026-11-24",
-        "signed_by": ["Dacorum"],
+        "signed_by": ["Dacorum Borough Council"],
     }
 
 

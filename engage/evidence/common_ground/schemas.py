@@ -7,8 +7,8 @@ from typing import Any, Literal, Self
 
 from pydantic import AliasPath, Field, create_model
 
-from engage.common.schemas import Input, LondonDateTime, NullableDateText, Output, Slugs, Text, Texts, one_of
-from engage.evidence.common_ground.services import TRANSITIONS
+from engage.common.schemas import Id, Input, LondonDateTime, NullableDateText, Output, Slugs, Text, Texts, one_of
+from engage.evidence.common_ground.signing import TRANSITIONS
 from engage.models.evidence import SCG_TEXT_FIELDS
 from engage.vocab import MatterPosition, ScgStatus
 
@@ -34,16 +34,22 @@ class ScgParty(Output):
     signatory_name: str
     signatory_role: str
     matters: Slugs = Field(description="Strategic matter slugs")
+    positions: dict[str, Literal[MatterPosition.values()]] = Field(
+        description="Where the party stands on each of the version's matters it has a position on, by matter slug"
+    )
 
     @classmethod
     def of(cls, record: Any, **values: Any) -> Self:
-        return super().of(record, authority=record.authority.code if record.authority else None, **values)
+        positions = {row.matter.slug: row.position for row in record.positions}
+        authority = record.authority.code if record.authority else None
+        return super().of(record, authority=authority, positions=positions, **values)
 
 
 class ScgSignature(Output):
-    """Someone signed the version for an organisation on a day (no image of the signature is kept)."""
+    """Someone signed the version for a party on the date on the document (no image of the signature is kept)."""
 
     id: int
+    party: int | None = Field(validation_alias="party_id", description="Id of the party signed for")
     name: str
     role: str
     organisation: str
@@ -63,6 +69,9 @@ class ScgVersion(_VersionText):
     agreed_on: date | None
     signed_on: date | None
     superseded_on: date | None
+    superseded_by: int | None = Field(description="Number of the version that superseded it")
+    signature_status: str = Field(description="Signed, or partly signed (n of m), or not signed")
+    change_log: str = Field(description="What changed since the previous version, and why")
     matters: list[ScgMatter]
     parties: list[ScgParty]
     signatures: list[ScgSignature]
@@ -74,7 +83,10 @@ class ScgVersion(_VersionText):
     def of(cls, record: Any, **values: Any) -> Self:
         parties = [ScgParty.of(party) for party in record.parties]
         allowed = list(TRANSITIONS.get(record.status, ()))
-        return super().of(record, parties=parties, allowed_statuses=allowed, **values)
+        later = record.superseded_by
+        return super().of(
+            record, parties=parties, allowed_statuses=allowed, superseded_by=later.number if later else None, **values
+        )
 
 
 class ScgVersionSummary(Output):
@@ -114,6 +126,24 @@ class ScgVersionInput(_TextInput):
 
     output = ScgVersion
 
+    change_log: Text | None = Field(None, description="What changes since the previous version, and why")
+
+
+class NewScgVersionInput(Input):
+    """A new draft copying the latest version; after version 1 it needs a change log."""
+
+    output = ScgVersion
+
+    change_log: Text | None = Field(None, description="What changes since the previous version, and why")
+
+
+class ScgPositionsInput(Input):
+    """Where a party stands on the version's matters: {matter slug: agreed, not-agreed or ongoing; "" clears it}."""
+
+    output = ScgVersion
+
+    positions: dict[str, str] = Field(default_factory=dict, description="Position by strategic matter slug")
+
 
 class StatementInput(_TextInput):
     """A new statement: it starts as a draft version 1 with the text given."""
@@ -146,14 +176,14 @@ class ScgPartyInput(Input):
 
 
 class ScgSignatureInput(Input):
-    """A signature on an agreed (or signed) version: who, for which organisation, on which day."""
+    """A signature on an agreed version: which party signed, who signed for it, and the date on the document."""
 
-    required = ("name", "organisation", "signed_on")
+    required = ("party", "signed_on")
 
-    name: Text = None
+    party: Id | None = Field(None, description="Id of a party to the version: only parties sign")
+    name: Text | None = Field(None, description="Who signed; the party's signatory when not given")
     role: Text | None = None
-    organisation: Text = None
-    signed_on: NullableDateText = Field(None, description="Today or earlier")
+    signed_on: NullableDateText = Field(None, description="The date on the document: not before the version was agreed")
 
 
 class ScgStatusInput(Input):
@@ -162,3 +192,6 @@ class ScgStatusInput(Input):
     required = ("status",)
 
     status: one_of(ScgStatus.values()) = None
+    on: NullableDateText = Field(
+        None, description="The date on the document (agreed, signed or superseded); not before what it depends on"
+    )
