@@ -1,0 +1,48 @@
+"""The words of the statement of consultation that depend on the regulations the plan is prepared under.
+
+Plans on the 2012 regulations speak of the duty to co-operate and of Regulation 20 representations; plans on the
+2026 regulations speak of maintaining effective co-operation. `for_plan` is the one place that reads the plan's
+route: everything else in the statement takes its wording from what it returns."""
+
+from dataclasses import dataclass
+
+from engage.vocab import PlanRoute
+
+
+@dataclass(frozen=True)
+class Wording:
+    regulations: str  # the regulations' full title
+    basis: str  # the sentence saying what the statement is prepared under
+    cooperation_question: str  # the question on the representation form, as a row label
+    cooperation_short: str  # the same, as a column heading
+    duly_made: str  # what a duly made representation is called
+    none_made: str  # the statement required when there were none
+
+
+LEGACY = Wording(
+    regulations="Town and Country Planning (Local Planning) (England) Regulations 2012",
+    basis="This statement is prepared under Regulation 22(1)(c) of the Town and Country Planning (Local Planning) "
+    "(England) Regulations 2012. It sets out, for each consultation stage in turn, which bodies and persons were "
+    "invited to make representations, how they were invited, the main issues raised and how they have been taken "
+    "into account, and the number of representations made and their main issues.",
+    cooperation_question="Complies with the duty to co-operate",
+    cooperation_short="Duty to co-operate",
+    duly_made="representations made in accordance with Regulation 20",
+    none_made="No representations were made in accordance with Regulation 20 at this stage.",
+)
+NEW = Wording(
+    regulations="Town and Country Planning (Local Planning) (England) Regulations 2026",
+    basis="This statement is prepared under the Town and Country Planning (Local Planning) (England) Regulations "
+    "2026. It sets out, for each consultation stage in turn, which bodies and persons were invited to make "
+    "representations, how they were invited, the main issues raised and how they have been taken into account, "
+    "and the number of representations made and their main issues.",
+    cooperation_question="Shows effective co-operation has been maintained",
+    cooperation_short="Maintaining effective co-operation",
+    duly_made="duly made representations",
+    none_made="No duly made representations were received at this stage.",
+)
+
+
+def for_plan(plan) -> Wording:
+    """The wording for a plan's route; a consultation outside any plan reads as the 2012 regulations."""
+    return NEW if plan is not None and plan.route == PlanRoute.NEW else LEGACY
