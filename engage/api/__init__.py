@@ -40,3 +40,4 @@ from engage.api import stakeholders  # noqa: E402, F401
 from engage.api import dtc  # noqa: E402, F401
 from engage.api import consultations  # noqa: E402, F401
 from engage.api import engagements  # noqa: E402, F401
+from engage.api import publicity  # noqa: E402, F401
