@@ -93,7 +93,7 @@ def _by_type(consultation_id: int) -> tuple[int, list[list]]:
                func.count(Representation.id))
         .join(Representation, Representation.respondent_id == Respondent.id)
         .where(Respondent.consultation_id == consultation_id, DULY_MADE)
-        .group_by(Respondent.id, Respondent.stakeholder_id, Respondent.organisation, Respondent.agent)
+        .group_by(Respondent.id)  # the other columns depend on it (and PostgreSQL cannot group by JSON)
     ).all()  # fmt: skip
     slugs = stakeholder_slugs({row.stakeholder_id for row in counts if row.stakeholder_id})
     people: Counter = Counter()
