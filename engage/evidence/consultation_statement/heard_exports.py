@@ -16,8 +16,8 @@ from engage.stakeholders.exports import neutralise
 TITLE = "Those who wish to take part in the hearing sessions"
 NOTE = (
     "Representations whose makers said they wish to take part in the hearing sessions, by part of the plan, with "
-    "the representation's and the respondent's references. Withdrawn representations are left out; late ones are "
-    "marked."
+    "the main issues each raises and the representation's and the respondent's references. Withdrawn "
+    "representations are left out; late ones are marked."
 )
 
 
@@ -57,13 +57,14 @@ def docx_bytes(scope: Scope, now: datetime, *, contacts: bool = False) -> bytes:
 
 def _contact_columns_joined(table: Table) -> Table:
     public = len(heard.HEAD)
-    head = [*heard.HEAD[:6], "Late", "Contact details", "Agent’s contact details"]
+    names = heard.PUBLIC_NAMES
+    head = [*heard.HEAD[:names], "Late", "Contact details", "Agent’s contact details"]
     rows = []
     for row in table.rows:
         own = "\n".join(str(value) for value in row[public : public + 4] if value)
         agent = "\n".join(str(value) for value in row[public + 4 :] if value)
-        rows.append([*row[:6], row[7], own, agent])
-    return Table(table.sheet, table.title, head, rows, table.empty, [*heard.WIDTHS[:6], 7, 34, 34])
+        rows.append([*row[:names], row[public - 1], own, agent])
+    return Table(table.sheet, table.title, head, rows, table.empty, [*heard.WIDTHS[: heard.PUBLIC_NAMES], 7, 34, 34])
 
 
 def xlsx_bytes(scope: Scope, now: datetime, *, contacts: bool = False) -> bytes:

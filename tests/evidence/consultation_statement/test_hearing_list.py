@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from engage.extensions import db
-from engage.models import Representation, Respondent
+from engage.models import MainIssue, Representation, Respondent
 from tests.factories import create_consultation
 
 AGENT = {"first_name": "Alex", "last_name": "Agent", "organisation": "Agents LLP", "email": "alex@agents.example",
@@ -39,6 +39,10 @@ def consultation():
     _respondent(consultation, "Ben", part=chapter, wishes_to_be_heard=True, heard_reason="Site", late=True)
     _respondent(consultation, "Cat", part=policy, wishes_to_be_heard=True, heard_reason="Gone", status="withdrawn")
     _respondent(consultation, "Dan", part=policy)
+    ann = db.session.scalar(select(Respondent).where(Respondent.first_name == "Ann"))
+    db.session.add(MainIssue(consultation_id=consultation.id, title="Housing numbers",
+                             representations=ann.representations))  # fmt: skip
+    db.session.commit()
     return consultation
 
 
@@ -56,6 +60,7 @@ def test_the_list_gives_those_who_wish_to_be_heard_by_part_with_references(viewe
         ("Policy SP1: Spatial strategy", f"{ann.reference}-1", ann.reference, "No"),
     ]
     assert rows[1]["Agent"] == "Alex Agent, Agents LLP" and rows[1]["Why they wish to take part"] == "Our evidence"
+    assert (rows[0]["Main issues"], rows[1]["Main issues"]) == ("", "Housing numbers")
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx", "docx"])
