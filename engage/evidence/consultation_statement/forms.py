@@ -53,7 +53,11 @@ class PublicityForm(ServiceErrorsMixin, FlaskForm):
     fallback_field = "description"
 
     method = RadioField(
-        "How was it publicised?", widget=GovRadioInput(), choices=PublicityMethod.choices(), validate_choice=False
+        "How was it publicised?",
+        widget=GovRadioInput(),
+        choices=PublicityMethod.choices(),
+        validate_choice=False,
+        description="Emails and letters sent through the invitations are counted already",
     )
     description = StringField(
         "What and where", widget=GovTextInput(), description="For example, Notice in the Watford Observer"
