@@ -1,7 +1,7 @@
 """The statement of consultation as a Word document and an Excel workbook, built from the same stage-by-stage
 tables as the page. The Word document gives each consultation stage its own section; the workbook has one sheet per
-kind of table with the stage in the first column. Both end with full copies of the representations (Regulation
-22(1)(d)): a sheet in the workbook, an annex in the document."""
+kind of table with the stage in the first column. Both end with full copies of the representations: a sheet in the
+workbook, an annex in the document. Wording that depends on the plan's regulations comes from wording.py."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,9 +19,8 @@ from engage.vocab import Answer, Nature
 
 ANNEX_TITLE = "Annex: full copies of the representations"
 ANNEX_NOTE = (
-    "Every representation made, in full, as Regulation 22(1)(d) requires, by consultation and reference. Names and "
-    "organisations are published; email and postal addresses, phone numbers and signatures are not. Withdrawn "
-    "representations are included and marked as withdrawn; late ones are marked as late."
+    "Names and organisations are published; email and postal addresses, phone numbers and signatures are not. "
+    "Withdrawn representations are included and marked as withdrawn; late ones are marked as late."
 )
 NO_REPRESENTATIONS = "There were no representations."
 NOBODY_INVITED = "Nobody was recorded as invited at this stage."
@@ -225,7 +224,7 @@ def docx_bytes(statement: ConsultationStatement, representations: Iterable[FullR
         _stage_section(document, stage, statement.wording)
     document.add_page_break()
     document.add_heading(ANNEX_TITLE, level=1)
-    document.add_paragraph(ANNEX_NOTE)
+    document.add_paragraph(f"{statement.wording.annex_note} {ANNEX_NOTE}")
     document.add_paragraph(soc_annex.MARKER)
     return soc_annex.fill(
         office.docx_bytes(document), representations, NO_REPRESENTATIONS, statement.wording.cooperation_question

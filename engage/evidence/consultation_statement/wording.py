@@ -17,6 +17,7 @@ class Wording:
     cooperation_short: str  # the same, as a column heading
     duly_made: str  # what a duly made representation is called
     none_made: str  # the statement required when there were none
+    annex_note: str  # what the annex of full representations is
 
 
 LEGACY = Wording(
@@ -29,6 +30,7 @@ LEGACY = Wording(
     cooperation_short="Duty to co-operate",
     duly_made="representations made in accordance with Regulation 20",
     none_made="No representations were made in accordance with Regulation 20 at this stage.",
+    annex_note="Every representation made, in full, as Regulation 22(1)(d) requires, by consultation and reference.",
 )
 NEW = Wording(
     regulations="Town and Country Planning (Local Planning) (England) Regulations 2026",
@@ -38,8 +40,9 @@ NEW = Wording(
     "and the number of representations made and their main issues.",
     cooperation_question="Shows effective co-operation has been maintained",
     cooperation_short="Maintaining effective co-operation",
-    duly_made="duly made representations",
+    duly_made="received by the closing time and not withdrawn",
     none_made="No duly made representations were received at this stage.",
+    annex_note="Every representation made, in full, by consultation and reference.",
 )
 
 

@@ -221,6 +221,8 @@ def test_the_wording_follows_the_plans_route(viewer_client):
     assert wording.NEW.cooperation_question in headings and "Complies with the duty to co-operate" not in headings
     text = _text(_docx(viewer_client, consultation=consultation.id))
     assert "duty to co-operate" not in text and wording.NEW.none_made not in text
+    assert "Regulation 20" not in text and "Regulation 22" not in text
+    assert wording.NEW.annex_note in text
 
 
 def test_the_route_decides_the_wording():
