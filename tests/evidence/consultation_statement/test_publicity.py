@@ -110,3 +110,12 @@ def test_the_service_refuses_bad_values(change, field):
         publicity.record_publicity(consultation, data)
     assert field in raised.value.errors
     assert db.session.scalar(select(func.count(Publicity.id))) == 0
+
+
+def test_the_consultation_page_links_to_its_publicity(officer_client, viewer_client):
+    consultation = create_consultation()
+    page = get_page(officer_client, "consultations.show", consultation_id=consultation.id)
+    links = [a["href"] for a in page.select("main a")]
+    assert f"/evidence/consultation-statement/{consultation.id}/publicity/new" in links
+    page = get_page(viewer_client, "consultations.show", consultation_id=consultation.id)
+    assert not page.select(f"a[href='/evidence/consultation-statement/{consultation.id}/publicity/new']")
