@@ -118,7 +118,7 @@ def _counts(stage: Stage, wording: Wording) -> list[list]:
     f = stage.figures
     return [
         ["Received", f.received],
-        [f"Duly made ({wording.duly_made})", f.duly_made],
+        [f"Duly made ({wording.duly_made_label(stage.asks_legal_questions)})", f.duly_made],
         ["Late (not duly made)", len(f.late)],
         ["Withdrawn", len(f.withdrawn)],
     ]
@@ -199,7 +199,7 @@ def _stage_section(document, stage: Stage, wording: Wording) -> None:
     document.add_heading("Representations", level=2)
     _add(document, COUNTS, stage, wording, 3)
     if not stage.figures.duly_made:
-        document.add_paragraph(wording.none_made)
+        document.add_paragraph(wording.none_statement(stage.asks_legal_questions))
     else:
         if not stage.asks_legal_questions:
             document.add_paragraph(NOT_ASKED)

@@ -15,10 +15,21 @@ class Wording:
     basis: str  # the sentence saying what the statement is prepared under
     cooperation_question: str  # the question on the representation form, as a row label
     cooperation_short: str  # the same, as a column heading
-    duly_made: str  # what a duly made representation is called
-    none_made: str  # the statement required when there were none
+    duly_made: str  # what a duly made representation is at the publication stage
+    none_made: str  # the statement required when there were none at the publication stage
     annex_note: str  # what the annex of full representations is
 
+    def duly_made_label(self, publication: bool) -> str:
+        """What a duly made representation is at a stage: the publication stage's own words, or plain ones."""
+        return self.duly_made if publication else EARLY_DULY_MADE
+
+    def none_statement(self, publication: bool) -> str:
+        return self.none_made if publication else EARLY_NONE_MADE
+
+
+# Earlier stages (Regulation 18 rounds, scoping) under either route: no regulation defines their representations.
+EARLY_DULY_MADE = "received by the closing time and not withdrawn"
+EARLY_NONE_MADE = "No representations were received at this stage."
 
 LEGACY = Wording(
     regulations="Town and Country Planning (Local Planning) (England) Regulations 2012",
@@ -40,7 +51,7 @@ NEW = Wording(
     "and the number of representations made and their main issues.",
     cooperation_question="Shows effective co-operation has been maintained",
     cooperation_short="Maintaining effective co-operation",
-    duly_made="received by the closing time and not withdrawn",
+    duly_made=EARLY_DULY_MADE,
     none_made="No duly made representations were received at this stage.",
     annex_note="Every representation made, in full, by consultation and reference.",
 )

@@ -282,3 +282,12 @@ def test_invitations_counted_match_the_database(viewer_client, consultation):
     methods = _rows(_xlsx(viewer_client, consultation=consultation.id), "Methods")
     invited = sum(int(row[4].split()[0]) for row in methods if row[4] and row[4].endswith("invited"))
     assert invited == db.session.scalar(select(func.count(Invitation.id)))
+
+
+def test_an_earlier_stage_is_not_described_in_the_publication_stages_terms(viewer_client):
+    consultation = _closed(form_type="questionnaire", stage="reg-18")
+    text = _text(_docx(viewer_client, consultation=consultation.id))
+    assert wording.EARLY_NONE_MADE in text and "Regulation 20" not in text
+    _respond(consultation, items=(("comment", None),))
+    counts = [row[1] for row in _rows(_xlsx(viewer_client, consultation=consultation.id), "Counts")]
+    assert f"Duly made ({wording.EARLY_DULY_MADE})" in counts
