@@ -14,6 +14,7 @@ from engage.evidence.consultation_statement.queries import Scope
 from engage.stakeholders.exports import neutralise
 
 TITLE = "Those who wish to take part in the hearing sessions"
+PROVISIONAL = "Provisional: a consultation in this list is not closed yet, so the list will change."
 NOTE = (
     "Representations whose makers said they wish to take part in the hearing sessions, by part of the plan, with "
     "the main issues each raises and the representation's and the respondent's references. Withdrawn "
@@ -23,6 +24,8 @@ NOTE = (
 
 def title(scope: Scope, *, contacts: bool) -> str:
     name = f"{TITLE}: {scope.title}"
+    if scope.provisional:
+        name += " (provisional)"
     return f"{name} (NOT FOR PUBLICATION)" if contacts else name
 
 
@@ -36,8 +39,9 @@ def _table(scope: Scope, contacts: bool) -> Table:
     return Table("Hearing list", TITLE, head, list(heard.rows(scope.ids, contacts=contacts)), heard.NOBODY, widths)
 
 
-def _notes(contacts: bool, now: datetime) -> list[str]:
-    return [*([heard.NOT_FOR_PUBLICATION] if contacts else []), NOTE, office.generated_note(now)]
+def _notes(scope: Scope, contacts: bool, now: datetime) -> list[str]:
+    provisional = [PROVISIONAL] if scope.provisional else []
+    return [*([heard.NOT_FOR_PUBLICATION] if contacts else []), *provisional, NOTE, office.generated_note(now)]
 
 
 def docx_bytes(scope: Scope, now: datetime, *, contacts: bool = False) -> bytes:
@@ -48,7 +52,7 @@ def docx_bytes(scope: Scope, now: datetime, *, contacts: bool = False) -> bytes:
     table = _table(scope, contacts)
     if contacts:  # Word pages are too narrow for every contact column: the address fields go together
         table = _contact_columns_joined(table)
-    office.add_notes(document, "About this list", _notes(contacts, now)[1 if contacts else 0 :])
+    office.add_notes(document, "About this list", _notes(scope, contacts, now)[1 if contacts else 0 :])
     office.add_table(document, table)
     if table.rows:
         layout.size_columns(document.tables[-1], table, layout.LANDSCAPE_CM)
@@ -68,7 +72,7 @@ def _contact_columns_joined(table: Table) -> Table:
 
 
 def xlsx_bytes(scope: Scope, now: datetime, *, contacts: bool = False) -> bytes:
-    return office.xlsx_bytes(title(scope, contacts=contacts), _notes(contacts, now), [_table(scope, contacts)])
+    return office.xlsx_bytes(title(scope, contacts=contacts), _notes(scope, contacts, now), [_table(scope, contacts)])
 
 
 def csv_lines(scope: Scope, *, contacts: bool = False) -> Iterator[str]:

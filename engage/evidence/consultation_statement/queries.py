@@ -37,6 +37,11 @@ class Scope:
         return self.consultations[0].title if self.consultations else "No consultations"
 
     @property
+    def provisional(self) -> bool:
+        """Whether any consultation covered is not closed yet, so what is counted will change."""
+        return any(c.status != ConsultationStatus.CLOSED for c in self.consultations)
+
+    @property
     def the_plan(self) -> Plan | None:
         """The plan the statement is about, also when it covers one of its consultations."""
         if self.plan is not None:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from engage.extensions import db
-from engage.models import MainIssue, Representation, Respondent
+from engage.models import MainIssue, Representation, Respondent, utcnow
 from tests.factories import create_consultation
 
 AGENT = {"first_name": "Alex", "last_name": "Agent", "organisation": "Agents LLP", "email": "alex@agents.example",
@@ -114,3 +114,16 @@ def _text(data: bytes, file_format: str) -> str:
     document = docx.Document(io.BytesIO(data))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_the_list_of_an_open_consultation_is_provisional(viewer_client, consultation):
+    response = viewer_client.get(f"/evidence/consultation-statement/hearing-list.xlsx?consultation={consultation.id}")
+    text = _text(response.data, "xlsx")
+    assert "(provisional)" in text and "Provisional: a consultation in this list is not closed yet" in text
+
+
+def test_the_list_of_a_closed_consultation_is_not_provisional(viewer_client):
+    now = utcnow()
+    consultation = create_consultation(opens_at=now - timedelta(days=50), closes_at=now - timedelta(days=1))
+    response = viewer_client.get(f"/evidence/consultation-statement/hearing-list.xlsx?consultation={consultation.id}")
+    assert "provisional" not in _text(response.data, "xlsx").lower()
