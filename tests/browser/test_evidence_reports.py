@@ -62,7 +62,7 @@ def test_officer_downloads_the_statement_of_consultation_with_every_representati
     page.goto("/evidence/consultation-statement")
     page.get_by_label("Consultation", exact=True).select_option(label=counts["consultation"])
     page.get_by_role("button", name="Show the statement").click()
-    expect(page.get_by_role("heading", level=2, name=counts["consultation"])).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=counts["consultation"], exact=True)).to_be_visible()
     assert_accessible(page, "evidence-statement-of-consultation")
 
     sheet = load_workbook(io.BytesIO(download(page, "Excel (XLSX)")))["Representations"]
