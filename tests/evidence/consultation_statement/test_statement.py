@@ -291,3 +291,10 @@ def test_an_earlier_stage_is_not_described_in_the_publication_stages_terms(viewe
     _respond(consultation, items=(("comment", None),))
     counts = [row[1] for row in _rows(_xlsx(viewer_client, consultation=consultation.id), "Counts")]
     assert f"Duly made ({wording.EARLY_DULY_MADE})" in counts
+
+
+def test_a_consultation_not_open_yet_is_provisional_too(viewer_client):
+    now = utcnow()
+    consultation = create_consultation(opens_at=now + timedelta(days=3), closes_at=now + timedelta(days=50))
+    document = _docx(viewer_client, consultation=consultation.id)
+    assert "Provisional: this consultation has not opened yet." in [p.text for p in document.paragraphs]
