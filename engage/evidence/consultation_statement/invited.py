@@ -104,7 +104,7 @@ def _invitation_details(method: str) -> str:
     if method == "email":
         return "Email to the bodies and people on the consultation database who have an email address"
     if method == "letter":
-        return "Letter to the bodies and people on the consultation database without an email address"
+        return "Letter to those on the consultation database without an email address or who asked for post"
     return f"{PublicityMethod.label_of(method)} to the bodies and people on the consultation database"
 
 
