@@ -85,6 +85,7 @@ def urls(ids: dict) -> list[str]:
         "/api/v1/consultations",
         f"/api/v1/consultations/{consultation}/representations?per_page=500",
         f"/api/v1/consultations/{consultation}/publicity?per_page=500",
+        f"/api/v1/evidence/hearing-list?consultation={consultation}&per_page=500",
         "/api/v1/evidence/dtc-table?per_page=500",
         "/evidence/dtc-table",
         "/evidence/dtc-matrix",

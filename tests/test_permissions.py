@@ -217,6 +217,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.list_authorities": ("/api/v1/authorities", API_VIEWERS),
     "api.list_strategic_matters": ("/api/v1/strategic-matters", API_VIEWERS),
     "api.create_strategic_matter": ("/api/v1/strategic-matters", API_EDITORS),
+    "api.hearing_list": ("/api/v1/evidence/hearing-list?consultation={consultation}", API_VIEWERS),
     "api.list_publicity": ("/api/v1/consultations/{consultation}/publicity", API_VIEWERS),
     "api.create_publicity": ("/api/v1/consultations/{consultation}/publicity", API_EDITORS),
     "api.show_publicity": ("/api/v1/publicity/{publicity}", API_VIEWERS),

@@ -41,3 +41,4 @@ from engage.api import dtc  # noqa: E402, F401
 from engage.api import consultations  # noqa: E402, F401
 from engage.api import engagements  # noqa: E402, F401
 from engage.api import publicity  # noqa: E402, F401
+from engage.api import hearing_list  # noqa: E402, F401

@@ -97,3 +97,13 @@ def count(consultation_ids: list[int]) -> int:
         )
         or 0
     )
+
+
+def entries(consultation_ids: list[int]) -> list[dict]:
+    """The public list's rows as records (the API's HearingListEntry)."""
+    names = ("part", "main_issues", "representation", "respondent_reference", "respondent", "organisation", "agent",
+             "reason", "late")  # fmt: skip
+    found = [dict(zip(names, row, strict=True)) for row in rows(consultation_ids)]
+    for entry in found:
+        entry["main_issues"] = [title for title in entry["main_issues"].split("; ") if title]
+    return found

@@ -32,3 +32,18 @@ class PublicityInput(Input):
     starts_on: NullableDateText = Field(None, json_schema_extra={"type": "string", "format": "date"})
     ends_on: NullableDateText = Field(None, json_schema_extra={"type": "string", "format": "date"})
     attendance: Annotated[int, Strict()] | None = Field(None, description="Exhibitions and events only")
+
+
+class HearingListEntry(Output):
+    """A representation whose maker wishes to take part in the hearing sessions. No contact details: the list with
+    them is a file for the programme officer only."""
+
+    part: str = Field(description="The part of the plan, or The plan as a whole")
+    main_issues: list[str] = Field(description="The main issues (matters) the representation raises")
+    representation: str = Field(description="The representation's reference, e.g. R-00123-1")
+    respondent_reference: str = Field(examples=["R-00123"])
+    respondent: str
+    organisation: str
+    agent: str = Field(description="The agent's name and organisation")
+    reason: str = Field(description="Why they wish to take part")
+    late: bool
