@@ -175,6 +175,26 @@ class InvitationMethod(Vocabulary):
     DEPOSIT_POINT = "deposit-point", "Deposit point"
 
 
+class PublicityMethod(Vocabulary):
+    """How a consultation was made known, for the statement of consultation: recorded with dates, and attendance
+    for exhibitions and events."""
+
+    EMAIL = "email", "Email"
+    LETTER = "letter", "Letter"
+    PUBLIC_NOTICE = "public-notice", "Public notice"
+    PRESS = "press", "Press", "Press release or article"
+    WEBSITE = "website", "Website"
+    SOCIAL_MEDIA = "social-media", "Social media"
+    NEWSLETTER = "newsletter", "Newsletter"
+    EXHIBITION = "exhibition", "Exhibition", "Exhibition (with attendance)"
+    EVENT = "event", "Event", "Event, meeting or webinar (with attendance)"
+    DEPOSIT_POINT = "deposit-point", "Deposit point", "Deposit point (library, council office)"
+
+    @property
+    def has_attendance(self) -> bool:
+        return self in (PublicityMethod.EXHIBITION, PublicityMethod.EVENT)
+
+
 class InvitationStatus(Vocabulary):
     PENDING = "pending", "Pending"
     SENT = "sent", "Sent"

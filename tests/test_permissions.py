@@ -20,7 +20,7 @@ from engage.consultations.services import add_document, add_question
 from engage.engagements.feeds import create_feed
 from engage.evidence.common_ground import services as scg_services
 from engage.extensions import db
-from engage.models import ApiToken, BodyKind, EngagementDocument, MainIssue, utcnow
+from engage.models import ApiToken, BodyKind, EngagementDocument, MainIssue, Publicity, utcnow
 from engage.models.user import hash_token
 from engage.representations.services import key_in
 from engage.respond.services import new_draft
@@ -213,6 +213,27 @@ MATRIX: dict[str, tuple[str, tuple]] = {
         "/evidence/consultation-statement/main-issues/{issue}/edit",
         EDITORS,
     ),
+    "evidence.consultation_statement.hearing_list": (
+        "/evidence/consultation-statement/hearing-list.csv?consultation={consultation}",
+        VIEWERS,
+    ),
+    # Contact details of those who wish to be heard: not for publication, officers and admins only.
+    "evidence.consultation_statement.hearing_contacts": (
+        "/evidence/consultation-statement/hearing-list-contacts.csv?consultation={consultation}",
+        EDITORS,
+    ),
+    "evidence.consultation_statement.new_publicity": (
+        "/evidence/consultation-statement/{consultation}/publicity/new",
+        EDITORS,
+    ),
+    "evidence.consultation_statement.edit_publicity": (
+        "/evidence/consultation-statement/publicity/{publicity}/edit",
+        EDITORS,
+    ),
+    "evidence.consultation_statement.remove_publicity": (
+        "/evidence/consultation-statement/publicity/{publicity}/remove",
+        EDITORS,
+    ),
     "evidence.summaries.index": ("/evidence/summaries", VIEWERS),
     "evidence.summaries.authority": ("/evidence/summaries/authorities/WBC", VIEWERS),
     "evidence.summaries.authority_csv": ("/evidence/summaries/authorities/WBC.csv", VIEWERS),
@@ -225,6 +246,12 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.list_authorities": ("/api/v1/authorities", API_VIEWERS),
     "api.list_strategic_matters": ("/api/v1/strategic-matters", API_VIEWERS),
     "api.create_strategic_matter": ("/api/v1/strategic-matters", API_EDITORS),
+    "api.hearing_list": ("/api/v1/evidence/hearing-list?consultation={consultation}", API_VIEWERS),
+    "api.list_publicity": ("/api/v1/consultations/{consultation}/publicity", API_VIEWERS),
+    "api.create_publicity": ("/api/v1/consultations/{consultation}/publicity", API_EDITORS),
+    "api.show_publicity": ("/api/v1/publicity/{publicity}", API_VIEWERS),
+    "api.update_publicity": ("/api/v1/publicity/{publicity}", API_EDITORS),
+    "api.delete_publicity": ("/api/v1/publicity/{publicity}", API_EDITORS),
     "api.list_stakeholders": ("/api/v1/stakeholders", API_VIEWERS),
     "api.create_stakeholder": ("/api/v1/stakeholders", API_EDITORS),
     "api.show_stakeholder": ("/api/v1/stakeholders/{stakeholder}", API_VIEWERS),
@@ -383,6 +410,10 @@ def world(officer_client):
     representation = respondent.representations[0]
     issue = MainIssue(consultation=consultation, title="Housing numbers")
     db.session.add(issue)
+    publicity = Publicity(
+        consultation=consultation, method="exhibition", description="Town hall", starts_on=utcnow().date()
+    )
+    db.session.add(publicity)
     draft = new_draft(consultation)
     db.session.commit()
     statement = scg_services.create_statement({"title": "Housing need across the area", "lead_authority": "WBC"})
@@ -422,6 +453,7 @@ def world(officer_client):
         "reference": representation.reference,
         "attachment": representation.attachments[0].id,
         "issue": issue.id,
+        "publicity": publicity.id,
         "draft_token": draft.token,
         "statement": statement.id,
         "matter_row": matter.id,

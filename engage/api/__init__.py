@@ -56,3 +56,5 @@ from engage.api import stakeholder_imports  # noqa: E402, F401
 from engage.api import summaries  # noqa: E402, F401
 from engage.api import audit  # noqa: E402, F401
 from engage.api import tokens  # noqa: E402, F401
+from engage.api import publicity  # noqa: E402, F401
+from engage.api import hearing_list  # noqa: E402, F401

@@ -116,10 +116,12 @@ spec.document(
         },
         "/evidence/consultation-statement": {
             "get": {
-                "summary": "The statement of consultation's figures",
-                "description": "For one consultation (`consultation`) or every consultation of a plan (`plan`). The"
-                " same figures as /evidence/consultation-statement and its .docx and .xlsx files; who was invited is"
-                " listed by /consultations/{consultation_id}/invitations.",
+                "summary": "The statement of consultation, stage by stage",
+                "description": "For one consultation (`consultation`) or every consultation of a plan (`plan`), in"
+                " plan order: who was invited (bodies named, individuals counted) and how, the duly made"
+                " representations counted apart from late and withdrawn ones with their breakdowns, and the main"
+                " issues. The same as the page /evidence/consultation-statement and its .docx and .xlsx files;"
+                " provisional while a consultation has not closed.",
                 "parameters": [
                     spec.query("consultation", "Consultation id", {"type": "integer", "minimum": 1}),
                     spec.query("plan", "Plan slug, for all its consultations"),

@@ -2,7 +2,7 @@
 
 from engage.models.audit import AuditEvent
 from engage.models.authority import Authority
-from engage.models.consultation import Consultation, ConsultationDocument, Invitation, Part, Question
+from engage.models.consultation import Consultation, ConsultationDocument, Invitation, Part, Publicity, Question
 from engage.models.engagement import (
     Action,
     CalendarFeed,
@@ -56,6 +56,7 @@ __all__ = [
     "ConsultationDocument",
     "Invitation",
     "Part",
+    "Publicity",
     "Question",
     "Attachment",
     "Representation",

@@ -12,6 +12,8 @@ from engage.seeds.demo_consultation import load_demo_consultations
 from engage.seeds.demo_engagement import load_demo_engagement
 from engage.seeds.demo_evidence import load_demo_evidence
 from engage.seeds.demo_invitations import load_demo_invitations
+from engage.seeds.demo_publicity import load_demo_publicity
+from engage.seeds.demo_statement import load_demo_statement
 from engage.seeds.reference import load_reference, upsert_authorities
 from engage.stakeholders.services import Lookups, build_stakeholder
 
@@ -63,6 +65,8 @@ def load_demo() -> None:
     db.session.commit()
     load_demo_consultations()
     load_demo_invitations()
+    load_demo_publicity()
+    load_demo_statement()
     load_demo_engagement()
     load_demo_evidence()
 

@@ -89,12 +89,15 @@ def test_the_statement_of_consultation_as_data(officer_api, viewer_api, openapi)
     assert response.status_code == 200, response.get_json()
     assert_matches(openapi, response, "/evidence/consultation-statement")
     body = response.get_json()
-    assert body["consultations"] == [consultation.id] and body["representations"] == 1
-    assert body["invited"] == 1 and body["invited_by_method"] == [{"method": "letter", "count": 1}]
-    assert body["by_channel"] == [{"channel": "post", "count": 1}]
-    assert [item["reference"] for item in body["withdrawn"]] == [reference]
-    assert body["main_issues"][0]["representations"] == [reference]
-    assert {item["type"] for item in body["by_respondent_type"]} >= {"residents", "councils"}
+    assert body["consultations"] == [consultation.id] and body["received"] == 1 and body["provisional"]
+    [stage] = body["stages"]
+    assert stage["consultation"] == consultation.id and stage["provisional"] and stage["stage"]
+    assert stage["invited"]["total_bodies"] + stage["invited"]["total_people"] == 1
+    assert [(how["method"], how["number"]) for how in stage["how"]] == [("letter", "1 invited")]
+    assert stage["received"] == 1 and stage["duly_made"] == 0
+    assert [item["reference"] for item in stage["withdrawn"]] == [reference]
+    assert stage["main_issues"][0]["representations"] == [reference]
+    assert stage["answers"] == [] and stage["by_part"] == []  # nothing duly made to count
     whole_plan = viewer_api.get("/api/v1/evidence/consultation-statement?plan=swh-jsp")
     assert whole_plan.status_code == 200
     assert_matches(openapi, whole_plan, "/evidence/consultation-statement")
