@@ -25,7 +25,7 @@ from engage.common.dates import LONDON, format_date
 from engage.common.xml_text import NOT_XML, Remembered, is_plain
 
 MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-TEXT, NUMBER, DATE, DATETIME, BOOLEAN = "text", "number", "date", "datetime", "boolean"
+TEXT, FREE_TEXT, NUMBER, DATE, DATETIME, BOOLEAN = "text", "free text", "number", "date", "datetime", "boolean"
 CELL_LIMIT = 32767  # characters Excel keeps in a cell
 SHEET_NAME_LIMIT = 31
 MIN_WIDTH, MAX_WIDTH = 8, 60  # characters, for measured widths
@@ -38,10 +38,12 @@ EPOCH_DAY = EPOCH.date()
 
 @dataclass
 class Sheet:
-    """A table. `kinds` gives each column's kind (TEXT, NUMBER, DATE, DATETIME, BOOLEAN); a column without one
-    (no list, or None in it) is written by each value's type: text, a date, a date and time, a number, and
-    True/False as the text "Yes"/"No". `widths` are in characters; without them they are measured from the
-    first rows. `plain` is a bold header and cells without formats."""
+    """A table. `kinds` gives each column's kind (TEXT, FREE_TEXT, NUMBER, DATE, DATETIME, BOOLEAN); a column
+    without one (no list, or None in it) is written by each value's type: text, a date, a date and time, a number,
+    and True/False as the text "Yes"/"No". TEXT is for texts that repeat (names, categories, statuses: their XML
+    is built once), FREE_TEXT for those that seldom do (summaries, references, links). `widths` are in
+    characters; without them they are measured from the first rows. `plain` is a bold header and cells without
+    formats."""
 
     name: str
     head: Sequence[str]
@@ -106,6 +108,10 @@ def _xml_text(text: str) -> str:
     """The text as a cell holds it: without the characters XML cannot hold, cut at Excel's limit, escaped."""
     if is_plain(text) and "_x" not in text and len(text) <= CELL_LIMIT:
         return text
+    return _escaped(text)
+
+
+def _escaped(text: str) -> str:
     return EXCEL_ESCAPE.sub(r"_x005F\1", escape(NOT_XML.sub("", text)[:CELL_LIMIT]))
 
 
@@ -133,14 +139,18 @@ def _makers(look: _Look) -> dict[str | None, Callable]:
     number_style = _style(look.number)
 
     def text(value) -> str:
-        return f'"{text_style} t="inlineStr"><is><t xml:space="preserve">{_xml_text(value)}</t></is></c>'
+        if value.__class__ is not str:
+            value = ("Yes" if value else "No") if isinstance(value, bool) else str(value)
+        if (
+            not (  # _xml_text, written out: this runs for most cells of a file
+                value.isprintable() and "&" not in value and "<" not in value and ">" not in value and "_x" not in value
+            )
+            or len(value) > CELL_LIMIT
+        ):
+            value = _escaped(value)
+        return f'"{text_style} t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
 
-    remembered = Remembered(text).__getitem__
-
-    def text_of(value) -> str:
-        if value.__class__ is str:
-            return remembered(value)
-        return remembered("Yes" if value else "No") if isinstance(value, bool) else text(str(value))
+    remembered = Remembered(text).__getitem__  # a dictionary look-up for texts seen before
 
     def day(value: date) -> str:
         return f'"{day_style}><v>{(value - EPOCH_DAY).days}</v></c>'
@@ -157,14 +167,17 @@ def _makers(look: _Look) -> dict[str | None, Callable]:
 
     def by_value(value) -> str:
         if value.__class__ is str or isinstance(value, bool):
-            return text_of(value)
+            return remembered(value)
         if isinstance(value, datetime):
             return moment(value)
         if isinstance(value, date):
             return day(value)
-        return number(value) if isinstance(value, int | float) else text(str(value))
+        return number(value) if isinstance(value, int | float) else text(value)
 
-    return {TEXT: text_of, NUMBER: number, DATE: day, DATETIME: moment, BOOLEAN: boolean, None: by_value}
+    return {
+        TEXT: remembered, FREE_TEXT: text, NUMBER: number, DATE: day, DATETIME: moment, BOOLEAN: boolean,
+        None: by_value,
+    }  # fmt: skip
 
 
 def _measured(head: Sequence[str], sample: list[Sequence]) -> list[float]:
@@ -202,20 +215,25 @@ def _write_table(sheet: Sheet, first: bool, stream: IO[bytes]) -> tuple[int, int
 
 
 def _write_rows(sheet: Sheet, look: _Look, rows: Iterable[Sequence], stream: IO[bytes]) -> int:
-    makers = _makers(look)
+    """The rows, a batch at a time; returns how many there were."""
     kinds = sheet.kinds or [None] * len(sheet.head)
-    columns = [(column_letter(index), makers[kind]) for index, kind in enumerate(kinds)]
+    by_kind = _makers(look)
+    makers = [by_kind[kind] for kind in kinds]
+    letters = [column_letter(index) for index in range(len(kinds))]
     parts: list[str] = []
     count = 0
+    only_truthy = all(kind in (TEXT, FREE_TEXT, DATE, DATETIME) for kind in kinds)  # no 0 or False to keep
     for count, row in enumerate(rows, start=1):  # noqa: B007 (count is the number of rows afterwards)
         n = count + 1
-        parts.append(f'<row r="{n}">')
-        parts += [
-            f'<c r="{letter}{n}{make(value)}'
-            for (letter, make), value in zip(columns, row, strict=True)
-            if value or value == 0
-        ]
-        parts.append("</row>")
+        if only_truthy:
+            cells = [f'<c r="{x}{n}{make(value)}' for x, make, value in zip(letters, makers, row, strict=True) if value]
+        else:
+            cells = [
+                f'<c r="{x}{n}{make(value)}'
+                for x, make, value in zip(letters, makers, row, strict=True)
+                if value or value == 0
+            ]
+        parts.append(f'<row r="{n}">{"".join(cells)}</row>')
         if count % BATCH == 0:
             stream.write("".join(parts).encode())
             parts = []

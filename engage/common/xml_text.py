@@ -17,7 +17,8 @@ def is_plain(text: str) -> bool:
 
 class Remembered(dict):
     """`make(text)` remembered for short texts: names, categories, statuses and stages repeat on most rows, so
-    their XML is built once; long ones are built each time and not kept, which bounds the memory."""
+    their XML is built once; long ones are built each time and not kept, which bounds the memory. Only `str`
+    is kept: True and 1 are the same key to a dictionary, but not the same text."""
 
     def __init__(self, make: Callable[[str], str]):
         super().__init__()
@@ -25,7 +26,7 @@ class Remembered(dict):
 
     def __missing__(self, text: str) -> str:
         made = self.make(text)
-        if len(text) <= REMEMBER_UP_TO:
+        if text.__class__ is str and len(text) <= REMEMBER_UP_TO:
             if len(self) >= REMEMBER_AT_MOST:
                 self.clear()
             self[text] = made

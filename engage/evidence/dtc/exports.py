@@ -71,7 +71,9 @@ def xlsx_file(rows: Iterable, title: str, notes: list[str], target: IO[bytes]) -
         [heading for _, heading in FILE_COLUMNS],
         (_file_texts(row) for row in rows),
         widths=[WIDE.get(key) or WIDTHS.get(key, 14) for key, _ in FILE_COLUMNS],
-        kinds=[xlsx.DATE if key == "date" else xlsx.TEXT for key, _ in FILE_COLUMNS],
+        kinds=[
+            xlsx.DATE if key == "date" else xlsx.FREE_TEXT if key in UNIQUE else xlsx.TEXT for key, _ in FILE_COLUMNS
+        ],
         header_height=30,
     )
     counts = xlsx.write(target, [table, xlsx.Notes("About", title, notes, banner=True)], title)
