@@ -73,10 +73,10 @@ def workbook_bytes(sheets: Sequence[Sheet | Notes], title: str = "") -> bytes:
 
 def write(target: IO[bytes], sheets: Sequence[Sheet | Notes], title: str = "") -> list[int]:
     """The workbook, written to `target`; returns how many rows (or lines) each sheet got."""
-    names = [sheet.name[:SHEET_NAME_LIMIT] for sheet in sheets]
+    names = [NOT_XML.sub("", sheet.name)[:SHEET_NAME_LIMIT] for sheet in sheets]
     counts, filters = [], []
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
-        for name, text in xlsx_parts.package(names, title, datetime.now(UTC)):
+        for name, text in xlsx_parts.package(names, NOT_XML.sub("", title), datetime.now(UTC)):
             out.writestr(name, text)
         for number, sheet in enumerate(sheets, start=1):
             with out.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as stream:
