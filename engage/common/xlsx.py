@@ -91,7 +91,7 @@ def write(target: IO[bytes], sheets: Sequence[Sheet | Notes], title: str = "") -
 
 
 def column_letter(index: int) -> str:
-    """ "A" for the first column (0), "Z", "AA", …"""
+    """The letters of a column counted from 0: "A", …, "Z", "AA", …"""
     letters = ""
     index += 1
     while index:

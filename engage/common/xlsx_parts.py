@@ -138,7 +138,7 @@ def _quoted(name: str) -> str:
 
 
 def _absolute(reference: str) -> str:
-    """ "A1:K8" as "$A$1:$K$8"."""
+    """The range "A1:K8" written as "$A$1:$K$8"."""
     return ":".join("$" + "".join(c for c in end if c.isalpha()) + "$" + "".join(c for c in end if c.isdigit())
                     for end in reference.split(":"))  # fmt: skip
 
