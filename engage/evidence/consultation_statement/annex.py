@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from engage.common import office
 from engage.common.dates import format_datetime
-from engage.common.office import NOT_XML
+from engage.common.xml_text import NOT_XML
 from engage.evidence.consultation_statement.representations import FullRepresentation
 
 MARKER = "SOC-ANNEX-GOES-HERE"
