@@ -8,6 +8,7 @@ from engage.extensions import db
 from engage.main import bp
 from engage.models import Plan, Stakeholder
 from engage.permissions import VIEW, public, require_permission
+from engage.plans.queries import owner
 from engage.stakeholders.queries import register_counts
 
 
@@ -36,7 +37,7 @@ def healthz():
 @bp.route("/accessibility")
 @public
 def accessibility():
-    return render_template("main/accessibility.html")
+    return render_template("main/accessibility.html", owner=owner())
 
 
 @bp.route("/privacy")

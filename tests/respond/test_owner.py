@@ -30,4 +30,14 @@ def test_before_any_plan_the_public_pages_name_no_council(client):
 def test_officer_pages_name_no_council_in_the_footer(officer_client):
     page = officer_client.get("/").get_data(as_text=True)
 
-    assert "Dacorum" not in page and "Engage is open-source software." in page
+    assert "Dacorum" not in page and "Hertfordshire" not in page and "Engage is open-source software." in page
+
+
+def test_the_accessibility_statement_names_the_partner_authorities(client):
+    plan = create_plan()
+    plan.partners = [create_authority("NDC", "North District Council")]
+    db.session.commit()
+
+    page = client.get("/accessibility").get_data(as_text=True)
+
+    assert "Engage is run by North District Council." in page
