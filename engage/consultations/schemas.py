@@ -88,21 +88,12 @@ class PartsInput(Input):
     parts: Annotated[list[PartInput], objects('[{"ref": "Policy SP1", "title": "Growth"}]')] = None
 
 
-class ConsultationInput(Input):
+class ConsultationInput(ConsultationChanges):
     """A new consultation, as a draft unless `published`."""
 
-    output = Consultation
     required = ("title", "opens_at", "closes_at")
 
     slug: Text | None = Field(None, description="Derived from the title when not given")
-    title: Text = None
-    stage: Text | None = Field(None, description="Plan stage slug, e.g. reg-19")
-    summary: Text | None = None
-    opens_at: DateTimeText = None
-    closes_at: DateTimeText = None
-    form_type: one_of(FormType.values()) | None = None
-    privacy_notice: Text | None = None
-    procedure_statement: Text | None = None
     published: Flag = Field(None, json_schema_extra={"default": False})
     parts: Annotated[list[PartInput], objects('[{"ref": "Policy SP1", "title": "Growth"}]')] = None
 
