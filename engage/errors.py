@@ -21,6 +21,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from engage.common.dates import format_time
+from engage.common.forms import UnreadableAddress
 from engage.extensions import db, limiter, login_manager
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,10 @@ def rate_limited_message(seconds: int) -> str:
 
 def handle_http_error(error: HTTPException):
     status = error.code or 500
+    if wants_json() and isinstance(error, UnreadableAddress):
+        return problem(
+            422, "Some of the values are not valid. Correct them and try again.", {error.parameter: [error.description]}
+        )
     if wants_json():
         response = problem(status, error.description or "")
         for name, value in error.get_headers():  # e.g. Allow on a 405
@@ -113,6 +118,8 @@ def handle_http_error(error: HTTPException):
     message = None
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
+    if isinstance(error, UnreadableAddress):
+        message = error.description
     if status == 429:
         seconds = retry_after_seconds()
         headers["Retry-After"] = str(seconds)

@@ -15,10 +15,11 @@ from flask import Flask, current_app, jsonify
 
 from engage.api import bp, spec
 from engage.api.schemas import Problem
+from engage.common.ids import MAX_ID
 from engage.permissions import public
 
 CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
-PATH_TYPES = {"int": {"type": "integer", "minimum": 1}, "float": {"type": "number"}}
+PATH_TYPES = {"int": {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "float": {"type": "number"}}
 PROBLEMS = {
     "400": ("BadRequest", "The body is not valid JSON"),
     "401": ("Unauthorized", "No valid bearer token was sent"),

@@ -19,7 +19,7 @@ MAX_PDF_BYTES = 50 * 1024 * 1024
 
 
 def consultation_or_404(consultation_id: int) -> Consultation:
-    consultation = db.session.get(Consultation, consultation_id) if consultation_id < 2**31 else None
+    consultation = db.session.get(Consultation, consultation_id)
     if consultation is None:
         abort(404)
     return consultation

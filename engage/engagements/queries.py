@@ -7,6 +7,7 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from engage.common.dates import LONDON
+from engage.common.ids import parse_id
 from engage.common.validation import parse_day
 from engage.extensions import db
 from engage.models import (
@@ -50,7 +51,7 @@ class EngagementFilters:
             status=status if status in EngagementStatus.values() else "",
             authority=(args.get("authority") or "").strip().upper()[:16],
             register=(args.get("register") or "").strip().lower()[:100],
-            stakeholder=int(stakeholder) if stakeholder.isdigit() and len(stakeholder) < 10 else None,
+            stakeholder=parse_id(stakeholder),
             matter=(args.get("matter") or "").strip().lower()[:100],
             kind=kind if kind in EngagementKind.values() else "",
             q=(args.get("q") or "").strip()[:200],

@@ -5,6 +5,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
+from engage.common.ids import parse_id
 from engage.extensions import db
 from engage.models import Part, Representation, Respondent
 
@@ -56,8 +57,8 @@ def _filtered(query: Select, filters: RepresentationFilters) -> Select:
         query = query.where(Representation.late.is_(True))
     elif filters.late.lower() in FALSE:
         query = query.where(Representation.late.is_(False))
-    if filters.campaign.isdigit():
-        query = query.where(Representation.campaign_id == int(filters.campaign))
+    if parse_id(filters.campaign):
+        query = query.where(Representation.campaign_id == parse_id(filters.campaign))
     elif filters.campaign.lower() in ("none", "null"):
         query = query.where(Representation.campaign_id.is_(None))
     return query

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from engage.common import audit
+from engage.common.ids import parse_id
 from engage.common.validation import (
     EMAIL_MESSAGE,
     POSTCODE_MESSAGE,
@@ -259,10 +260,11 @@ def _stakeholder_id(value: Any, errors: dict) -> int | None:
     raw = _text(value)
     if not raw:
         return None
-    if not raw.isdigit() or int(raw) > 2**31 - 1 or db.session.get(Stakeholder, int(raw)) is None:
+    stakeholder_id = parse_id(raw)
+    if stakeholder_id is None or db.session.get(Stakeholder, stakeholder_id) is None:
         errors["stakeholder_id"] = ["There is no stakeholder with this record number"]
         return None
-    return int(raw)
+    return stakeholder_id
 
 
 def add_to_respondent(
@@ -292,7 +294,7 @@ def add_to_respondent(
 
 def find_representation(reference: str) -> Representation | None:
     parsed = parse_reference(reference)
-    if parsed is None or parsed[1] is None or parsed[0] > 2**31 - 1:
+    if parsed is None or parsed[1] is None or parse_id(parsed[0]) is None or parse_id(parsed[1]) is None:
         return None
     return db.session.scalar(
         select(Representation).where(Representation.respondent_id == parsed[0], Representation.number == parsed[1])
@@ -301,7 +303,7 @@ def find_representation(reference: str) -> Representation | None:
 
 def find_respondent(reference: str) -> Respondent | None:
     parsed = parse_reference(reference)
-    if parsed is None or parsed[0] > 2**31 - 1:
+    if parsed is None or parse_id(parsed[0]) is None:
         return None
     return db.session.get(Respondent, parsed[0])
 

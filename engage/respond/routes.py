@@ -85,7 +85,7 @@ def document(slug, document_id):
 @require_permission(VIEW)
 def preview_document(consultation_id, document_id):
     """A document as the officers' preview of the public page links to it, published or not."""
-    consultation = db.session.get(Consultation, consultation_id) if consultation_id < 2**31 else None
+    consultation = db.session.get(Consultation, consultation_id)
     if consultation is None:
         abort(404)
     return _document(consultation, document_id, preview=True)
@@ -95,7 +95,7 @@ def _document(consultation, document_id: int, *, preview: bool):
     query = select(ConsultationDocument).where(
         ConsultationDocument.id == document_id, ConsultationDocument.consultation_id == consultation.id
     )
-    doc = db.session.scalar(query) if document_id < 2**31 else None
+    doc = db.session.scalar(query)
     if doc is None:
         abort(404)
     if doc.kind == "html":

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.datastructures import MultiDict
 
+from engage.common.ids import parse_id
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.engagements.history import engagement_history
@@ -95,7 +96,7 @@ def new():
 def _prefill(args) -> dict:
     """Links such as "Add a member" start the form with the organisation or register filled in."""
     data = {}
-    if args.get("organisation_id", "").isdigit():
+    if parse_id(args.get("organisation_id")):
         data.update(kind="person", organisation_id=args["organisation_id"])
     if args.get("register"):
         data["registers"] = [args["register"]]

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovRadioInput,
@@ -14,12 +13,13 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 
 from engage.common.fields import GovDateField
+from engage.common.forms import BaseForm
 from engage.common.validation import parse_time
 from engage.engagements.forms import ErrorsMixin, choices
 from engage.vocab import Cadence, Level, Mechanism
 
 
-class StrategyEntryForm(ErrorsMixin, FlaskForm):
+class StrategyEntryForm(ErrorsMixin, BaseForm):
     title = StringField("Audience name", widget=GovTextInput(), description="For example, Members’ forum or Local MPs")
     register = SelectField("Register", widget=GovSelect(), validate_choice=False)
     stakeholders = StringField(

@@ -1,17 +1,17 @@
 """Forms for the statement of consultation: choosing what it covers, and main issues."""
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea, GovTextInput
 from sqlalchemy import select
-from wtforms import Form, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.fields import ServiceErrorsMixin
+from engage.common.forms import BaseForm, QueryForm
 from engage.extensions import db
 from engage.models import Consultation, Plan
 
 
-class ScopeForm(Form):
+class ScopeForm(QueryForm):
     """A GET form: one consultation, or every consultation of a plan."""
 
     consultation = SelectField("Consultation", widget=GovSelect(), validate_choice=False)
@@ -27,7 +27,7 @@ class ScopeForm(Form):
         self.plan.choices = [SelectChoice("", "Select a plan")] + [SelectChoice(p.slug, p.name) for p in plans]
 
 
-class MainIssueForm(ServiceErrorsMixin, FlaskForm):
+class MainIssueForm(ServiceErrorsMixin, BaseForm):
     fallback_field = "title"
 
     title = StringField("Main issue", widget=GovTextInput(), description="For example, Green Belt release at site H4")
