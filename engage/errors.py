@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 from flask import Flask, g, has_request_context, jsonify, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
@@ -32,6 +32,7 @@ TITLES = {
     403: "You do not have permission to see this page",
     404: "Page not found",
     405: "Sorry, that is not allowed",
+    409: "Someone else saved the same thing at the same moment",
     413: "The file is too large",
     422: "There is a problem with your request",
     429: "Too many requests",
@@ -39,6 +40,10 @@ TITLES = {
     503: "Sorry, the service is unavailable",
 }
 CSRF_MESSAGE = "Your session timed out or the form was out of date. Go back, refresh the page and try again."
+CONFLICT_MESSAGE = (
+    "Nothing was saved: it clashed with a record saved a moment before (the same web address, slug or reference). "
+    "Go back, check and try again."
+)
 UNAVAILABLE_RETRY_AFTER = 30  # seconds: a database restart or failover takes about this long
 UNAVAILABLE_TITLE = "Sorry, there is a problem with the service"
 UNAVAILABLE_MESSAGE = "Try again in a minute."
@@ -155,8 +160,11 @@ def database_unavailable(error: Exception) -> bool:
 
 
 def handle_database_error(error: Exception):
-    """503 "try again" for a database that is down or a lost connection; any other database error is re-raised
-    and becomes a 500, as before."""
+    """503 "try again" for a database that is down or a lost connection; 409 for a write that broke a unique rule
+    in the moment after the service checked it (two requests at once), with nothing saved; any other database error
+    is re-raised and becomes a 500."""
+    if isinstance(error, IntegrityError):
+        return conflict(error)
     if not database_unavailable(error):
         raise error
     cause = getattr(error, "orig", None) or error
@@ -173,6 +181,15 @@ def handle_database_error(error: Exception):
     message = UNAVAILABLE_PUBLIC_MESSAGE if link else UNAVAILABLE_MESSAGE
     page = render_template("errors/error.html", status=503, title=UNAVAILABLE_TITLE, message=message, link=link)
     return page, 503, headers
+
+
+def conflict(error: IntegrityError):
+    db.session.rollback()
+    log.warning("Write refused by a database constraint in %s: answered 409", request.endpoint)
+    if wants_json():
+        return problem(409, CONFLICT_MESSAGE)
+    page = render_template("errors/error.html", status=409, title=TITLES[409], message=CONFLICT_MESSAGE, link=None)
+    return page, 409
 
 
 def end_session(_exception: BaseException | None = None) -> None:

@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from engage.consultations import services as consultation_services
 from engage.errors import database_unavailable
@@ -204,12 +204,24 @@ def test_other_database_errors_are_not_called_unavailable():
 def test_a_database_error_in_the_request_itself_is_still_an_error_not_a_503(client, monkeypatch):
     consultation = create_consultation()
 
+    def mistake(*_args):
+        raise ProgrammingError("SELECT", {}, Exception("column does not exist"))
+
+    monkeypatch.setattr(respond_services, "open_with_draft", mistake)
+    with pytest.raises(ProgrammingError):  # testing propagates what production answers with a 500
+        client.get(f"/consult/{consultation.slug}/respond/about-you")
+
+
+def test_a_unique_rule_broken_by_a_write_at_the_same_moment_is_a_409_page_and_nothing_is_kept(client, monkeypatch):
+    consultation = create_consultation()
+
     def duplicate(*_args):
         raise IntegrityError("INSERT", {}, Exception("duplicate key"))
 
     monkeypatch.setattr(respond_services, "open_with_draft", duplicate)
-    with pytest.raises(IntegrityError):  # testing propagates what production answers with a 500
-        client.get(f"/consult/{consultation.slug}/respond/about-you")
+    response = client.get(f"/consult/{consultation.slug}/respond/about-you")
+    assert response.status_code == 409
+    assert "Nothing was saved" in response.get_data(as_text=True)
 
 
 def test_a_connection_lost_after_the_page_was_rendered_still_sends_the_page(client, monkeypatch):

@@ -25,7 +25,11 @@ PROBLEMS = {
     "401": ("Unauthorized", "No valid bearer token was sent"),
     "403": ("Forbidden", "The token's role does not allow this"),
     "404": ("NotFound", "There is nothing with that id"),
-    "409": ("Conflict", "A request with this Idempotency-Key is still being processed"),
+    "409": (
+        "Conflict",
+        "A request with this Idempotency-Key is still being processed, or the write clashed with one saved a "
+        "moment before (the same slug or reference): nothing was saved",
+    ),
     "415": ("UnsupportedMediaType", "The body was not sent as application/json"),
     "422": ("UnprocessableContent", "Some values are not valid; `errors` says which and why. Nothing was written."),
     "503": (
