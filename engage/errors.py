@@ -14,7 +14,18 @@ import sqlite3
 import time
 from datetime import UTC, datetime
 
-from flask import Flask, g, has_request_context, jsonify, render_template, request, url_for
+from flask import (
+    Flask,
+    current_app,
+    g,
+    has_request_context,
+    jsonify,
+    make_response,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -22,7 +33,7 @@ from werkzeug.exceptions import HTTPException
 
 from engage.common.dates import format_time
 from engage.common.forms import UnreadableAddress
-from engage.extensions import db, limiter, login_manager
+from engage.extensions import COMMIT_LATER, db, limiter, login_manager
 
 log = logging.getLogger(__name__)
 
@@ -138,10 +149,41 @@ def handle_http_error(error: HTTPException):
 def handle_csrf_error(error: CSRFError):
     if wants_json():
         return problem(400, "The CSRF token is missing or invalid")
+    again = form_again()
+    if again is not None:
+        return again, 400
     page = render_template(
         "errors/error.html", status=400, title=TITLES[400], message=CSRF_MESSAGE, link=public_link(400)
     )
     return page, 400
+
+
+def form_again():
+    """After a CSRF failure on a page that shows a form (it answers GET too), the same page again, with what was
+    typed and the CSRF message in its error summary (engage.common.forms.BaseForm), or None when the view answers
+    anything but a page. The view runs with every commit turned into a flush and rolled back after, and its flashed
+    messages dropped, so nothing it does is kept: its forms fail validation and nothing is written."""
+    rule = request.url_rule
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.method != "POST" or rule is None or "GET" not in (rule.methods or ()) or view is None:
+        return None
+    flashes = session.get("_flashes")
+    g.csrf_failed = True
+    database = db.session()
+    database.info[COMMIT_LATER] = True
+    try:
+        response = make_response(view(**(request.view_args or {})))
+    except HTTPException:
+        response = None
+    finally:
+        database.info.pop(COMMIT_LATER, None)
+        db.session.rollback()
+        session.pop("_flashes", None)
+        if flashes is not None:
+            session["_flashes"] = flashes
+    if response is None or response.status_code != 200 or response.mimetype != "text/html":
+        return None
+    return response
 
 
 def database_unavailable(error: Exception) -> bool:

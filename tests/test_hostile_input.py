@@ -232,3 +232,31 @@ def test_every_form_is_built_on_the_base_forms_that_refuse_unreadable_text():
     forms = {c for c in forms if not c.__module__.startswith("engage.evidence.common_ground")}
     assert len(forms) > 20
     assert [c.__qualname__ for c in forms if not issubclass(c, BaseForm | QueryForm)] == []
+
+
+@pytest.fixture
+def csrf_checked(app):
+    app.config["WTF_CSRF_ENABLED"] = True
+    yield
+    app.config["WTF_CSRF_ENABLED"] = False
+
+
+@pytest.mark.parametrize("endpoint", FORMS)
+def test_after_a_csrf_failure_every_form_is_shown_again_with_what_was_typed(admin_client, csrf_checked, endpoint):
+    make, key = FORMS[endpoint]
+    made = make() if make else None
+    with admin_client.application.test_request_context():
+        url = url_for(endpoint, **({key: made} if isinstance(key, str) else key))
+    form = next(f for f in parse(admin_client.get(url)).select("form") if f.select(TEXT_BOXES))
+    data, boxes = _form_data(form, "typed")
+    data["csrf_token"] = "out-of-date"
+    before = _row_count()
+
+    response = admin_client.post(url, data=data)
+
+    assert response.status_code == 400
+    page = parse(response)
+    assert "Your session timed out" in page.select_one(".govuk-error-summary").get_text()
+    kept = [box.get("value") or box.get_text() for box in page.select("input[type=text], input[type=email], textarea")]
+    assert "typed" in kept or all("password" in name for name in boxes)
+    assert _row_count() == before

@@ -8,7 +8,7 @@ address they are a 404 (in the path) or a 400 page (in the query string)."""
 import re
 from typing import Any
 
-from flask import abort, request
+from flask import abort, g, request
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import FileStorage
 from werkzeug.exceptions import BadRequest
@@ -39,12 +39,24 @@ def refuse_unreadable(form: Form) -> bool:
     return readable
 
 
+CSRF_AGAIN = (
+    "Your session timed out or the form was out of date, so nothing was saved. Check your answers and send the "
+    "form again"
+)
+
+
 class BaseForm(FlaskForm):
-    """Every form that is posted (CSRF checked by Flask-WTF)."""
+    """Every form that is posted (CSRF checked by Flask-WTF). After a CSRF failure the page is shown again
+    (engage.errors.form_again) and the form says why, keeping what was typed."""
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
-        return refuse_unreadable(self) and valid
+        readable = refuse_unreadable(self)
+        if g.get("csrf_failed"):
+            field = self._fields.get("csrf_token") or next(iter(self._fields.values()))
+            field.errors = [CSRF_AGAIN]
+            return False
+        return readable and valid
 
 
 class QueryForm(Form):
