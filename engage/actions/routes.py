@@ -41,6 +41,7 @@ def index():
     form = ActionFilterForm(data={"owner": filters.owner, "status": filters.status, "overdue": filters.overdue})
     form.owner.choices = choices([(a.code, a.name) for a in FormLookups().authorities], "All authorities")
     form.status.choices = ActionStatus.choices("Any status")
+    problems = form.show_problems(queries.action_filter_problems(args))
     overdue_count = db.session.scalar(
         queries.count_of(queries.actions_query(queries.ActionFilters(owner=filters.owner, overdue=True), today))
     )
@@ -50,6 +51,7 @@ def index():
         actions=page.items,
         filters=filters,
         filter_form=form,
+        error_list=problems,
         today=today,
         overdue_count=overdue_count,
         show_engagement=True,

@@ -66,6 +66,16 @@ class QueryForm(Form):
         valid = super().validate(extra_validators)
         return refuse_unreadable(self) and valid
 
+    def show_problems(self, problems: dict[str, list[str]]) -> list[dict[str, str]]:
+        """Put each filter's problems next to it; the error summary items ({text, href}) for the page."""
+        listed = []
+        for name, messages in problems.items():
+            field = self._fields.get(name)
+            if field is not None:
+                field.errors = [*field.errors, *messages]
+            listed += [{"text": message, "href": f"#{field.id if field else name}"} for message in messages]
+        return listed
+
 
 class UnreadableAddress(BadRequest):
     """A query string holding a NUL character, a lone surrogate or U+FFFD: a 400 page that says which part (the API

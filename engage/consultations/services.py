@@ -29,7 +29,7 @@ from engage.models import (
     Stakeholder,
     utcnow,
 )
-from engage.vocab import FormType, QuestionKind
+from engage.vocab import DocumentKind, FormType, QuestionKind
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_LIMITS = {"title": 300, "stage": 50, "summary": 20000, "privacy_notice": 20000, "procedure_statement": 20000}
@@ -82,9 +82,20 @@ def clean(data: dict[str, Any], *, current: Consultation | None = None) -> dict[
         cleaned["published"] = bool(data["published"])
     if "plan_id" in data or current is None:
         cleaned["plan_id"] = _clean_plan(data.get("plan_id"), errors)
+    _check_stage(cleaned, current, errors)
     if errors:
         raise ValidationError(errors)
     return cleaned
+
+
+def _check_stage(cleaned: dict[str, Any], current: Consultation | None, errors: dict) -> None:
+    """A stage given must be one of the plan's stages (any text when the consultation has no plan)."""
+    stage = cleaned.get("stage")
+    plan_id = cleaned.get("plan_id", current.plan_id if current else None)
+    plan = db.session.get(Plan, plan_id) if stage and plan_id else None
+    if plan is not None and plan.stages and stage not in {s.slug for s in plan.stages}:
+        names = ", ".join(s.slug for s in plan.stages)
+        errors["stage"] = [f"Select a stage of the plan: {names}"]
 
 
 def _clean_plan(value: Any, errors: dict) -> int | None:
@@ -175,6 +186,8 @@ def add_document(consultation: Consultation, data: dict[str, Any], *, user=None)
     if not title:
         errors["title"] = ["Enter the document title"]
     kind = data.get("kind") or "link"
+    if kind not in DocumentKind.values():
+        errors["kind"] = ["Select the type of document: a link, a web page or a PDF file"]
     if kind == "link" and not re.match(r"^https?://\S+$", str(data.get("url") or "")):
         errors["url"] = ["Enter a web address starting with https://"]
     if kind == "html" and not str(data.get("body_html") or "").strip():

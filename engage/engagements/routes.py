@@ -32,7 +32,9 @@ def index():
         PER_PAGE,
         queries.count_query(filters),
     )
-    return render_template("engagements/index.html", page=page, filters=filters, filter_form=filter_form(request.args))
+    form = filter_form(request.args)
+    problems = form.show_problems(queries.filter_problems(request.args))
+    return render_template("engagements/index.html", page=page, filters=filters, filter_form=form, error_list=problems)
 
 
 def filter_form(args) -> EngagementFilterForm:

@@ -34,11 +34,13 @@ def index():
     page = paginate(queries.search(filters), number, PER_PAGE, queries.count_query(filters))
     if number > page.pages:
         return redirect(url_for("stakeholders.index", **filters.as_args()))
+    form = StakeholderFilterForm(MultiDict(vars(filters)), lookups)
     return render_template(
         "stakeholders/index.html",
         page=page,
         filters=filters,
-        filter_form=StakeholderFilterForm(MultiDict(vars(filters)), lookups),
+        filter_form=form,
+        error_list=form.show_problems(queries.filter_problems(request.args)),
         register=lookups.registers.get(filters.register),
     )
 
