@@ -32,11 +32,14 @@ def representations(consultation_id):
         PER_PAGE,
         queries.count_query(consultation.id, filters),
     )
+    form = RepresentationFilterForm(request.args, consultation)
+    problems = queries.filter_problems([part.ref for part in consultation.parts], request.args)
     return render_template(
         "consultations/representations.html",
         consultation=consultation,
         page=page,
-        filter_form=RepresentationFilterForm(request.args, consultation),
+        filter_form=form,
+        error_list=form.show_problems(problems),
         filters=filters,
     )
 

@@ -13,7 +13,7 @@ from engage.models import Consultation, ConsultationDocument, Plan, Question
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.representations import queries
 from engage.representations.attachments import read_upload
-from engage.vocab import ConsultationStage
+from engage.vocab import ConsultationStage, ConsultationStatus
 
 MAX_PDF_BYTES = 50 * 1024 * 1024
 
@@ -36,11 +36,17 @@ def _stages() -> list[tuple[str, str]]:
 @require_permission(VIEW)
 def index():
     status = request.args.get("status", "")
+    unknown = status and status not in ConsultationStatus.values()
     return render_template(
         "consultations/index.html",
         consultations=services.list_consultations(status),
         counts=queries.counts_by_consultation(),
         status=status,
+        error_list=[
+            {"text": f"Status must be one of: {', '.join(ConsultationStatus.values())}", "href": "#main-content"}
+        ]
+        if unknown
+        else [],
     )
 
 
