@@ -260,3 +260,30 @@ def test_after_a_csrf_failure_every_form_is_shown_again_with_what_was_typed(admi
     kept = [box.get("value") or box.get_text() for box in page.select("input[type=text], input[type=email], textarea")]
     assert "typed" in kept or all("password" in name for name in boxes)
     assert _row_count() == before
+
+
+@pytest.mark.parametrize("value", HOSTILE_IDS)
+def test_an_id_out_of_range_in_a_form_field_is_a_field_error_and_writes_nothing(officer_client, value):
+    from tests.engagements.test_log_contact import _form
+
+    create_plan()
+    before = _row_count()
+    page = parse(officer_client.post("/engagements/new", data=_form(stakeholders=[value])))
+    assert "There is no stakeholder with record number" in page.select_one(".govuk-error-summary").get_text()
+    assert _row_count() == before
+
+
+@pytest.mark.parametrize("value", [0, -1, 2147483648, 99999999999999999999])
+def test_an_id_out_of_range_in_an_api_body_is_a_422(officer_client, value):
+    body = b'{"title": "Meeting", "stakeholders": [%d]}' % value
+    response = officer_client.post("/api/v1/engagements", data=body, content_type="application/json")
+    assert response.status_code == 422
+    assert "stakeholders" in response.get_json()["errors"]
+
+
+@pytest.mark.parametrize("value", HOSTILE_IDS)
+def test_an_id_out_of_range_in_a_query_string_is_named_or_ignored_never_looked_up(viewer_client, statements, value):
+    response = viewer_client.get(f"/engagements/?stakeholder={value}")
+    assert response.status_code == 200
+    assert "Stakeholder must be a stakeholder id" in parse(response).select_one(".govuk-error-summary").get_text()
+    assert not any(value.lstrip("-") in parameters for parameters in statements if len(value) > 2)
