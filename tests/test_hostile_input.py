@@ -287,3 +287,22 @@ def test_an_id_out_of_range_in_a_query_string_is_named_or_ignored_never_looked_u
     assert response.status_code == 200
     assert "Stakeholder must be a stakeholder id" in parse(response).select_one(".govuk-error-summary").get_text()
     assert not any(value.lstrip("-") in parameters for parameters in statements if len(value) > 2)
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "data"),
+    [
+        ("POST", "/strategy/schedule", {"entry": "²"}),
+        ("POST", "/strategy/schedule", {"entry": "2147483648"}),
+        ("GET", "/evidence/consultation-statement?consultation=²", None),
+        ("GET", "/evidence/dtc-table?body=²", None),
+        ("GET", "/engagements/?stakeholder=²", None),
+        ("GET", "/admin/audit?entity_id=²", None),
+    ],
+)
+def test_digits_that_are_not_ascii_never_break_a_page(admin_client, method, url, data):
+    create_plan()
+    response = admin_client.open(url, method=method, data=data)
+    assert response.status_code < 500
+    if url.startswith("/strategy/"):
+        assert response.status_code == 404  # never "schedule everything" for an entry that is not one

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from engage.common.ids import parse_id
 from engage.extensions import db
 from engage.models import (
     BodyKind,
@@ -93,8 +94,8 @@ class Scope:
 def scope_from_args(args) -> Scope | None:
     """The scope asked for, or None when the arguments name nothing that exists."""
     consultation_id = (args.get("consultation") or "").strip()
-    if consultation_id.isdigit() and len(consultation_id) < 10:
-        consultation = db.session.get(Consultation, int(consultation_id))
+    if consultation_id:
+        consultation = db.session.get(Consultation, parse_id(consultation_id)) if parse_id(consultation_id) else None
         return Scope([consultation]) if consultation else None
     slug = (args.get("plan") or "").strip()[:100]
     plan = db.session.scalar(select(Plan).where(Plan.slug == slug)) if slug else None
