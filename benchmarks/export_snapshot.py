@@ -5,9 +5,15 @@
 
 It loads the demo into the SQLite file DB when the file does not exist yet (the demo's times follow the clock, so
 keep the file and use it for both runs), signs in as the demo admin and fetches each export (CSV, XLSX, DOCX,
-ICS), each JSON list of the API and the officer pages that show evidence. Office files are compared member by
+ICS), each JSON list of the API and the officer pages that show evidence. Word files are compared member by
 member, leaving out docProps/core.xml (it holds the time the file was written); pages and calendars leave out the
 CSRF token, nonces, DTSTAMP and "Generated on … at 10:41" (the time of the download).
+
+Excel files are compared by what they hold, not by their bytes (the same workbook can be laid out in XML in more
+than one way): the workbook's title and sheet names in order, and per sheet its frozen panes, filter range (and
+the filter's defined name), column widths, header row height and every cell that has a value: its value and
+type, number format, font (bold, size), fill colour and alignment (wrap, vertical). Columns' default formats
+(what a cell typed in later gets) are not compared.
 Run both on the same day: pages mark what is overdue by today's date.
 """
 
@@ -36,7 +42,43 @@ def steady(body: bytes) -> bytes:
 VOLATILE_MEMBERS = {"docProps/core.xml"}
 
 
+def xlsx_contents(body: bytes) -> dict:
+    """What an Excel file holds, as compared (see the module docstring)."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(body))
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        workbook_xml = archive.read("xl/workbook.xml").decode("utf-8")
+    contents = {
+        "title": book.properties.title,
+        "sheets": book.sheetnames,
+        "filter names": sorted(re.findall(r"<definedName [^>]*>[^<]*</definedName>", workbook_xml)),
+    }
+    for sheet in book.worksheets:
+        widths = {}
+        for dimension in sheet.column_dimensions.values():
+            if dimension.customWidth:
+                widths.update(dict.fromkeys(range(dimension.min, dimension.max + 1), dimension.width))
+        cells = [
+            [cell.coordinate, repr(cell.value), cell.data_type, cell.number_format, cell.font.b, cell.font.sz,
+             cell.fill.fgColor.rgb if cell.fill.fill_type else None, cell.alignment.wrap_text, cell.alignment.vertical]
+            for row in sheet.iter_rows()
+            for cell in row
+            if cell.value is not None
+        ]  # fmt: skip
+        contents[sheet.title] = {
+            "freeze": sheet.freeze_panes,
+            "filter": sheet.auto_filter.ref,
+            "widths": sorted(widths.items()),
+            "header height": sheet.row_dimensions[1].height,
+            "cells": cells,
+        }
+    return contents
+
+
 def fingerprint(body: bytes) -> dict[str, str] | str:
+    if body[:2] == b"PK" and b"xl/workbook.xml" in body:
+        return hashlib.sha1(steady(json.dumps(xlsx_contents(body), sort_keys=True).encode("utf-8"))).hexdigest()
     if body[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
             return {
@@ -62,7 +104,14 @@ def urls(ids: dict) -> list[str]:
         "/evidence/consultation-statement.docx",
         f"/evidence/consultation-statement.xlsx?consultation={consultation}",
         f"/evidence/consultation-statement.docx?consultation={consultation}",
+        f"/evidence/consultation-statement/hearing-list.csv?consultation={consultation}",
+        f"/evidence/consultation-statement/hearing-list.xlsx?consultation={consultation}",
+        f"/evidence/consultation-statement/hearing-list.docx?consultation={consultation}",
+        f"/evidence/consultation-statement/hearing-list-contacts.csv?consultation={consultation}",
+        f"/evidence/consultation-statement/hearing-list-contacts.xlsx?consultation={consultation}",
+        f"/evidence/consultation-statement/hearing-list-contacts.docx?consultation={consultation}",
         f"/evidence/common-ground/{statement}/versions/1.docx",
+        f"/evidence/common-ground/{statement}/versions/2.docx",
         "/evidence/summaries/authorities/WBC.csv",
         "/evidence/summaries/authorities/WBC.xlsx",
         "/evidence/summaries/authorities/WBC.docx",
@@ -78,6 +127,8 @@ def urls(ids: dict) -> list[str]:
         "/api/v1/actions?per_page=500",
         "/api/v1/consultations",
         f"/api/v1/consultations/{consultation}/representations?per_page=500",
+        f"/api/v1/consultations/{consultation}/publicity?per_page=500",
+        f"/api/v1/evidence/hearing-list?consultation={consultation}&per_page=500",
         "/api/v1/evidence/dtc-table?per_page=500",
         "/evidence/dtc-table",
         "/evidence/dtc-matrix",
@@ -85,6 +136,7 @@ def urls(ids: dict) -> list[str]:
         "/evidence/consultation-statement",
         f"/evidence/consultation-statement?consultation={consultation}",
         f"/evidence/common-ground/{statement}",
+        "/evidence/warnings/",
         "/evidence/summaries/authorities/WBC",
         f"/evidence/summaries/stakeholders/{stakeholder}",
         "/stakeholders/",

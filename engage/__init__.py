@@ -34,4 +34,5 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     setup.register_blueprints(app)
     setup.register_errors(app)
     setup.register_commands(app)
+    setup.register_outbox(app)
     return app

@@ -5,7 +5,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from engage.extensions import db
-from engage.vocab import Role
+from engage.vocab import PlanRoute, Role
 
 
 def register(app: Flask) -> None:
@@ -79,6 +79,55 @@ def register(app: Flask) -> None:
 
     app.cli.add_command(purge_drafts)
     app.cli.add_command(send_reminders)
+    app.cli.add_command(setup_plan)
+    app.cli.add_command(send_webhooks)
+
+
+@click.command("setup-plan")
+@click.option("--name", help="Name of the plan, e.g. Watford Local Plan")
+@click.option("--route", type=click.Choice(PlanRoute.values()), help="2026 or legacy (the 2012 regulations)")
+@click.option("--partner", "partners", multiple=True, help="CODE=Name, or CODE if known; the lead first; repeatable")
+@click.option("--slug", default="", help="Short name for web addresses; made from the name when not given")
+@click.option("--reference", default="", help="Planning data reference; the slug when not given")
+@click.option("--description", default="")
+@click.option("--stage", "stages", multiple=True, help="slug=YYYY-MM-DD[..YYYY-MM-DD], predicted dates; repeatable")
+@click.option("--no-input", is_flag=True, help="Ask nothing: missing answers are errors")
+@with_appcontext
+def setup_plan(name, route, partners, slug, reference, description, stages, no_input):
+    """Set up a plan: its route and stages (with predicted dates) and its partner authorities, the lead first."""
+    from engage.common.validation import ValidationError
+    from engage.plans import first_run, queries, services
+    from engage.seeds.reference import load_reference
+
+    load_reference()
+    ask = not no_input
+    name = name or (click.prompt("Name of the plan") if ask else "")
+    route = route or (click.prompt("Route", type=click.Choice(PlanRoute.values()), default="2026") if ask else "")
+    if not partners and ask:
+        partners = (click.prompt("Partner authorities, the lead first (CODE=Name, comma-separated)"),)
+    try:
+        known = {authority.code for authority in queries.all_authorities()}
+        codes, new = first_run.parse_partners(list(partners), known)
+        dates = [first_run.parse_stage(answer) for answer in stages]
+        template = queries.route_template(route)
+        if ask and not stages and template is not None:
+            for stage_slug, question in first_run.stage_questions(template):
+                answer = click.prompt(question, default="", show_default=False).strip()
+                if answer:
+                    dates.append(first_run.parse_stage(f"{stage_slug}={answer}"))
+    except first_run.AnswerError as error:
+        raise click.ClickException(str(error)) from error
+    data = {"name": name, "route": route, "slug": slug, "reference": reference, "description": description}
+    data |= {"partners": codes, "lead_authority": codes[0] if codes else "", "stages": dates}
+    try:
+        plan = services.set_up_plan(data, new)
+    except ValidationError as error:
+        problems = "\n".join(f"  {field}: {m}" for field, ms in error.errors.items() for m in ms)
+        raise click.ClickException(f"The plan was not set up:\n{problems}") from error
+    click.echo(
+        f"Set up {plan.name} ({plan.slug}) on the {PlanRoute.label_of(plan.route)} with {len(plan.stages)} stages"
+    )
+    click.echo(f"Partners: {', '.join(a.code for a in plan.partners_lead_first)} (lead {plan.lead_authority.code})")
 
 
 @click.command("purge-drafts")
@@ -112,3 +161,13 @@ def send_reminders():
         raise click.ClickException("Sending reminders failed; see the log.")
     else:
         click.echo(f"Reminders queued as job {job.id}.")
+
+
+@click.command("send-webhooks")
+@with_appcontext
+def send_webhooks():
+    """Record consultations that have closed as webhook events and send any delivery left unsent (run from cron)."""
+    from engage.webhooks.services import sweep
+
+    closed, queued = sweep()
+    click.echo(f"Recorded {closed} consultation closings; queued {queued} webhook deliveries.")

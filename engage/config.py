@@ -73,6 +73,15 @@ class Config:
     # With Redis, an acknowledgement the mail server refuses is tried again after each of these (seconds), then
     # recorded as failed in the audit trail; inline it is tried once.
     ACKNOWLEDGEMENT_RETRY_AFTER = (60, 600, 3600)
+    # Webhooks: seconds to wait for an endpoint to answer, and (with Redis) the waits before each further attempt.
+    WEBHOOK_TIMEOUT = 5
+    WEBHOOK_RETRY_AFTER = (30, 300, 1800, 7200, 21600)
+    # Without Redis, committed deliveries are sent by a thread of the serving process, so no answer waits for an
+    # endpoint; tests turn this off to see the attempts as soon as the request returns.
+    WEBHOOK_SEND_IN_BACKGROUND = True
+    # Plain http and private or loopback addresses for webhook endpoints: honoured only with TESTING, for a test
+    # receiver on 127.0.0.1 (engage.webhooks.addresses.allow_local); every other config refuses them.
+    WEBHOOKS_ALLOW_LOCAL = False
 
     # Rate limits fail open: when their storage (Redis) cannot be reached, Flask-Limiter logs a warning and each
     # process counts in its own memory until Redis answers again; an error in the limiter never refuses a request.
@@ -94,6 +103,7 @@ class TestingConfig(Config):
     CONSULT_SUBMIT_RATE_LIMIT = "10000 per minute"  # tests/consult/test_abuse.py lowers it to test the limit
     CONSULT_SAVE_RATE_LIMIT = "10000 per minute"  # and this one
     PASSWORD_RESET_RATE_LIMIT = "10000 per minute"
+    WEBHOOK_SEND_IN_BACKGROUND = False  # tests/webhooks/test_background.py turns it on
 
 
 class ProductionConfig(Config):

@@ -139,13 +139,15 @@ def register_blueprints(app: Flask) -> None:
     from engage.engagements import bp as engagements_bp
     from engage.evidence import bp as evidence_bp
     from engage.main import bp as main_bp
+    from engage.plans import bp as plans_bp
     from engage.respond import bp as respond_bp
     from engage.stakeholders import bp as stakeholders_bp
     from engage.strategy import bp as strategy_bp
+    from engage.webhooks import bp as webhooks_bp
 
     for blueprint in (main_bp, auth_bp, stakeholders_bp, admin_bp, consultations_bp, respond_bp, evidence_bp):
         app.register_blueprint(blueprint)
-    for blueprint in (engagements_bp, actions_bp, strategy_bp):
+    for blueprint in (engagements_bp, actions_bp, strategy_bp, plans_bp, webhooks_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)
@@ -161,3 +163,11 @@ def register_commands(app: Flask) -> None:
     from engage.cli import register
 
     register(app)
+
+
+def register_outbox(app: Flask) -> None:
+    """Queue the webhook deliveries a request or command committed when its app context ends. Called last: teardown
+    functions run in reverse order, so this runs before the session is removed."""
+    from engage.webhooks import outbox
+
+    outbox.register(app)

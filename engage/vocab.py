@@ -175,6 +175,26 @@ class InvitationMethod(Vocabulary):
     DEPOSIT_POINT = "deposit-point", "Deposit point"
 
 
+class PublicityMethod(Vocabulary):
+    """How a consultation was made known, for the statement of consultation: recorded with dates, and attendance
+    for exhibitions and events."""
+
+    EMAIL = "email", "Email"
+    LETTER = "letter", "Letter"
+    PUBLIC_NOTICE = "public-notice", "Public notice"
+    PRESS = "press", "Press", "Press release or article"
+    WEBSITE = "website", "Website"
+    SOCIAL_MEDIA = "social-media", "Social media"
+    NEWSLETTER = "newsletter", "Newsletter"
+    EXHIBITION = "exhibition", "Exhibition", "Exhibition (with attendance)"
+    EVENT = "event", "Event", "Event, meeting or webinar (with attendance)"
+    DEPOSIT_POINT = "deposit-point", "Deposit point", "Deposit point (library, council office)"
+
+    @property
+    def has_attendance(self) -> bool:
+        return self in (PublicityMethod.EXHIBITION, PublicityMethod.EVENT)
+
+
 class InvitationStatus(Vocabulary):
     PENDING = "pending", "Pending"
     SENT = "sent", "Sent"
@@ -318,14 +338,43 @@ class AuthorityKind(Vocabulary):
 
 
 class PlanRoute(Vocabulary):
+    """The regulations a plan is prepared under; each route's stages are data (engage.seeds.routes)."""
+
     LEGACY = "legacy", "2012 regulations"
     NEW = "2026", "2026 regulations"
+
+
+class StageRole(Vocabulary):
+    """What a plan stage is for. Rules read roles, never stage names: the after-submission flags look for the
+    `submission` stage, and consultations belong to `consultation` or `publication` stages."""
+
+    COMMENCEMENT = "commencement", "Commencement"
+    CONSULTATION = "consultation", "Consultation"
+    PUBLICATION = "publication", "Publication"
+    GATEWAY = "gateway", "Gateway"
+    SUBMISSION = "submission", "Submission"
+    EXAMINATION = "examination", "Examination"
+    ADOPTION = "adoption", "Adoption"
 
 
 class JobStatus(Vocabulary):
     PENDING = "pending", "Pending"
     RUNNING = "running", "Running"
     DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class WebhookEventType(Vocabulary):
+    REPRESENTATION_CREATED = "representation.created", "A representation is recorded"
+    CONSULTATION_PUBLISHED = "consultation.published", "A consultation is published"
+    CONSULTATION_CLOSED = "consultation.closed", "A consultation closes"
+    ENGAGEMENT_HELD = "engagement.held", "An engagement is marked held"
+    SCG_SIGNED = "scg.signed", "A Statement of Common Ground version is signed"
+
+
+class DeliveryStatus(Vocabulary):
+    PENDING = "pending", "Not delivered yet"
+    DELIVERED = "delivered", "Delivered"
     FAILED = "failed", "Failed"
 
 

@@ -62,9 +62,9 @@ def create_plan(slug: str = "swh-jsp") -> Plan:
 
     plan = Plan(slug=slug, name="South West Hertfordshire Joint Strategic Plan", route="legacy")
     plan.stages = [
-        PlanStage(slug="reg-18", name="Regulation 18", starts_on=date(2026, 1, 12), position=0),
-        PlanStage(slug="reg-19", name="Regulation 19", starts_on=date(2027, 1, 11), position=1),
-        PlanStage(slug="submission", name="Submission", starts_on=date(2027, 6, 1), position=2),
+        PlanStage(slug="reg-18", name="Regulation 18", role="consultation", starts_on=date(2026, 1, 12), position=0),
+        PlanStage(slug="reg-19", name="Regulation 19", role="publication", starts_on=date(2027, 1, 11), position=1),
+        PlanStage(slug="submission", name="Submission", role="submission", starts_on=date(2027, 6, 1), position=2),
     ]
     db.session.add(plan)
     db.session.commit()
@@ -113,6 +113,8 @@ def create_engagement(**overrides):
         "level": "officer",
         "outcome": "Agreed to share evidence",
         "agreement": "agreed",
+        # A held engagement names attendees and a matter or says why not; most tests need neither.
+        "incomplete_reason": "Attendees and matters are not needed by this test",
     }
     data.update(overrides)
     return log_engagement(data)
@@ -129,3 +131,33 @@ def create_action(engagement, owner=None, **overrides):
     db.session.add(action)
     db.session.commit()
     return action
+
+
+def create_webhook(url: str = "https://192.0.2.10/engage-events", events=None, secret: str = "whsec_test-secret"):
+    """An endpoint stored as it is (no address check): 192.0.2.10 is a documentation address, so a delivery to it is
+    refused before any connection is made."""
+    from engage.models import WebhookSubscription
+
+    subscription = WebhookSubscription(
+        url=url, events=list(events or ["representation.created"]), secret=secret, description="Test receiver"
+    )
+    db.session.add(subscription)
+    db.session.commit()
+    return subscription
+
+
+def create_webhook_delivery(subscription=None, status: str = "failed"):
+    """A delivery of a representation.created event to `subscription` (a new one when not given)."""
+    import json
+    import uuid
+
+    from engage.models import WebhookDelivery, WebhookEvent
+
+    subscription = subscription or create_webhook()
+    uid = str(uuid.uuid4())
+    body = {"id": uid, "type": "representation.created", "created_at": "2026-03-04T10:00:00+00:00", "data": {}}
+    event = WebhookEvent(uid=uid, type="representation.created", subject="representation:1", body=json.dumps(body))
+    delivery = WebhookDelivery(event=event, subscription=subscription, status=status, attempt_count=1)
+    db.session.add(delivery)
+    db.session.commit()
+    return delivery

@@ -15,11 +15,12 @@ import pytest
 from sqlalchemy import select
 
 from engage.auth.services import create_token
+from engage.consultations.invitations import invite
 from engage.consultations.services import add_document, add_question
 from engage.engagements.feeds import create_feed
 from engage.evidence.common_ground import services as scg_services
 from engage.extensions import db
-from engage.models import ApiToken, EngagementDocument, MainIssue, utcnow
+from engage.models import ApiToken, BodyKind, EngagementDocument, MainIssue, Publicity, utcnow
 from engage.models.user import hash_token
 from engage.representations.services import key_in
 from engage.respond.services import new_draft
@@ -32,6 +33,7 @@ from tests.factories import (
     create_plan,
     create_stakeholder,
     create_user,
+    create_webhook_delivery,
 )
 
 DECLARED = {"public", "view", "edit", "admin"}
@@ -51,6 +53,8 @@ POST_EDITORS = (SIGN_IN, 403, PASSES, PASSES)
 POST_ADMINS = (SIGN_IN, 403, 403, PASSES)
 API_VIEWERS = (401, 200, 200, 200)
 API_EDITORS = (401, 403, PASSES, PASSES)
+API_ADMINS = (401, 403, 403, 200)
+API_WRITE_ADMINS = (401, 403, 403, PASSES)
 
 # endpoint: (URL, what (anonymous, viewer, officer, admin) get). URL fields name the objects `world` makes.
 MATRIX: dict[str, tuple[str, tuple]] = {
@@ -78,7 +82,24 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "admin.edit_user": ("/admin/users/{user}/edit", ADMINS),
     "admin.deactivate_user": ("/admin/users/{user}/deactivate", ADMINS),
     "admin.reactivate_user": ("/admin/users/{user}/reactivate", POST_ADMINS),
+    "webhooks.index": ("/webhooks", ADMINS),
+    "webhooks.new": ("/webhooks/new", ADMINS),
+    "webhooks.show": ("/webhooks/{webhook}", ADMINS),
+    "webhooks.delete": ("/webhooks/{webhook}/delete", ADMINS),
+    "webhooks.delivery": ("/webhooks/deliveries/{webhook_delivery}", ADMINS),
+    "webhooks.replay": ("/webhooks/deliveries/{webhook_delivery}/replay", POST_ADMINS),
     "admin.turn_off_two_factor": ("/admin/users/{user}/two-factor/turn-off", POST_ADMINS),
+    "admin.reference_list": ("/admin/reference/body-kinds", ADMINS),
+    "admin.new_reference": ("/admin/reference/strategic-matters/new", ADMINS),
+    "admin.edit_reference": ("/admin/reference/body-kinds/{body_kind}/edit", ADMINS),
+    "plans.index": ("/plans/", VIEWERS),
+    "plans.new": ("/plans/new", ADMINS),
+    "plans.new_authority": ("/plans/authorities/new", ADMINS),
+    "plans.show": ("/plans/{plan}", VIEWERS),
+    "plans.edit": ("/plans/{plan}/edit", EDITORS),
+    "plans.stages": ("/plans/{plan}/stages", EDITORS),
+    "plans.plan_csv": ("/plans/{plan}/plan.csv", VIEWERS),
+    "plans.timetable_csv": ("/plans/{plan}/plan-timetable.csv", VIEWERS),
     "stakeholders.index": ("/stakeholders/", VIEWERS),
     "stakeholders.new": ("/stakeholders/new", EDITORS),
     "stakeholders.show": ("/stakeholders/{stakeholder}", VIEWERS),
@@ -155,7 +176,10 @@ MATRIX: dict[str, tuple[str, tuple]] = {
         "/evidence/common-ground/{statement}",
         (SIGN_IN, 302, 302, 302),
     ),  # to its latest version
-    "evidence.common_ground.new_version": ("/evidence/common-ground/{statement}/new-version", POST_EDITORS),
+    "evidence.common_ground.new_version": (
+        "/evidence/common-ground/{statement}/new-version",
+        (SIGN_IN, 403, 302, 302),
+    ),  # the latest version is a draft: back to it
     "evidence.common_ground.version": ("/evidence/common-ground/{statement}/versions/1", VIEWERS),
     "evidence.common_ground.download": ("/evidence/common-ground/{statement}/versions/1.docx", VIEWERS),
     "evidence.common_ground.edit": ("/evidence/common-ground/{statement}/versions/1/edit", EDITORS),
@@ -169,8 +193,13 @@ MATRIX: dict[str, tuple[str, tuple]] = {
         "/evidence/common-ground/{statement}/versions/1/parties/{party}/remove",
         POST_EDITORS,
     ),
+    "evidence.common_ground.positions": (
+        "/evidence/common-ground/{statement}/versions/1/parties/{party}/positions",
+        EDITORS,
+    ),
     "evidence.common_ground.signature": ("/evidence/common-ground/{statement}/versions/1/signatures", EDITORS),
     "evidence.common_ground.status": ("/evidence/common-ground/{statement}/versions/1/status", EDITORS),
+    "evidence.warnings.index": ("/evidence/warnings/", VIEWERS),
     "evidence.consultation_statement.show": ("/evidence/consultation-statement", VIEWERS),
     "evidence.consultation_statement.download": (
         "/evidence/consultation-statement.docx?consultation={consultation}",
@@ -182,6 +211,27 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     ),
     "evidence.consultation_statement.edit_issue": (
         "/evidence/consultation-statement/main-issues/{issue}/edit",
+        EDITORS,
+    ),
+    "evidence.consultation_statement.hearing_list": (
+        "/evidence/consultation-statement/hearing-list.csv?consultation={consultation}",
+        VIEWERS,
+    ),
+    # Contact details of those who wish to be heard: not for publication, officers and admins only.
+    "evidence.consultation_statement.hearing_contacts": (
+        "/evidence/consultation-statement/hearing-list-contacts.csv?consultation={consultation}",
+        EDITORS,
+    ),
+    "evidence.consultation_statement.new_publicity": (
+        "/evidence/consultation-statement/{consultation}/publicity/new",
+        EDITORS,
+    ),
+    "evidence.consultation_statement.edit_publicity": (
+        "/evidence/consultation-statement/publicity/{publicity}/edit",
+        EDITORS,
+    ),
+    "evidence.consultation_statement.remove_publicity": (
+        "/evidence/consultation-statement/publicity/{publicity}/remove",
         EDITORS,
     ),
     "evidence.summaries.index": ("/evidence/summaries", VIEWERS),
@@ -196,6 +246,12 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.list_authorities": ("/api/v1/authorities", API_VIEWERS),
     "api.list_strategic_matters": ("/api/v1/strategic-matters", API_VIEWERS),
     "api.create_strategic_matter": ("/api/v1/strategic-matters", API_EDITORS),
+    "api.hearing_list": ("/api/v1/evidence/hearing-list?consultation={consultation}", API_VIEWERS),
+    "api.list_publicity": ("/api/v1/consultations/{consultation}/publicity", API_VIEWERS),
+    "api.create_publicity": ("/api/v1/consultations/{consultation}/publicity", API_EDITORS),
+    "api.show_publicity": ("/api/v1/publicity/{publicity}", API_VIEWERS),
+    "api.update_publicity": ("/api/v1/publicity/{publicity}", API_EDITORS),
+    "api.delete_publicity": ("/api/v1/publicity/{publicity}", API_EDITORS),
     "api.list_stakeholders": ("/api/v1/stakeholders", API_VIEWERS),
     "api.create_stakeholder": ("/api/v1/stakeholders", API_EDITORS),
     "api.show_stakeholder": ("/api/v1/stakeholders/{stakeholder}", API_VIEWERS),
@@ -213,6 +269,95 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.list_representations": ("/api/v1/consultations/{consultation}/representations", API_VIEWERS),
     "api.create_representation": ("/api/v1/consultations/{consultation}/representations", API_EDITORS),
     "api.show_representation": ("/api/v1/representations/{reference}", API_VIEWERS),
+    "api.list_plans": ("/api/v1/plans", API_VIEWERS),
+    "api.create_plan": ("/api/v1/plans", API_WRITE_ADMINS),
+    "api.show_plan": ("/api/v1/plans/{plan}", API_VIEWERS),
+    "api.update_plan": ("/api/v1/plans/{plan}", API_EDITORS),
+    "api.list_stages": ("/api/v1/plans/{plan}/stages", API_VIEWERS),
+    "api.update_stage": ("/api/v1/plans/{plan}/stages/reg-19", API_EDITORS),
+    "api.list_webhooks": ("/api/v1/webhooks", API_ADMINS),
+    "api.create_webhook": ("/api/v1/webhooks", API_WRITE_ADMINS),
+    "api.delete_webhook": ("/api/v1/webhooks/{webhook}", API_WRITE_ADMINS),
+    "api.list_webhook_deliveries": ("/api/v1/webhooks/{webhook}/deliveries", API_ADMINS),
+    "api.replay_webhook_delivery": ("/api/v1/webhook-deliveries/{webhook_delivery}/replay", API_WRITE_ADMINS),
+    "api.update_consultation": ("/api/v1/consultations/{consultation}", API_EDITORS),
+    "api.publish_consultation": ("/api/v1/consultations/{consultation}/publish", API_EDITORS),
+    "api.unpublish_consultation": ("/api/v1/consultations/{consultation}/unpublish", API_EDITORS),
+    "api.close_consultation": ("/api/v1/consultations/{consultation}/close", API_EDITORS),
+    "api.replace_parts": ("/api/v1/consultations/{consultation}/parts", API_EDITORS),
+    "api.list_invitations": ("/api/v1/consultations/{consultation}/invitations", API_VIEWERS),
+    "api.create_invitations": ("/api/v1/consultations/{consultation}/invitations", API_EDITORS),
+    "api.show_invitation_sending": (
+        "/api/v1/consultations/{consultation}/invitations/sendings/{sending}",
+        API_VIEWERS,
+    ),
+    "api.list_strategy_entries": ("/api/v1/strategy-entries", API_VIEWERS),
+    "api.create_strategy_entry": ("/api/v1/strategy-entries", API_EDITORS),
+    "api.show_strategy_entry": ("/api/v1/strategy-entries/{entry}", API_VIEWERS),
+    "api.update_strategy_entry": ("/api/v1/strategy-entries/{entry}", API_EDITORS),
+    "api.schedule_strategy_entry": ("/api/v1/strategy-entries/{entry}/schedule", API_EDITORS),
+    "api.list_statements_of_common_ground": ("/api/v1/statements-of-common-ground", API_VIEWERS),
+    "api.create_statement_of_common_ground": ("/api/v1/statements-of-common-ground", API_EDITORS),
+    "api.show_statement_of_common_ground": ("/api/v1/statements-of-common-ground/{statement}", API_VIEWERS),
+    "api.list_scg_versions": ("/api/v1/statements-of-common-ground/{statement}/versions", API_VIEWERS),
+    "api.create_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions", API_EDITORS),
+    "api.show_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1", API_VIEWERS),
+    "api.update_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1", API_EDITORS),
+    "api.set_scg_matter": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/matters/housing-need",
+        API_EDITORS,
+    ),
+    "api.remove_scg_matter": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/matters/housing-need",
+        API_EDITORS,
+    ),
+    "api.add_scg_party": ("/api/v1/statements-of-common-ground/{statement}/versions/1/parties", API_EDITORS),
+    "api.remove_scg_party": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/parties/{party}",
+        API_EDITORS,
+    ),
+    "api.set_scg_positions": (
+        "/api/v1/statements-of-common-ground/{statement}/versions/1/parties/{party}/positions",
+        API_EDITORS,
+    ),
+    "api.sign_scg_version": ("/api/v1/statements-of-common-ground/{statement}/versions/1/signatures", API_EDITORS),
+    "api.change_scg_status": ("/api/v1/statements-of-common-ground/{statement}/versions/1/status", API_EDITORS),
+    "api.list_main_issues": ("/api/v1/consultations/{consultation}/main-issues", API_VIEWERS),
+    "api.create_main_issue": ("/api/v1/consultations/{consultation}/main-issues", API_EDITORS),
+    "api.show_main_issue": ("/api/v1/main-issues/{issue}", API_VIEWERS),
+    "api.update_main_issue": ("/api/v1/main-issues/{issue}", API_EDITORS),
+    "api.consultation_statement": ("/api/v1/evidence/consultation-statement?consultation={consultation}", API_VIEWERS),
+    "api.dtc_matrix": ("/api/v1/evidence/dtc-matrix", API_VIEWERS),
+    "api.create_stakeholder_import": ("/api/v1/stakeholder-imports", API_EDITORS),
+    "api.show_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
+    "api.update_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
+    "api.start_stakeholder_import": ("/api/v1/stakeholder-imports/{job}/start", API_EDITORS),
+    "api.update_action": ("/api/v1/actions/{action}", API_EDITORS),
+    "api.schedule_strategy": ("/api/v1/strategy-entries/schedule", API_EDITORS),
+    "api.link_representation_stakeholder": ("/api/v1/representations/{reference}/stakeholder", API_EDITORS),
+    "api.list_consultation_documents": ("/api/v1/consultations/{consultation}/documents", API_VIEWERS),
+    "api.add_consultation_document": ("/api/v1/consultations/{consultation}/documents", API_EDITORS),
+    "api.remove_consultation_document": (
+        "/api/v1/consultations/{consultation}/documents/{document}",
+        API_EDITORS,
+    ),
+    "api.list_consultation_questions": ("/api/v1/consultations/{consultation}/questions", API_VIEWERS),
+    "api.add_consultation_question": ("/api/v1/consultations/{consultation}/questions", API_EDITORS),
+    "api.remove_consultation_question": (
+        "/api/v1/consultations/{consultation}/questions/{question}",
+        API_EDITORS,
+    ),
+    "api.add_engagement_document": ("/api/v1/engagements/{engagement}/documents", API_EDITORS),
+    "api.add_engagement_action": ("/api/v1/engagements/{engagement}/actions", API_EDITORS),
+    "api.summary_overview": ("/api/v1/evidence/summaries", API_VIEWERS),
+    "api.authority_summary": ("/api/v1/evidence/summaries/authorities/WBC", API_VIEWERS),
+    "api.stakeholder_summary": ("/api/v1/evidence/summaries/stakeholders/{stakeholder}", API_VIEWERS),
+    "api.dashboard": ("/api/v1/evidence/dashboard", API_VIEWERS),
+    "api.list_audit_events": ("/api/v1/audit-events", API_ADMINS),
+    "api.list_tokens": ("/api/v1/tokens", API_VIEWERS),
+    "api.revoke_token": ("/api/v1/tokens/{token}", (401, PASSES, PASSES, PASSES)),
+    "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
+    "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
 }
 
 
@@ -231,7 +376,7 @@ def test_every_route_declares_its_permission(app):
 def world(officer_client):
     """One of everything a URL can name; the officer owns what is personal (an import, a calendar feed, a token)."""
     officer = officer_client.user
-    create_plan()
+    plan = create_plan()
     stakeholder = create_stakeholder()
     engagement = create_engagement(stakeholders=[stakeholder.id])
     minutes = EngagementDocument(
@@ -265,6 +410,10 @@ def world(officer_client):
     representation = respondent.representations[0]
     issue = MainIssue(consultation=consultation, title="Housing numbers")
     db.session.add(issue)
+    publicity = Publicity(
+        consultation=consultation, method="exhibition", description="Town hall", starts_on=utcnow().date()
+    )
+    db.session.add(publicity)
     draft = new_draft(consultation)
     db.session.commit()
     statement = scg_services.create_statement({"title": "Housing need across the area", "lead_authority": "WBC"})
@@ -285,8 +434,12 @@ def world(officer_client):
             "lead_authority": "WBC",
         }
     )
+    sending = invite(consultation, [], [stakeholder.id], "email", user=officer)
     token = create_token(officer, "matrix")
+    delivery = create_webhook_delivery()
     return {
+        "plan": plan.id,
+        "body_kind": db.session.scalar(select(BodyKind.id).limit(1)),
         "stakeholder": stakeholder.id,
         "engagement": engagement.id,
         "minutes": minutes.id,
@@ -300,6 +453,7 @@ def world(officer_client):
         "reference": representation.reference,
         "attachment": representation.attachments[0].id,
         "issue": issue.id,
+        "publicity": publicity.id,
         "draft_token": draft.token,
         "statement": statement.id,
         "matter_row": matter.id,
@@ -307,8 +461,11 @@ def world(officer_client):
         "job": job.id,
         "finished_job": finished_job.id,
         "entry": entry.id,
+        "sending": sending.id,
         "token": db.session.scalar(select(ApiToken.id).where(ApiToken.token_hash == hash_token(token))),
         "user": create_user(email="colleague@example.gov.uk").id,
+        "webhook": delivery.subscription_id,
+        "webhook_delivery": delivery.id,
     }
 
 

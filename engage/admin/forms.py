@@ -1,4 +1,4 @@
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput
 from wtforms import RadioField, SelectField, StringField, SubmitField
 from wtforms.validators import Email, InputRequired, Length, Regexp, ValidationError
 
@@ -61,3 +61,17 @@ class ConfirmForm(ServiceErrorsMixin, BaseForm):
     """A button alone (with its CSRF token): deactivate, reactivate, turn off two-factor authentication."""
 
     submit = SubmitField("Confirm", widget=GovSubmitInput())
+
+
+class ReferenceForm(ServiceErrorsMixin, BaseForm):
+    """A row of reference data; the page shows the fields its list has (engage.admin.reference.KINDS)."""
+
+    slug = StringField(
+        "Slug", widget=GovTextInput(), description="Lowercase letters, numbers and hyphens. It cannot change later."
+    )
+    category = SelectField("Category", widget=GovSelect(), validate_choice=False)
+    name = StringField("Name", widget=GovTextInput())
+    description = StringField("Description", widget=GovTextArea())
+    statutory_name = StringField("Name in the regulations", widget=GovTextInput())
+    current_name = StringField("Name today", widget=GovTextInput())
+    submit = SubmitField("Save", widget=GovSubmitInput())

@@ -17,6 +17,10 @@ To add endpoints, write a module per resource (like engage/api/stakeholders.py) 
    naming the models with `spec.json_body(Model)`, `spec.responds(Model)` and `spec.page_of(Model)`: their component
    schemas are generated from them. engage/api/openapi.py fills in operationId, security, path parameters,
    Idempotency-Key and the problem responses. tests/api/test_openapi.py fails for any route left undocumented.
+7. A file comes as multipart/form-data in the field `file` (engage/api/stakeholder_imports.py): read it with
+   engage.representations.attachments.read_upload and document a `multipart/form-data` request body.
+8. Leave @idempotent off only when the service queues a job after its commit (the job must see the committed rows:
+   inviting by email, starting an import); say so in the view and the document.
 Tests: tests/api/conftest.py has `viewer_api`, `officer_api`, `admin_api` (bearer-token clients),
 `assert_matches(openapi, response, "/path/{id}", "get")` (the status is documented and the body fits its schema) and
 `assert_matches_schema(response, "Stakeholder")` (the body fits that component of the served document).
@@ -40,3 +44,17 @@ from engage.api import stakeholders  # noqa: E402, F401
 from engage.api import dtc  # noqa: E402, F401
 from engage.api import consultations  # noqa: E402, F401
 from engage.api import engagements  # noqa: E402, F401
+from engage.api import plans  # noqa: E402, F401
+from engage.api import webhooks  # noqa: E402, F401
+from engage.api import consultation_content  # noqa: E402, F401
+from engage.api import invitations  # noqa: E402, F401
+from engage.api import representation_changes  # noqa: E402, F401
+from engage.api import strategy  # noqa: E402, F401
+from engage.api import common_ground  # noqa: E402, F401
+from engage.api import consultation_statement  # noqa: E402, F401
+from engage.api import stakeholder_imports  # noqa: E402, F401
+from engage.api import summaries  # noqa: E402, F401
+from engage.api import audit  # noqa: E402, F401
+from engage.api import tokens  # noqa: E402, F401
+from engage.api import publicity  # noqa: E402, F401
+from engage.api import hearing_list  # noqa: E402, F401

@@ -1,5 +1,6 @@
-"""Consultations and representations: list and add consultations, list and key in representations, read one
-representation by its reference. Over engage.consultations services and queries."""
+"""Consultations and representations: list, add, change, publish, close consultations and replace their parts; list
+and key in representations, read one representation by its reference. Over engage.consultations services and
+queries."""
 
 from typing import Any
 
@@ -13,8 +14,9 @@ from engage.api import bp, spec
 from engage.api.http import Problem, find_or_404, paginated_response, parse_json_body, query_arg
 from engage.api.idempotency import idempotent
 from engage.common.validation import ValidationError
+from engage.consultations import parts as plan_parts
 from engage.consultations import services
-from engage.consultations.schemas import Consultation, ConsultationInput
+from engage.consultations.schemas import Consultation, ConsultationChanges, ConsultationInput, PartsInput
 from engage.permissions import EDIT, VIEW, has_permission, public, require_permission
 from engage.representations import queries
 from engage.representations import services as intake
@@ -58,6 +60,59 @@ def show_consultation(consultation_id: int):
 def create_consultation():
     consultation = services.create_consultation(parse_json_body(ConsultationInput), user=current_user)
     return jsonify(Consultation.serialise(consultation)), 201
+
+
+@bp.patch("/consultations/<int:consultation_id>")
+@require_permission(EDIT)
+@idempotent
+def update_consultation(consultation_id: int):
+    consultation = find_or_404(models.Consultation, consultation_id)
+    services.update_consultation(consultation, parse_json_body(ConsultationChanges), user=current_user)
+    return jsonify(Consultation.serialise(consultation))
+
+
+@bp.post("/consultations/<int:consultation_id>/publish")
+@require_permission(EDIT)
+@idempotent
+def publish_consultation(consultation_id: int):
+    consultation = find_or_404(models.Consultation, consultation_id)
+    services.set_published(consultation, True, user=current_user)
+    return jsonify(Consultation.serialise(consultation))
+
+
+@bp.post("/consultations/<int:consultation_id>/unpublish")
+@require_permission(EDIT)
+@idempotent
+def unpublish_consultation(consultation_id: int):
+    consultation = find_or_404(models.Consultation, consultation_id)
+    services.set_published(consultation, False, user=current_user)
+    return jsonify(Consultation.serialise(consultation))
+
+
+@bp.post("/consultations/<int:consultation_id>/close")
+@require_permission(EDIT)
+@idempotent
+def close_consultation(consultation_id: int):
+    consultation = find_or_404(models.Consultation, consultation_id)
+    services.close_consultation(consultation, user=current_user)
+    return jsonify(Consultation.serialise(consultation))
+
+
+@bp.put("/consultations/<int:consultation_id>/parts")
+@require_permission(EDIT)
+@idempotent
+def replace_parts(consultation_id: int):
+    consultation = find_or_404(models.Consultation, consultation_id)
+    rows = parse_json_body(PartsInput).get("parts")
+    if rows is None:
+        raise ValidationError({"parts": ['Send the parts as a list, like [{"ref": "Policy SP1", "title": "Growth"}]']})
+    for row in rows:  # as when adding a consultation: policies, paragraphs and sites sit under the chapter above
+        row.setdefault("child", (row.get("kind") or "policy") in CHILD_KINDS)
+    plan_parts.replace_parts(consultation, rows, user=current_user)
+    return jsonify(Consultation.serialise(consultation))
+
+
+CHILD_KINDS = ("policy", "paragraph", "site")
 
 
 @bp.get("/consultations/<int:consultation_id>/representations")
@@ -119,6 +174,12 @@ FILTERS = [
     spec.query("status", "submitted or withdrawn"),
 ]
 
+ONE = {"responses": spec.responds(Consultation)}
+CHANGES_NOTE = (
+    f" Fields returned but not set here ({', '.join(ConsultationChanges.read_only())}) are ignored: publish, unpublish"
+    " and close have endpoints of their own, and the parts are replaced with PUT …/parts."
+)
+
 spec.document(
     tag=("Consultations", "Consultations, the parts of the plan people comment on, and representations"),
     paths={
@@ -137,6 +198,46 @@ spec.document(
         },
         "/consultations/{consultation_id}": {
             "get": {"summary": "Get a consultation", "responses": spec.responds(Consultation)},
+            "patch": {
+                "summary": "Change a consultation",
+                "description": "Only the fields sent change; the closing time must stay after the opening time."
+                + CHANGES_NOTE,
+                "requestBody": spec.json_body(ConsultationChanges),
+                **ONE,
+            },
+        },
+        "/consultations/{consultation_id}/publish": {
+            "post": {
+                "summary": "Publish a consultation",
+                "description": "Its public pages work from now on, and it opens for representations at `opens_at`."
+                " Publishing a published consultation changes nothing. No body.",
+                **ONE,
+            },
+        },
+        "/consultations/{consultation_id}/unpublish": {
+            "post": {
+                "summary": "Unpublish a consultation: it becomes a draft again",
+                "description": "Its public pages stop working. No body.",
+                **ONE,
+            },
+        },
+        "/consultations/{consultation_id}/close": {
+            "post": {
+                "summary": "Close an open consultation now",
+                "description": "The closing time becomes this minute; anything received from now on is late. A"
+                " draft, a consultation not yet open or one already closed is a 422. No body.",
+                **ONE,
+            },
+        },
+        "/consultations/{consultation_id}/parts": {
+            "put": {
+                "summary": "Replace the parts of the plan people comment on",
+                "description": "The list is every part, in order. Policies, paragraphs and sites belong to the"
+                " chapter above them unless `child` is false. A part with representations that is left out is kept"
+                " at the end.",
+                "requestBody": spec.json_body(PartsInput),
+                **ONE,
+            },
         },
         "/consultations/{consultation_id}/representations": {
             "get": {

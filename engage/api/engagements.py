@@ -1,4 +1,5 @@
-"""Engagements and follow-up actions: list with filters, log, read and change, over engage.engagements services."""
+"""Engagements and follow-up actions: list with filters, log, read and change, add evidence documents and actions,
+mark actions done, over engage.engagements services."""
 
 from datetime import datetime
 from typing import Any
@@ -13,8 +14,16 @@ from engage.api.idempotency import idempotent
 from engage.common.dates import LONDON
 from engage.common.validation import ValidationError
 from engage.engagements import queries, services
-from engage.engagements.schemas import Action, Engagement, EngagementInput, EngagementUpdate
+from engage.engagements.schemas import (
+    Action,
+    ActionInput,
+    ActionStatusInput,
+    Engagement,
+    EngagementInput,
+    EngagementUpdate,
+)
 from engage.permissions import EDIT, VIEW, require_permission
+from engage.representations.attachments import read_upload
 from engage.vocab import ActionStatus, EngagementKind, EngagementStatus
 
 
@@ -56,6 +65,27 @@ def update_engagement(engagement_id: int):
     return jsonify(Engagement.serialise(engagement))
 
 
+@bp.post("/engagements/<int:engagement_id>/documents")
+@require_permission(EDIT)
+@idempotent
+def add_engagement_document(engagement_id: int):
+    engagement = find_or_404(models.Engagement, engagement_id)
+    upload = read_upload(request.files.get("file"), limit=services.MAX_DOCUMENT_BYTES)
+    if upload is None:
+        raise ValidationError({"file": ["Select a file, sent as multipart/form-data in the field ‘file’"]})
+    services.update_engagement(engagement, {}, user=current_user, document=upload)
+    return jsonify(Engagement.serialise(engagement)), 201
+
+
+@bp.post("/engagements/<int:engagement_id>/actions")
+@require_permission(EDIT)
+@idempotent
+def add_engagement_action(engagement_id: int):
+    engagement = find_or_404(models.Engagement, engagement_id)
+    action = services.add_action(engagement, parse_json_body(ActionInput), user=current_user)
+    return jsonify(Action.serialise(action)), 201
+
+
 @bp.get("/actions")
 @require_permission(VIEW)
 def list_actions():
@@ -64,6 +94,15 @@ def list_actions():
     if errors:
         raise ValidationError(errors)
     return paginated_response(queries.actions_query(filters, datetime.now(LONDON).date()), Action)
+
+
+@bp.patch("/actions/<int:action_id>")
+@require_permission(EDIT)
+@idempotent
+def update_action(action_id: int):
+    action = find_or_404(models.Action, action_id)
+    services.set_action_status(action, parse_json_body(ActionStatusInput).get("status") or "", user=current_user)
+    return jsonify(Action.serialise(action))
 
 
 def _filters() -> queries.EngagementFilters:
@@ -124,6 +163,34 @@ spec.document(
                 **ONE,
             },
         },
+        "/engagements/{engagement_id}/documents": {
+            "post": {
+                "summary": "Add evidence to an engagement: minutes, a letter, a photo",
+                "description": "Sent as multipart/form-data in the field `file`: a PDF, a Word document or an image"
+                " (JPG, PNG, GIF or WebP), up to 20 MB, checked by its content. Answers with the engagement; the"
+                " file is in `evidence_documents`. A file that is not allowed is a 422 on `evidence_file`.",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "multipart/form-data": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["file"],
+                                "properties": {"file": {"type": "string", "format": "binary"}},
+                            }
+                        }
+                    },
+                },
+                "responses": spec.responds(Engagement, 201, "Added"),
+            },
+        },
+        "/engagements/{engagement_id}/actions": {
+            "post": {
+                "summary": "Add a follow-up action to an engagement",
+                "requestBody": spec.json_body(ActionInput),
+                "responses": spec.responds(Action, 201, "Added"),
+            },
+        },
         "/actions": {
             "get": {
                 "summary": "List follow-up actions",
@@ -136,6 +203,13 @@ spec.document(
                     spec.query("overdue", "true: only open actions past their due date", {"type": "boolean"}),
                 ],
                 "responses": spec.page_of(Action),
+            },
+        },
+        "/actions/{action_id}": {
+            "patch": {
+                "summary": "Mark a follow-up action open, done or cancelled",
+                "requestBody": spec.json_body(ActionStatusInput),
+                "responses": spec.responds(Action),
             },
         },
     },

@@ -52,9 +52,10 @@ IDEMPOTENCY_KEY = {
 DESCRIPTION = """Engagement and consultation evidence for a joint strategic plan.
 
 Send `Authorization: Bearer <token>` (a token from the account page or `flask create-token EMAIL`). Viewers may
-read; officers and admins may also write. Lists take `?page=` and `?per_page=` (at most 500) and answer
-`{"items", "page", "per_page", "total"}`. Errors are `application/problem+json`. Date-times are ISO 8601 with an
-offset (shown in Europe/London); dates are `YYYY-MM-DD`. Enumerations are lowercase kebab-case."""
+read; officers and admins may also write; only admins read the audit trail (each operation's `x-permission` says).
+Lists take `?page=` and `?per_page=` (at most 500) and answer `{"items", "page", "per_page", "total"}`. Errors are
+`application/problem+json`. Date-times are ISO 8601 with an offset (shown in Europe/London); dates are
+`YYYY-MM-DD`. Enumerations are lowercase kebab-case."""
 
 
 @bp.get("/openapi.json")

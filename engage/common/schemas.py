@@ -9,14 +9,14 @@
   service says what is missing, in its own words; `required` only documents what a create needs.
 - Field types for input, each refusing what the database cannot store with one error type of its own (the
   messages are in engage/api/http.py): `Text` (no NUL, no lone surrogate), `Flag`, `Id` (1 … 2^31−1), `Texts`,
-  `Ids`, `DateTimeText`, `NullableDateTimeText`, `NullableDateText`, `one_of(values)` (text the service checks;
-  the document lists the values), `objects(like)` and `an_object(fields)` for nested objects.
-- Field types for output: `LondonDateTime` (ISO 8601 with the offset, in Europe/London), `Slugs` and `RowIds`
-  (of related rows), `EmptyAsNull`.
+  `Ids`, `DateTimeText`, `NullableDateTimeText`, `NullableDateText`, `TimeText` (HH:MM), `one_of(values)` (text
+  the service checks; the document lists the values), `objects(like)` and `an_object(fields)` for nested objects.
+- Field types for output: `LondonDateTime` (ISO 8601 with the offset, in Europe/London), `ClockTime` (HH:MM),
+  `Slugs` and `RowIds` (of related rows), `EmptyAsNull`.
 """
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
@@ -38,6 +38,7 @@ from sqlalchemy.exc import OperationalError
 
 from engage.common.dates import YEARS_MESSAGE, in_accepted_years, iso_datetime
 from engage.common.ids import MAX_ID
+from engage.common.validation import parse_time
 
 DATE_TIME_SCHEMA = {"type": "string", "format": "date-time"}
 
@@ -117,6 +118,16 @@ def _date(value: Any) -> date | None:
     return parsed
 
 
+def _time(value: Any) -> time | None:
+    """'14:30' (or the other ways the pages accept, like '2pm') -> time; '' -> None (missing)."""
+    if _text(value) == "":
+        return None
+    parsed = parse_time(value)
+    if parsed is None:
+        raise PydanticCustomError("time", "A time of day in the 24-hour clock")
+    return parsed
+
+
 def _or_null(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else parse(value)
 
@@ -125,6 +136,8 @@ def _or_null(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
 DateTimeText = Annotated[datetime | None, BeforeValidator(_date_time), WithJsonSchema(DATE_TIME_SCHEMA)]
 NullableDateTimeText = Annotated[datetime | None, BeforeValidator(_or_null(_date_time))]
 NullableDateText = Annotated[date | None, BeforeValidator(_or_null(_date))]
+TIME_SCHEMA = {"type": "string", "examples": ["14:30"]}
+TimeText = Annotated[time | None, BeforeValidator(_time), WithJsonSchema(TIME_SCHEMA)]
 
 
 def objects(like: str) -> BeforeValidator:
@@ -158,6 +171,8 @@ def _ids(rows: Iterable[Any]) -> list[int]:
 
 
 LondonDateTime = Annotated[datetime, PlainSerializer(iso_datetime), WithJsonSchema(DATE_TIME_SCHEMA)]
+CLOCK_TIME_SCHEMA = {"type": "string", "pattern": "^\\d{2}:\\d{2}$"}
+ClockTime = Annotated[time, PlainSerializer(lambda value: f"{value:%H:%M}"), WithJsonSchema(CLOCK_TIME_SCHEMA)]
 Slugs = Annotated[list[str], BeforeValidator(_slugs)]
 RowIds = Annotated[list[int], BeforeValidator(_ids)]
 EmptyAsNull = Annotated[str | None, BeforeValidator(lambda value: value or None)]

@@ -80,10 +80,11 @@ def replace_parts(consultation: Consultation, rows: list[dict[str, Any]], *, use
         if not row.get("child"):
             chapter = part
         parts.append(part)
-    for stale in existing.values():
-        if _part_used(stale):
-            stale.position = len(parts)
-            parts.append(stale)
+    with db.session.no_autoflush:  # the new parts are not in the session until the collection is set below
+        for stale in existing.values():
+            if _part_used(stale):
+                stale.position = len(parts)
+                parts.append(stale)
     consultation.parts = parts
     audit.record("update", "consultation", consultation.id, f"{len(parts)} parts", user=user)
     db.session.commit()

@@ -15,8 +15,6 @@ from engage.representations import queries
 from engage.representations.attachments import read_upload
 from engage.vocab import ConsultationStage, ConsultationStatus
 
-MAX_PDF_BYTES = 50 * 1024 * 1024
-
 
 def consultation_or_404(consultation_id: int) -> Consultation:
     consultation = db.session.get(Consultation, consultation_id)
@@ -28,7 +26,7 @@ def consultation_or_404(consultation_id: int) -> Consultation:
 def _stages() -> list[tuple[str, str]]:
     plan = db.session.scalar(select(Plan).order_by(Plan.id))
     if plan and plan.stages:
-        return [(stage.slug, stage.name) for stage in plan.stages]
+        return [(stage.slug, stage.name) for stage in plan.stages if stage.is_consultation]
     return [(stage.value, stage.label) for stage in ConsultationStage]
 
 
@@ -127,8 +125,12 @@ def publish(consultation_id):
     consultation = consultation_or_404(consultation_id)
     if ConfirmForm().validate_on_submit():
         published = request.form.get("published") == "true"
-        services.set_published(consultation, published, user=current_user)
-        flash("Consultation published" if published else "Consultation unpublished: it is a draft again", "success")
+        try:
+            services.set_published(consultation, published, user=current_user)
+        except ValidationError as error:
+            flash(" ".join(m for messages in error.errors.values() for m in messages), "error")
+        else:
+            flash("Consultation published" if published else "Consultation unpublished: it is a draft again", "success")
     return redirect(url_for("consultations.show", consultation_id=consultation.id))
 
 
@@ -166,14 +168,9 @@ def documents(consultation_id):
 
 def _document_data(form: DocumentForm) -> dict:
     data = {"title": form.title.data, "kind": form.kind.data, "url": form.url.data, "body_html": form.body_html.data}
-    upload = read_upload(request.files.get("file"), limit=MAX_PDF_BYTES) if form.kind.data == "file" else None
+    upload = read_upload(request.files.get("file"), limit=services.MAX_PDF_BYTES) if form.kind.data == "file" else None
     if upload:
-        filename, content = upload
-        if not content.startswith(b"%PDF"):
-            raise ValidationError({"file": ["The selected file must be a PDF"]})
-        if len(content) > MAX_PDF_BYTES:
-            raise ValidationError({"file": [f"The selected file must be smaller than {MAX_PDF_BYTES // 2**20} MB"]})
-        data.update(filename=filename, content=content, content_type="application/pdf")
+        data.update(filename=upload[0], content=upload[1])
     return data
 
 

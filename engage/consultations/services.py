@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from engage.common import audit
-from engage.common.dates import YEARS_MESSAGE, in_accepted_years
+from engage.common.dates import YEARS_MESSAGE, govuk_datetime, in_accepted_years
 from engage.common.ids import parse_id
 from engage.common.pagination import Page, paginate
 from engage.common.validation import ValidationError
@@ -29,8 +29,11 @@ from engage.models import (
     Stakeholder,
     utcnow,
 )
+from engage.plans import timeline
 from engage.vocab import DocumentKind, FormType, QuestionKind
+from engage.webhooks import events as webhook_events
 
+MAX_PDF_BYTES = 50 * 1024 * 1024
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TEXT_LIMITS = {"title": 300, "stage": 50, "summary": 20000, "privacy_notice": 20000, "procedure_statement": 20000}
 FIELDS = (
@@ -89,13 +92,30 @@ def clean(data: dict[str, Any], *, current: Consultation | None = None) -> dict[
 
 
 def _check_stage(cleaned: dict[str, Any], current: Consultation | None, errors: dict) -> None:
-    """A stage given must be one of the plan's stages (any text when the consultation has no plan)."""
-    stage = cleaned.get("stage")
+    """On a plan with stages, a consultation is at one of its consultation stages, and a published one does not
+    overlap another published consultation at the same stage."""
     plan_id = cleaned.get("plan_id", current.plan_id if current else None)
-    plan = db.session.get(Plan, plan_id) if stage and plan_id else None
-    if plan is not None and plan.stages and stage not in {s.slug for s in plan.stages}:
-        names = ", ".join(s.slug for s in plan.stages)
-        errors["stage"] = [f"Select a stage of the plan: {names}"]
+    plan = db.session.get(Plan, plan_id) if plan_id and "plan_id" not in errors else None
+    if plan is None or not plan.stages:
+        return
+    slug = cleaned.get("stage", current.stage if current else "")
+    stage = timeline.consulting_stage(plan, slug)
+    if stage is None:
+        if "stage" in cleaned or current is None or "plan_id" in cleaned:
+            names = ", ".join(s.slug for s in plan.stages if s.is_consultation)
+            errors["stage"] = [f"Select a consultation stage of the {plan.name} ({names})"]
+        return
+    opens = cleaned.get("opens_at", current.opens_at if current else None)
+    closes = cleaned.get("closes_at", current.closes_at if current else None)
+    published = cleaned.get("published", current.published if current else False)
+    if not (published and opens and closes) or "opens_at" in errors or "closes_at" in errors:
+        return
+    other = timeline.overlapping(plan.id, slug, opens, closes, other_than=current.id if current else None)
+    if other is not None:
+        errors["opens_at"] = [
+            f"The dates overlap ‘{other.title}’ ({govuk_datetime(other.opens_at)} to {govuk_datetime(other.closes_at)})"
+            f", a published consultation at the {stage.name}: change the dates so they follow one another"
+        ]
 
 
 def _clean_plan(value: Any, errors: dict) -> int | None:
@@ -152,6 +172,7 @@ def create_consultation(data: dict[str, Any], *, user=None) -> Consultation:
     consultation.parts = plan_parts.nest([Part(**part) for part in parts], data.get("parts") or [])
     db.session.add(consultation)
     db.session.flush()
+    timeline.sync_consultation_dates(consultation.plan, consultation.stage)
     audit.record("create", "consultation", consultation.id, consultation.title, user=user)
     db.session.commit()
     return consultation
@@ -160,8 +181,12 @@ def create_consultation(data: dict[str, Any], *, user=None) -> Consultation:
 def update_consultation(consultation: Consultation, data: dict[str, Any], *, user=None) -> Consultation:
     cleaned = clean(data, current=consultation)
     before = {field: _plain(getattr(consultation, field)) for field in cleaned}
+    old_plan, old_stage = consultation.plan, consultation.stage
     for field, value in cleaned.items():
         setattr(consultation, field, value)
+    db.session.flush()
+    timeline.sync_consultation_dates(old_plan, old_stage)
+    timeline.sync_consultation_dates(consultation.plan, consultation.stage)
     changes = audit.diff(before, {field: _plain(value) for field, value in cleaned.items()})
     audit.record("update", "consultation", consultation.id, consultation.title, user=user, changes=changes)
     db.session.commit()
@@ -173,11 +198,32 @@ def _plain(value: Any) -> Any:
 
 
 def set_published(consultation: Consultation, published: bool, *, user=None) -> None:
+    if published and not consultation.published:
+        clean({"published": True}, current=consultation)
     consultation.published = published
+    timeline.sync_consultation_dates(consultation.plan, consultation.stage)
     audit.record(
         "publish" if published else "unpublish", "consultation", consultation.id, consultation.title, user=user
     )
+    webhook_events.consultation_published(consultation, published)
     db.session.commit()
+
+
+def close_consultation(consultation: Consultation, *, user=None, moment: datetime | None = None) -> Consultation:
+    """Close an open consultation now, ahead of its closing date: the closing time becomes this minute, so anything
+    received from now on is late."""
+    moment = moment or utcnow()
+    status = consultation.status_at(moment)
+    if status == "draft":
+        raise ValidationError(
+            {"closes_at": ["Publish the consultation first: only an open consultation can be closed"]}
+        )
+    if status == "scheduled":
+        message = "The consultation has not opened yet: change its dates instead of closing it"
+        raise ValidationError({"closes_at": [message]})
+    if status == "closed":
+        raise ValidationError({"closes_at": ["The consultation has already closed"]})
+    return update_consultation(consultation, {"closes_at": moment}, user=user)
 
 
 def add_document(consultation: Consultation, data: dict[str, Any], *, user=None) -> ConsultationDocument:
@@ -192,8 +238,15 @@ def add_document(consultation: Consultation, data: dict[str, Any], *, user=None)
         errors["url"] = ["Enter a web address starting with https://"]
     if kind == "html" and not str(data.get("body_html") or "").strip():
         errors["body_html"] = ["Enter the text of the document"]
-    if kind == "file" and not data.get("content"):
+    content = data.get("content") if kind == "file" else None
+    if kind == "file" and not content:
         errors["file"] = ["Select a PDF file"]
+    elif content and not content.startswith(b"%PDF"):
+        errors["file"] = ["The selected file must be a PDF"]
+    elif content and len(content) > MAX_PDF_BYTES:
+        errors["file"] = [f"The selected file must be smaller than {MAX_PDF_BYTES // 2**20} MB"]
+    if kind not in DocumentKind.values():
+        errors["kind"] = ["Select a web page, a link or a PDF"]
     if errors:
         raise ValidationError(errors)
     document = ConsultationDocument(
@@ -203,9 +256,9 @@ def add_document(consultation: Consultation, data: dict[str, Any], *, user=None)
         url=str(data.get("url") or "")[:2000],
         body_html=nh3.clean(str(data.get("body_html") or "")),
         filename=str(data.get("filename") or "")[:300],
-        content_type=data.get("content_type") or "",
-        size=len(data.get("content") or b""),
-        content=data.get("content"),
+        content_type="application/pdf" if content else "",
+        size=len(content or b""),
+        content=content,
         position=len(consultation.documents),
     )
     db.session.add(document)

@@ -89,6 +89,11 @@ class EngagementForm(ErrorsMixin, FollowUpMixin, BaseForm):
     matters = SelectMultipleField(
         "Strategic matters", widget=GovCheckboxesInput(), validate_choice=False, description="Select all that apply"
     )
+    incomplete_reason = StringField(
+        "Why no attendees or strategic matter are recorded (if so)",
+        widget=GovTextArea(),
+        description="A held engagement needs both, or a reason: for example, a press release sent to all media",
+    )
     summary = StringField("What was asked or offered", widget=GovTextArea())
     outcome = StringField("Outcome", widget=GovTextArea(), description="Needed once the engagement has been held")
     agreement = RadioField("Agreement status", widget=GovRadioInput(), validate_choice=False, default="n-a")
@@ -129,6 +134,7 @@ class EngagementForm(ErrorsMixin, FollowUpMixin, BaseForm):
             agreement=self.agreement.data,
             influence_on_plan=self.influence_on_plan.data,
             evidence_url=self.evidence_url.data,
+            incomplete_reason=self.incomplete_reason.data,
         )
         return data, errors
 
@@ -169,6 +175,11 @@ class HeldForm(ErrorsMixin, FollowUpMixin, BaseForm):
         widget=GovFileInput(),
         description="A PDF, Word document (DOCX) or image, smaller than 20 MB",
     )
+    incomplete_reason = StringField(
+        "Why no attendees or strategic matter are recorded",
+        widget=GovTextArea(),
+        description="A held engagement needs both: change the engagement to add them, or say why there are none",
+    )
     submit = SubmitField("Mark as held", widget=GovSubmitInput())
 
     def setup(self, authorities) -> None:
@@ -177,7 +188,10 @@ class HeldForm(ErrorsMixin, FollowUpMixin, BaseForm):
 
     def to_data(self) -> dict[str, Any]:
         names = ("summary", "outcome", "agreement", "influence_on_plan", "evidence_url")
-        return {name: self._fields[name].data for name in names}
+        data = {name: self._fields[name].data for name in names}
+        if self.incomplete_reason.raw_data:
+            data["incomplete_reason"] = self.incomplete_reason.data
+        return data
 
 
 class ActionForm(ErrorsMixin, BaseForm):

@@ -15,8 +15,17 @@ from engage.extensions import db
 from engage.models import Authority, Plan, Stakeholder, StrategicMatter
 from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
-TEXT_LIMITS = {"title": 300, "summary": 20_000, "outcome": 20_000, "influence_on_plan": 20_000, "evidence_url": 1000}
+TEXT_LIMITS = {
+    "title": 300,
+    "summary": 20_000,
+    "outcome": 20_000,
+    "influence_on_plan": 20_000,
+    "evidence_url": 1000,
+    "incomplete_reason": 20_000,
+}
 OUTCOME_MESSAGE = "Enter the outcome of the engagement: what was agreed, decided or learned"
+ATTENDEES_MESSAGE = "Select who attended, or say why no attendees are recorded"
+MATTERS_MESSAGE = "Select at least one strategic matter, or say why none applies"
 
 
 def current_plan() -> Plan | None:
@@ -120,14 +129,25 @@ def _plan_stage(data, values, errors, plan: Plan | None) -> None:
 
 def plan_window(plan: Plan) -> tuple[date | None, date | None]:
     """The first day of the plan's first stage and, when its last stage has an end date, that day."""
-    starts = [s.starts_on for s in plan.stages if s.starts_on]
-    last = plan.stages[-1].ends_on if plan.stages else None
+    starts = [s.begins_on for s in plan.stages if s.begins_on]
+    last = (plan.stages[-1].actual_ends_on or plan.stages[-1].ends_on) if plan.stages else None
     return (min(starts) if starts else None), last
 
 
 def _held_needs_outcome(values, errors) -> None:
     if values.get("status") == "held" and not values.get("outcome"):
         errors["outcome"] = [OUTCOME_MESSAGE]
+
+
+def _held_needs_people_and_matters(values, errors) -> None:
+    """A held engagement names who attended and what it was about, or says why not, so that nothing held drops
+    out of the co-operation table unnoticed."""
+    if values.get("status") != "held" or values.get("incomplete_reason"):
+        return
+    if not values.get("stakeholders") and "stakeholders" not in errors:
+        errors["stakeholders"] = [ATTENDEES_MESSAGE]
+    if not values.get("matters") and "matters" not in errors:
+        errors["matters"] = [MATTERS_MESSAGE]
 
 
 def clean_engagement(data: dict[str, Any], plan: Plan | None = None) -> dict[str, Any]:
@@ -141,6 +161,7 @@ def clean_engagement(data: dict[str, Any], plan: Plan | None = None) -> dict[str
     _authority(data, values, errors)
     _plan_stage(data, values, errors, plan if plan is not None else current_plan())
     _held_needs_outcome(values, errors)
+    _held_needs_people_and_matters(values, errors)
     if not values["title"] and "title" not in errors:
         values["title"] = _default_title(values)
         if not values["title"]:

@@ -72,6 +72,7 @@ class Engagement(Output):
     agreement: Literal[Agreement.values()]
     influence_on_plan: str
     evidence_url: str
+    incomplete_reason: str = Field(description="Why a held engagement has no attendees or no strategic matter")
     evidence_documents: list[EvidenceDocument]
     strategy_entry_id: int | None
     after_submission: bool = Field(description="Held after the plan's submission date")
@@ -111,7 +112,8 @@ def _new_actions(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 class EngagementInput(Input):
-    """A new engagement. A held engagement needs an outcome; the end must be after the start; the date must be
+    """A new engagement. A held engagement needs an outcome, and attendees and a strategic matter unless
+    `incomplete_reason` says why not; the end must be after the start; the date must be
     within the plan's stages; stakeholders must exist. `plan_stage` is worked out from the date when not given."""
 
     output = Engagement
@@ -132,6 +134,9 @@ class EngagementInput(Input):
     agreement: one_of(Agreement.values()) = None
     influence_on_plan: Text | None = None
     evidence_url: Text | None = None
+    incomplete_reason: Text | None = Field(
+        None, description="Why a held engagement has no attendees or no strategic matter (a press release, say)"
+    )
     actions: Annotated[
         list[ActionInput],
         BeforeValidator(_new_actions),
@@ -143,3 +148,11 @@ class EngagementUpdate(EngagementInput):
     """The fields of an engagement to change: only those sent change, and `actions` without an id are added."""
 
     required = ()
+
+
+class ActionStatusInput(Input):
+    """Mark a follow-up action open, done or cancelled."""
+
+    required = ("status",)
+
+    status: one_of(ActionStatus.values()) = None

@@ -15,6 +15,7 @@ from engage.engagements.rules import clean_action, clean_engagement
 from engage.extensions import db
 from engage.models import Action, Engagement, EngagementDocument, utcnow
 from engage.vocab import ActionStatus
+from engage.webhooks import events as webhook_events
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 DOCUMENT_TYPES = {
@@ -27,7 +28,18 @@ DOCUMENT_TYPES = {
     "image/tiff": "TIFF image",
 }
 DOCUMENT_MESSAGE = "The selected file must be a PDF, a Word document (DOCX) or an image (JPG, PNG, GIF or WebP)"
-AUDITED = ("title", "kind", "status", "summary", "outcome", "agreement", "influence_on_plan", "evidence_url", "level")
+AUDITED = (
+    "title",
+    "kind",
+    "status",
+    "summary",
+    "outcome",
+    "agreement",
+    "influence_on_plan",
+    "evidence_url",
+    "level",
+    "incomplete_reason",
+)
 
 
 def engagement_values(engagement: Engagement) -> dict[str, Any]:
@@ -48,6 +60,7 @@ def engagement_values(engagement: Engagement) -> dict[str, Any]:
         "agreement": engagement.agreement,
         "influence_on_plan": engagement.influence_on_plan,
         "evidence_url": engagement.evidence_url,
+        "incomplete_reason": engagement.incomplete_reason,
     }
 
 
@@ -128,6 +141,7 @@ def log_engagement(
     db.session.add(engagement)
     db.session.flush()
     audit.record("create", "engagement", engagement.id, engagement.title, user=user)
+    webhook_events.engagement_held(engagement)
     if commit:
         db.session.commit()
     return engagement
@@ -169,6 +183,7 @@ def update_engagement(
     after = engagement_values(engagement)
     changed = audit.diff({k: before[k] for k in AUDITED}, {k: after[k] for k in AUDITED})
     audit.record(action, "engagement", engagement.id, engagement.title, user=user, changes=changed)
+    webhook_events.engagement_held(engagement, was=before["status"])
     db.session.commit()
     return engagement
 

@@ -1,7 +1,8 @@
 """Evidence outputs for examination, one sub-package each: the co-operation (DtC) table and matrix (`dtc`),
 Statements of Common Ground (`common_ground`), the statement of consultation (`consultation_statement`),
-engagement summaries (`summaries`) and the dashboard (`dashboard`). This package's blueprint serves the index page
-that lists them and nests each output's blueprint, so their endpoints read `evidence.dtc.table`."""
+engagement summaries (`summaries`), the dashboard (`dashboard`) and the pre-submission warnings (`warnings`).
+This package's blueprint serves the index page that lists them and nests each output's blueprint, so their
+endpoints read `evidence.dtc.table`."""
 
 from flask import Blueprint
 
@@ -13,6 +14,7 @@ from engage.evidence.consultation_statement import bp as consultation_statement_
 from engage.evidence.dashboard import bp as dashboard_bp  # noqa: E402
 from engage.evidence.dtc import bp as dtc_bp  # noqa: E402
 from engage.evidence.summaries import bp as summaries_bp  # noqa: E402
+from engage.evidence.warnings import bp as warnings_bp  # noqa: E402
 
-for child in (dtc_bp, common_ground_bp, consultation_statement_bp, summaries_bp, dashboard_bp):
+for child in (dtc_bp, common_ground_bp, consultation_statement_bp, summaries_bp, dashboard_bp, warnings_bp):
     bp.register_blueprint(child)

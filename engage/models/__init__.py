@@ -2,7 +2,7 @@
 
 from engage.models.audit import AuditEvent
 from engage.models.authority import Authority
-from engage.models.consultation import Consultation, ConsultationDocument, Invitation, Part, Question
+from engage.models.consultation import Consultation, ConsultationDocument, Invitation, Part, Publicity, Question
 from engage.models.engagement import (
     Action,
     CalendarFeed,
@@ -16,13 +16,14 @@ from engage.models.evidence import (
     CommonGround,
     CommonGroundMatter,
     CommonGroundParty,
+    CommonGroundPosition,
     CommonGroundSignature,
     CommonGroundVersion,
     MainIssue,
 )
 from engage.models.idempotency import IdempotencyRecord
 from engage.models.job import Job
-from engage.models.plan import Plan, PlanStage, StrategicMatter
+from engage.models.plan import Plan, PlanStage, Route, RouteStage, StrategicMatter
 from engage.models.representation import Attachment, Representation, Respondent, ResponseDraft
 from engage.models.stakeholder import (
     BodyKind,
@@ -34,11 +35,13 @@ from engage.models.stakeholder import (
 )
 from engage.models.types import utcnow
 from engage.models.user import ApiToken, SignInAttempt, User
+from engage.models.webhook import WebhookAttempt, WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
     "CommonGround",
     "CommonGroundMatter",
     "CommonGroundParty",
+    "CommonGroundPosition",
     "CommonGroundSignature",
     "CommonGroundVersion",
     "MainIssue",
@@ -53,6 +56,7 @@ __all__ = [
     "ConsultationDocument",
     "Invitation",
     "Part",
+    "Publicity",
     "Question",
     "Attachment",
     "Representation",
@@ -68,10 +72,16 @@ __all__ = [
     "Plan",
     "PlanStage",
     "Register",
+    "Route",
+    "RouteStage",
     "SignInAttempt",
     "Stakeholder",
     "StrategicMatter",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEvent",
+    "WebhookSubscription",
     "register_membership",
     "stakeholder_category",
     "utcnow",

@@ -13,6 +13,7 @@ class Authority(db.Model):
     code: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20), default="partner")  # engage.vocab.AuthorityKind
+    organisation: Mapped[str] = mapped_column(String(64), default="")  # planning data code, e.g. local-authority:WAT
 
     def __repr__(self) -> str:
         return f"<Authority {self.code}>"

@@ -1,10 +1,10 @@
 """Consultations: what is being consulted on, its documents, the parts people can comment on, its questions and
-who was invited. Status is derived from the dates and the published flag, never stored."""
+who was invited and how it was publicised. Status is derived from the dates and the published flag, never stored."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from engage.extensions import db
@@ -41,6 +41,9 @@ class Consultation(db.Model):
     )
     questions: Mapped[list["Question"]] = relationship(
         back_populates="consultation", order_by="Question.position", cascade="all, delete-orphan"
+    )
+    publicity: Mapped[list["Publicity"]] = relationship(
+        back_populates="consultation", order_by="[Publicity.starts_on, Publicity.id]", cascade="all, delete-orphan"
     )
 
     def status_at(self, moment: datetime) -> str:
@@ -148,3 +151,23 @@ class Invitation(db.Model):
 
     consultation: Mapped[Consultation] = relationship()
     stakeholder: Mapped[Stakeholder] = relationship()
+
+
+class Publicity(db.Model):
+    """One way a consultation was made known (a public notice, an exhibition, a deposit point…) and when: the
+    statement of consultation's "how". Invitations record the emails and letters to each person; a publicity record
+    says what an officer wants the statement to show beyond them, with the attendance of exhibitions and events."""
+
+    __tablename__ = "consultation_publicity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
+    method: Mapped[str] = mapped_column(String(20))  # engage.vocab.PublicityMethod
+    description: Mapped[str] = mapped_column(String(300))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    attendance: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    consultation: Mapped[Consultation] = relationship(back_populates="publicity")

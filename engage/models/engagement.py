@@ -138,6 +138,9 @@ class Engagement(db.Model):
     agreement: Mapped[str] = mapped_column(String(20), default="n-a")  # engage.vocab.Agreement
     influence_on_plan: Mapped[str] = mapped_column(Text, default="")
     evidence_url: Mapped[str] = mapped_column(String(1000), default="")
+    # Why a held engagement has no attendees or no strategic matter (a press release, a letter to all), so it
+    # is not silently missing from the co-operation table.
+    incomplete_reason: Mapped[str] = mapped_column(Text, default="")
     strategy_entry_id: Mapped[int | None] = mapped_column(
         ForeignKey("strategy_entry.id", ondelete="SET NULL"), index=True
     )
@@ -166,6 +169,11 @@ class Engagement(db.Model):
     @property
     def local_date(self) -> date:
         return self.starts_at.astimezone(LONDON).date()
+
+    @property
+    def awaiting_close(self) -> bool:
+        """Still planned although it has taken place: an officer should mark it held or cancelled."""
+        return self.status == "planned" and (self.ends_at or self.starts_at) < utcnow()
 
     @property
     def after_submission(self) -> bool:

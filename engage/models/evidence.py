@@ -16,6 +16,7 @@ from engage.models.authority import Authority
 from engage.models.consultation import Consultation
 from engage.models.plan import Plan, StrategicMatter
 from engage.models.representation import Representation
+from engage.models.stakeholder import Stakeholder
 from engage.models.types import UTCDateTime, utcnow
 
 # The text of a version, in the order of the template's five parts, with the part each belongs to.
@@ -93,6 +94,7 @@ class CommonGroundVersion(db.Model):
     agreed_on: Mapped[date | None] = mapped_column(Date)
     signed_on: Mapped[date | None] = mapped_column(Date)
     superseded_on: Mapped[date | None] = mapped_column(Date)
+    change_log: Mapped[str] = mapped_column(Text, default="")  # what changed since the previous version
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -119,6 +121,37 @@ class CommonGroundVersion(db.Model):
         return self.status == "draft"
 
     @property
+    def dated_on(self) -> date:
+        """The date the version carries: when it was signed, else agreed, else started."""
+        return self.signed_on or self.agreed_on or self.created_at.date()
+
+    @property
+    def superseded_by(self) -> "CommonGroundVersion | None":
+        """The version that replaced this one: the first later version that was signed (or agreed)."""
+        if self.status != "superseded":
+            return None
+        later = [v for v in self.statement.versions if v.number > self.number and v.status != "draft"]
+        return later[0] if later else None
+
+    def signature_for(self, party: "CommonGroundParty") -> "CommonGroundSignature | None":
+        return next((s for s in self.signatures if s.party_id == party.id), None)
+
+    @property
+    def signed_parties(self) -> int:
+        return sum(1 for party in self.parties if self.signature_for(party) is not None)
+
+    @property
+    def signature_status(self) -> str:
+        """ "Signed" only when every party signed; otherwise how many have."""
+        total = len(self.parties)
+        signed = self.signed_parties
+        if total and signed == total:
+            return "Signed by all parties"
+        if signed:
+            return f"Partly signed ({signed} of {total})"
+        return "Not signed"
+
+    @property
     def label(self) -> str:
         return f"Version {self.number}"
 
@@ -139,9 +172,28 @@ class CommonGroundParty(db.Model):
 
     version: Mapped[CommonGroundVersion] = relationship(back_populates="parties")
     authority: Mapped[Authority | None] = relationship()
+    stakeholder: Mapped[Stakeholder | None] = relationship()
     matters: Mapped[list[StrategicMatter]] = relationship(
         secondary=common_ground_party_matter, order_by=StrategicMatter.name
     )
+    positions: Mapped[list["CommonGroundPosition"]] = relationship(back_populates="party", cascade="all, delete-orphan")
+
+    def position_on(self, matter_id: int) -> str:
+        """The party's position on a matter ("" when none has been recorded)."""
+        return next((p.position for p in self.positions if p.matter_id == matter_id), "")
+
+
+class CommonGroundPosition(db.Model):
+    """Where one party stands on one strategic matter of a version: agreed, not agreed or ongoing."""
+
+    __tablename__ = "common_ground_position"
+
+    party_id: Mapped[int] = mapped_column(ForeignKey("common_ground_party.id", ondelete="CASCADE"), primary_key=True)
+    matter_id: Mapped[int] = mapped_column(ForeignKey("strategic_matter.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[str] = mapped_column(String(20))  # engage.vocab.MatterPosition
+
+    party: Mapped[CommonGroundParty] = relationship(back_populates="positions")
+    matter: Mapped[StrategicMatter] = relationship()
 
 
 class CommonGroundMatter(db.Model):
@@ -168,6 +220,7 @@ class CommonGroundSignature(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("common_ground_version.id", ondelete="CASCADE"), index=True)
+    party_id: Mapped[int | None] = mapped_column(ForeignKey("common_ground_party.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(200), default="")
     organisation: Mapped[str] = mapped_column(String(300), default="")
@@ -176,6 +229,7 @@ class CommonGroundSignature(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     version: Mapped[CommonGroundVersion] = relationship(back_populates="signatures")
+    party: Mapped[CommonGroundParty | None] = relationship()
 
 
 class MainIssue(db.Model):

@@ -1,17 +1,17 @@
-"""Reading plans for pages that name who runs them."""
+"""Reading plans: the plans and routes, and who runs the public pages."""
 
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from engage.extensions import db
-from engage.models import Plan
+from engage.models import Authority, Plan, Route
 
 
 @dataclass(frozen=True)
 class Owner:
-    """Who runs the public pages: the plan's name and its partner authorities' names."""
+    """Who runs the public pages: the plan's name and its partner authorities' names, the lead first."""
 
     plan: str
     partners: tuple[str, ...]
@@ -28,4 +28,31 @@ def owner() -> Owner | None:
     plan = db.session.scalars(select(Plan).options(joinedload(Plan.partners)).where(Plan.id == first)).unique().first()
     if plan is None:
         return None
-    return Owner(plan=plan.name, partners=tuple(authority.name for authority in plan.partners))
+    return Owner(plan=plan.name, partners=tuple(authority.name for authority in plan.partners_lead_first))
+
+
+def plans_query():
+    """Every plan with its partners and stages, oldest first."""
+    return select(Plan).options(selectinload(Plan.partners), selectinload(Plan.stages)).order_by(Plan.id)
+
+
+def all_plans() -> list[Plan]:
+    return list(db.session.scalars(plans_query()))
+
+
+def route_template(slug: str) -> Route | None:
+    return db.session.scalars(select(Route).options(selectinload(Route.stages)).where(Route.slug == slug)).first()
+
+
+def routes() -> list[Route]:
+    return list(db.session.scalars(select(Route).options(selectinload(Route.stages)).order_by(Route.id)))
+
+
+def authorities_by_code(codes: list[str]) -> dict[str, Authority]:
+    if not codes:
+        return {}
+    return {a.code: a for a in db.session.scalars(select(Authority).where(Authority.code.in_(codes)))}
+
+
+def all_authorities() -> list[Authority]:
+    return list(db.session.scalars(select(Authority).order_by(Authority.name)))

@@ -73,6 +73,10 @@ class Representation(Output):
     notify: Annotated[list[Literal[NotifyEvent.values()]], _or([])]
     answers: Annotated[dict[str, Any], _or({})] = Field(description="Questionnaire answers by question id")
     campaign: int | None = Field(validation_alias="campaign_id")
+    stakeholder: int | None = Field(
+        validation_alias=AliasPath("respondent", "stakeholder_id"),
+        description="The stakeholder the respondent is linked to",
+    )
     status: Literal[RepresentationStatus.values()]
     attachments: list[Attachment] = Field(description="Files sent with it (read only)")
 
@@ -117,3 +121,28 @@ class RepresentationInput(Input):
     stakeholder: Id | None = Field(None, description="Record number of a stakeholder to link")
     respondent: Annotated[PersonInput | None, PERSON] = None
     agent: Annotated[PersonInput | None, PERSON] = None
+
+
+class WithdrawalInput(Input):
+    """Withdraw a representation because the respondent asked, before the consultation closes."""
+
+    required = ("reason",)
+
+    reason: Text = Field(None, description="Why, as the respondent put it: kept in the audit trail")
+
+
+class ReinstatementInput(Input):
+    """Undo a withdrawal. After the consultation closes, only a representation withdrawn by mistake."""
+
+    required = ("reason",)
+
+    reason: Text = Field(None, description="Why: kept in the audit trail")
+    by_mistake: Flag = Field(None, description="It was withdrawn by mistake", json_schema_extra={"default": False})
+
+
+class StakeholderLinkInput(Input):
+    """The stakeholder on the registers the respondent is, or null to take the link away."""
+
+    required = ("stakeholder",)
+
+    stakeholder: Id | None = Field(None, description="Stakeholder id, or null")

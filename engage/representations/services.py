@@ -22,6 +22,7 @@ from engage.models import Consultation, Representation, Respondent, Stakeholder,
 from engage.models.representation import PERSON_FIELDS, parse_reference
 from engage.representations.attachments import add_attachment, check_upload
 from engage.vocab import Answer, Channel, Nature, NotifyEvent, SoundnessTest
+from engage.webhooks import events as webhook_events
 
 COMMENT_LIMIT = 100_000
 PERSON_LIMITS = {
@@ -209,6 +210,7 @@ def record_response(
         f"{respondent.reference}: {len(items)} representations ({channel})",
         user=user,
     )
+    webhook_events.representations_created(respondent.representations)
     if commit:
         db.session.commit()
     return respondent
@@ -299,6 +301,7 @@ def add_to_respondent(
     db.session.add(representation)
     db.session.flush()
     audit.record("create", "representation", representation.id, representation.reference, user=user)
+    webhook_events.representations_created([representation])
     db.session.commit()
     return representation
 

@@ -6,11 +6,14 @@ from datetime import date
 from sqlalchemy import select
 
 from engage.extensions import db
-from engage.models import Plan, PlanStage, Stakeholder, User
+from engage.models import Plan, Stakeholder, User
+from engage.plans.services import create_plan
 from engage.seeds.demo_consultation import load_demo_consultations
 from engage.seeds.demo_engagement import load_demo_engagement
 from engage.seeds.demo_evidence import load_demo_evidence
 from engage.seeds.demo_invitations import load_demo_invitations
+from engage.seeds.demo_publicity import load_demo_publicity
+from engage.seeds.demo_statement import load_demo_statement
 from engage.seeds.reference import load_reference, upsert_authorities
 from engage.stakeholders.services import Lookups, build_stakeholder
 
@@ -42,13 +45,14 @@ NEIGHBOURS = [
     ("GLA", "Greater London Authority", "other"),
 ]
 
+# The predicted start of each stage of the 2012 route (engage/seeds/routes.py).
 LEGACY_STAGES = [
-    ("reg-18", "Regulation 18 consultation", date(2026, 1, 12)),
-    ("reg-19", "Regulation 19 publication", date(2027, 1, 11)),
-    ("submission", "Submission (Regulation 22)", date(2027, 6, 1)),
-    ("examination", "Examination", date(2027, 9, 1)),
-    ("main-modifications", "Main modifications consultation", date(2028, 3, 1)),
-    ("adoption", "Adoption", date(2028, 9, 1)),
+    ("reg-18", date(2026, 1, 12)),
+    ("reg-19", date(2027, 1, 11)),
+    ("submission", date(2027, 6, 1)),
+    ("examination", date(2027, 9, 1)),
+    ("main-modifications", date(2028, 3, 1)),
+    ("adoption", date(2028, 9, 1)),
 ]
 
 
@@ -61,24 +65,31 @@ def load_demo() -> None:
     db.session.commit()
     load_demo_consultations()
     load_demo_invitations()
+    load_demo_publicity()
+    load_demo_statement()
     load_demo_engagement()
     load_demo_evidence()
 
 
 def _load_plan(authorities) -> None:
+    """The demo plan, set up as any council's would be (engage.plans.services.create_plan)."""
     if db.session.scalar(select(Plan).where(Plan.slug == "swh-jsp")):
         return
-    plan = Plan(
-        slug="swh-jsp",
-        name="South West Hertfordshire Joint Strategic Plan",
-        route="legacy",
-        description="A statutory joint plan for Dacorum, Hertsmere, St Albans, Three Rivers and Watford, "
-        "supported by Hertfordshire County Council.",
+    create_plan(
+        {
+            "slug": "swh-jsp",
+            "name": "South West Hertfordshire Joint Strategic Plan",
+            "route": "legacy",
+            "description": "A statutory joint plan for Dacorum, Hertsmere, St Albans, Three Rivers and Watford, "
+            "supported by Hertfordshire County Council.",
+            "reference": "south-west-hertfordshire-joint-strategic-plan",
+            "period_start": date(2024, 4, 1),
+            "period_end": date(2041, 3, 31),
+            "lead_authority": PARTNERS[0][0],
+            "partners": [code for code, _, _ in PARTNERS],
+            "stages": [{"slug": slug, "starts_on": day} for slug, day in LEGACY_STAGES],
+        }
     )
-    plan.partners = [authorities[code] for code, _, _ in PARTNERS]
-    plan.stages = [PlanStage(slug=s, name=n, starts_on=d, position=i) for i, (s, n, d) in enumerate(LEGACY_STAGES)]
-    db.session.add(plan)
-    db.session.flush()
 
 
 def _load_users(authorities) -> None:

@@ -199,6 +199,7 @@ def _engagements(workshop_day: date) -> list[dict]:
             outcome="Published by all six.",
             agreement="n-a",
             matters=["housing-need"],
+            incomplete_reason="A press release to the local media: no one attended.",
         ),
         dict(
             title="Initial meeting with MHCLG",
@@ -383,7 +384,8 @@ def load_demo_engagement() -> None:
     existing = set(db.session.scalars(select(Engagement.title).where(Engagement.strategy_entry_id.is_(None))))
     for row in _engagements(workshop_day) + _cooperation(workshop_day):
         actions = row.pop("_actions", [])
-        if row["title"] not in existing:
+        unattended = not row.get("stakeholders") and not row.get("incomplete_reason")
+        if row["title"] not in existing and not unattended:  # a body missing from the registers: nothing to log
             log_engagement({"status": "held", **row}, actions=actions, commit=False)
     _load_strategy(plan)
     db.session.commit()

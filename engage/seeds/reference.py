@@ -1,4 +1,4 @@
-"""Reference data every installation needs: registers, legal categories, strategic matters.
+"""Reference data every installation needs: registers, legal categories, strategic matters, the plan routes.
 
 These are data, not code: `flask --app wsgi seed-reference` loads them once and officers may edit them later.
 Loading is idempotent: rows are matched by slug or code and only missing ones are added.
@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import Authority, BodyKind, Category, Register, StrategicMatter
+from engage.seeds.routes import load_routes
 
 REGISTERS = [
     ("members-forum", "Members’ forum", "Cross-party councillors from the partner authorities"),
@@ -201,6 +202,7 @@ def load_reference() -> None:
         ],
     )
     _upsert(StrategicMatter, "slug", [dict(slug=s, name=n) for s, n in STRATEGIC_MATTERS])
+    load_routes()
     db.session.commit()
 
 

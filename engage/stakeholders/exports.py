@@ -1,15 +1,16 @@
 """Stakeholder lists as CSV and Excel files. Columns are the API's field names.
 
 Both writers take rows from queries.export_rows (streamed in batches) and keep memory flat:
-CSV is yielded a chunk at a time; XLSX uses XlsxWriter's constant-memory mode.
+CSV is yielded a chunk at a time; XLSX is streamed by engage.common.xlsx.
 """
 
 import csv
 import io
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
+
+from engage.common import xlsx
 
 COLUMNS = [
     "id",
@@ -48,6 +49,13 @@ COLUMNS = [
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection); an apostrophe stops it.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_BATCH_ROWS = 500
+XLSX_KINDS = {
+    "id": xlsx.NUMBER,
+    "organisation_id": xlsx.NUMBER,
+    "agent_id": xlsx.NUMBER,
+    "do_not_contact": xlsx.BOOLEAN,
+    "consent_to_notifications": xlsx.BOOLEAN,
+}
 
 
 def _text(value: Any) -> Any:
@@ -108,30 +116,9 @@ def csv_chunks(rows: Iterable[Mapping[str, Any]]) -> Iterator[str]:
 
 
 def xlsx_bytes(rows: Iterable[Mapping[str, Any]], sheet_name: str = "Stakeholders") -> bytes:
-    """An Excel workbook: bold, frozen header row with filters; every text cell stored as text, never a formula."""
-    import xlsxwriter  # here, not at the top, so the app starts without it
-
-    output = io.BytesIO()
-    with tempfile.TemporaryDirectory() as tmpdir:
-        workbook = xlsxwriter.Workbook(output, {"constant_memory": True, "tmpdir": tmpdir})
-        sheet = workbook.add_worksheet(sheet_name[:31])
-        sheet.write_row(0, 0, COLUMNS, workbook.add_format({"bold": True}))
-        sheet.freeze_panes(1, 0)
-        sheet.set_column(0, len(COLUMNS) - 1, 18)
-        count = 0
-        for count, row in enumerate(rows, start=1):  # noqa: B007 (count is the number of rows afterwards)
-            _write_xlsx_row(sheet, count, stakeholder_row(row))
-        sheet.autofilter(0, 0, count, len(COLUMNS) - 1)
-        workbook.close()
-    return output.getvalue()
-
-
-def _write_xlsx_row(sheet, row_number: int, values: dict[str, Any]) -> None:
-    """Typed writes (text is always text, so "=SUM(1)" cannot become a formula); empty cells are skipped."""
-    for column, value in enumerate(values.values()):
-        if isinstance(value, bool):
-            sheet.write_boolean(row_number, column, value)
-        elif isinstance(value, int):
-            sheet.write_number(row_number, column, value)
-        elif value:
-            sheet.write_string(row_number, column, value)
+    """An Excel workbook: bold, frozen header row with filters; text always stored as text, never a formula;
+    ids as numbers, yes/no fields as true/false; empty cells left out."""
+    values = (list(stakeholder_row(row).values()) for row in rows)
+    kinds = [XLSX_KINDS.get(column, xlsx.TEXT) for column in COLUMNS]
+    sheet = xlsx.Sheet(sheet_name, COLUMNS, values, widths=[18] * len(COLUMNS), kinds=kinds, plain=True)
+    return xlsx.workbook_bytes([sheet])

@@ -6,7 +6,8 @@ from wtforms import SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.forms import BaseForm
-from engage.stakeholders.imports import FIELDS, NAME_FIELDS
+from engage.stakeholders.import_mapping import mapping_errors
+from engage.stakeholders.imports import FIELDS
 
 DO_NOT_IMPORT = SelectChoice("", "Do not import")
 
@@ -36,23 +37,10 @@ class ImportColumnsForm(BaseForm):
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
-        chosen: dict[str, str] = {}
+        errors = mapping_errors(self.columns, self.mapping())
         for column, field in zip(self.columns, self.column_fields, strict=True):
-            if not field.data:
-                continue
-            if field.data in chosen:
-                label = FIELDS[field.data]
-                field.errors = [
-                    *field.errors,
-                    f"‘{label}’ is already chosen for ‘{chosen[field.data]}’ – choose it once",
-                ]
-                valid = False
-            chosen.setdefault(field.data, column)
-        if self.columns and not any(name in chosen for name in NAME_FIELDS):
-            first = self.column_fields[0]
-            first.errors = [*first.errors, "Choose a column for the first name, last name or organisation"]
-            valid = False
-        return valid
+            field.errors = [*field.errors, *errors.get(column, [])]
+        return valid and not errors
 
 
 def columns_form(columns: list[str], mapping: dict[str, str], samples: dict[str, list[str]]) -> ImportColumnsForm:

@@ -1,12 +1,14 @@
-"""Stakeholders and the registers they are on, as the API reads and writes them (shared/API.md)."""
+"""Stakeholders and the registers they are on, as the API reads and writes them (shared/API.md), and imports of
+stakeholders from a file."""
 
 from typing import Any, Literal, Self
 
 from pydantic import AliasPath, Field
 
 from engage.common.schemas import Flag, Id, Input, LondonDateTime, Output, Slugs, Text, Texts, one_of
+from engage.stakeholders.imports import PREVIEW_ROWS
 from engage.stakeholders.services import TEXT_FIELDS
-from engage.vocab import PreferredChannel, StakeholderKind
+from engage.vocab import JobStatus, PreferredChannel, StakeholderKind
 
 AUTHORITY_CODE = "Authority code, e.g. WBC"
 
@@ -105,3 +107,92 @@ class StakeholderInput(Input):
     do_not_contact: Flag = None
     consent_to_notifications: Flag = None
     notes: Text | None = _limited("notes")
+
+
+class ImportRowErrors(Output):
+    """A row of the file that will not be imported, and why."""
+
+    row: int = Field(description="The row in the spreadsheet, counting the heading row as 1")
+    errors: list[str]
+
+
+class ImportCheck(Output):
+    """Every row checked as the import would: the same rules as adding a stakeholder, and duplicates."""
+
+    valid: int = Field(description="Rows that will be imported")
+    invalid: int = Field(description="Rows that will be skipped")
+    invalid_rows: list[ImportRowErrors] = Field(description="The first 50 rows that will be skipped")
+
+
+class ImportReason(Output):
+    message: str
+    rows: int
+
+
+class ImportResult(Output):
+    """What the import did: every valid row imported in one go, or nothing."""
+
+    rows: int
+    imported: int
+    skipped: int
+    reasons: list[ImportReason] = Field(description="Why rows were skipped, the commonest first")
+    skipped_rows: list[ImportRowErrors] = Field(description="The first 500 rows skipped")
+
+
+class StakeholderImport(Output):
+    """An import of stakeholders from a CSV or XLSX file. While a `draft`, its column mapping can be changed and
+    `check` says what importing would do; started, it is `pending`, `running`, then `done` (see `result`) or
+    `failed` (see `error`: nothing was imported)."""
+
+    id: int
+    filename: str
+    status: Literal["draft", *JobStatus.values()]
+    columns: list[str] = Field(description="The file's column headings")
+    mapping: dict[str, str] = Field(description="The field each column feeds ('' = not imported)")
+    mapping_errors: dict[str, list[str]] = Field(
+        description="While a draft: what is wrong with the mapping, by column (it cannot start until it is fixed)"
+    )
+    rows: int = Field(validation_alias="total_rows", description="Rows in the file, below the headings")
+    processed_rows: int
+    check: ImportCheck | None = Field(description="While a draft: what importing would do")
+    result: ImportResult | None = Field(description="When done")
+    error: str | None = Field(description="When failed")
+
+    @classmethod
+    def of(cls, record: Any, check: Any = None, mapping_errors: dict[str, list[str]] | None = None) -> Self:
+        """`record` is the import's Job; while it is a draft, `check` is an imports.Check of its rows and
+        `mapping_errors` the messages about its mapping."""
+        params, result = record.params or {}, record.result or {}
+        checked = None
+        if check is not None:
+            shown = [ImportRowErrors(row=row.number, errors=row.errors) for row in check.invalid[:PREVIEW_ROWS]]
+            checked = ImportCheck(valid=len(check.valid), invalid=len(check.invalid), invalid_rows=shown)
+        done = None
+        if record.status == "done" and "imported" in result:
+            done = ImportResult(
+                rows=result["rows"],
+                imported=result["imported"],
+                skipped=result["skipped"],
+                reasons=[ImportReason(message=message, rows=count) for message, count in result.get("reasons", [])],
+                skipped_rows=[ImportRowErrors.model_validate(row) for row in result.get("skipped_rows", [])],
+            )
+        return super().of(
+            record,
+            columns=params.get("columns", []),
+            mapping=params.get("mapping", {}),
+            mapping_errors=mapping_errors or {},
+            check=checked,
+            result=done,
+            error=result.get("error") if record.status == "failed" else None,
+        )
+
+
+class ImportMappingInput(Input):
+    """Which field each column feeds: the columns named change ('' = do not import), the others keep theirs. Each
+    field once; at least one of first_name, last_name and organisation."""
+
+    required = ("mapping",)
+
+    mapping: dict[Text, Text] = Field(
+        None, description="Column heading to field name", examples=[{"Surname": "last_name", "Notes": ""}]
+    )

@@ -187,3 +187,65 @@ def test_actions_sent_back_with_their_id_are_left_alone_and_new_ones_are_numbere
     assert response.get_json()["errors"] == {"actions-0-owner": ["Owner must be text"]}
     assert_matches_schema(response, "Problem")
     assert db.session.scalar(select(func.count()).select_from(models.Action)) == 1
+
+
+def test_an_action_is_marked_done_and_a_wrong_status_is_a_422(officer_api, viewer_api, openapi):
+    create_plan()
+    action = create_action(create_engagement())
+    url = f"/api/v1/actions/{action.id}"
+
+    done = officer_api.patch(url, json={"status": "done"})
+    wrong = officer_api.patch(url, json={"status": "finished"})
+
+    assert done.status_code == 200 and done.get_json()["status"] == "done"
+    assert wrong.get_json()["errors"] == {"status": ["Select open, done or cancelled"]}
+    for response in (done, wrong):
+        assert_matches(openapi, response, "/actions/{action_id}", "patch")
+    assert viewer_api.patch(url, json={"status": "open"}).status_code == 403
+    assert officer_api.patch("/api/v1/actions/999999", json={"status": "open"}).status_code == 404
+
+
+def test_evidence_and_actions_are_added_to_an_engagement(officer_api, openapi):
+    import io
+
+    create_plan()
+    create_authority()
+    engagement = create_engagement()
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    url = f"/api/v1/engagements/{engagement.id}"
+
+    added = officer_api.post(
+        url + "/documents", data={"file": (io.BytesIO(pdf), "minutes.pdf")}, content_type="multipart/form-data"
+    )
+    refused = officer_api.post(
+        url + "/documents", data={"file": (io.BytesIO(b"plain text"), "notes.txt")}, content_type="multipart/form-data"
+    )
+    action = officer_api.post(url + "/actions", json={"description": "Send the data", "owner": "WBC"})
+    no_owner = officer_api.post(url + "/actions", json={"description": "Who?"})
+
+    assert added.status_code == 201, added.get_json()
+    assert_matches(openapi, added, "/engagements/{engagement_id}/documents", "post")
+    document = added.get_json()["evidence_documents"][0]
+    assert document["filename"] == "minutes.pdf" and officer_api.get(document["url"]).data == pdf
+    assert refused.status_code == 422 and "evidence_file" in refused.get_json()["errors"]
+    assert_matches(openapi, refused, "/engagements/{engagement_id}/documents", "post")
+    assert action.status_code == 201 and action.get_json()["engagement"] == engagement.id
+    assert_matches(openapi, action, "/engagements/{engagement_id}/actions", "post")
+    assert no_owner.status_code == 422 and "owner" in no_owner.get_json()["errors"]
+
+
+def test_a_held_engagement_needs_attendees_and_a_matter_or_a_reason(officer_api, openapi):
+    create_plan()
+    create_authority()
+    refused = officer_api.post("/api/v1/engagements", json=_body(matters=[], actions=[]))
+    assert refused.status_code == 422
+    assert set(refused.get_json()["errors"]) == {"stakeholders", "matters"}
+    assert db.session.scalar(select(func.count()).select_from(models.Engagement)) == 0
+    reason = "A press release to the local media: no one attended"
+    response = officer_api.post("/api/v1/engagements", json=_body(matters=[], actions=[], incomplete_reason=reason))
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["incomplete_reason"] == reason
+    assert_matches(openapi, response, "/engagements", "post")
+    assert_matches_schema(response, "Engagement")
+    planned = officer_api.post("/api/v1/engagements", json=_body(status="planned", outcome="", matters=[], actions=[]))
+    assert planned.status_code == 201  # a planned one can still be missing them

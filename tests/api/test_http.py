@@ -16,6 +16,7 @@ from engage.common.schemas import (
     Output,
     Text,
     Texts,
+    TimeText,
     an_object,
     iso_datetime,
     objects,
@@ -49,6 +50,8 @@ class ParentInput(Input):
 class DatesInput(Input):
     starts_on: NullableDateText = None
     starts_at: DateTimeText = None
+    time_of_day: TimeText = None
+    mapping: dict[Text, Text] = None
 
 
 KINDS = {"string": Text, "integer": Id, "integers": Ids, "strings": Texts, "boolean": Flag}
@@ -143,6 +146,14 @@ def test_dates_and_date_times_are_parsed_or_refused_by_field():
     }
 
 
+def test_times_of_day_and_objects_of_names_have_messages():
+    assert errors_for(DatesInput, {"time_of_day": "25:00", "mapping": "a=b"}) == {
+        "time_of_day": ["Time of day must be a time in the 24-hour clock, like 14:30"],
+        "mapping": ['Mapping must be an object of names and values, like {"name": "value"}'],
+    }
+    assert DatesInput.model_validate({"time_of_day": "2pm", "mapping": {"a": "b"}}).values()["time_of_day"].hour == 14
+
+
 def test_every_error_the_field_types_give_has_a_message():
     cases = [
         (ThingInput, {"name": 5, "count": 0, "tags": [1], "flag": "yes", "other": 1}),
@@ -150,7 +161,7 @@ def test_every_error_the_field_types_give_has_a_message():
         (ThingInput, {"count": "1"}),
         (create_model("Listed", __base__=Input, ids=(Ids, None)), {"ids": [0]}),
         (ParentInput, {"items": "x", "person": 1}),
-        (DatesInput, {"starts_on": "x", "starts_at": "x"}),
+        (DatesInput, {"starts_on": "x", "starts_at": "x", "time_of_day": "teatime", "mapping": ["a"]}),
         (DatesInput, {"starts_on": "1899-12-31"}),
     ]
     types = set()

@@ -64,6 +64,8 @@ def test_officer_logs_a_contact_and_marks_a_planned_engagement_held(page):
     check(page, "e07-mark-held")
     page.get_by_label("Outcome").fill("Members supported the spatial options")
     page.get_by_label("Agreed", exact=True).check()
+    # The strategy planned it for a whole audience: no attendees or matters are named, so say why.
+    page.get_by_label("Why no attendees or strategic matter are recorded").fill("Sent to all local media")
     page.get_by_role("button", name="Mark as held").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Engagement marked as held")
     expect(page.locator(".govuk-tag", has_text="Held")).to_be_visible()

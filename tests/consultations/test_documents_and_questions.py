@@ -4,7 +4,7 @@ import io
 
 from sqlalchemy import select
 
-from engage.consultations import routes
+from engage.consultations import services
 from engage.extensions import db
 from engage.models import ConsultationDocument, Question
 from tests.factories import create_consultation
@@ -36,7 +36,7 @@ def test_an_uploaded_pdf_over_20_mb_is_kept_whole_and_the_public_can_download_it
 
 def test_a_document_that_is_not_a_pdf_or_too_big_is_refused_and_nothing_is_kept(officer_client, monkeypatch):
     consultation = create_consultation()
-    monkeypatch.setattr(routes, "MAX_PDF_BYTES", 2**20)
+    monkeypatch.setattr(services, "MAX_PDF_BYTES", 2**20)
 
     not_pdf = parse(_upload(officer_client, consultation, b"MZ\x90\x00" + b"\x00" * 100, "appraisal.pdf"))
     too_big = parse(_upload(officer_client, consultation, PDF + b"0" * 2**20))

@@ -15,7 +15,11 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def _upload(client, content: bytes, filename: str):
-    data = _form(title="Meeting with the county", evidence_file=(io.BytesIO(content), filename))
+    data = _form(
+        title="Meeting with the county",
+        incomplete_reason="Attendees kept in the minutes",
+        evidence_file=(io.BytesIO(content), filename),
+    )
     return post_form(client, "engagements.new", data)
 
 

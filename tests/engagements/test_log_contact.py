@@ -173,7 +173,9 @@ def test_engagement_after_submission_is_flagged(viewer_client):
 
     from engage.models import PlanStage
 
-    plan.stages.append(PlanStage(slug="examination", name="Examination", starts_on=date(2027, 9, 1), position=3))
+    plan.stages.append(
+        PlanStage(slug="examination", name="Examination", role="examination", starts_on=date(2027, 9, 1), position=3)
+    )
     db.session.commit()
     engagement = create_engagement(starts_at=datetime(2027, 7, 1, 10, tzinfo=LONDON))
     assert engagement.after_submission
@@ -185,7 +187,61 @@ def test_edit_changes_the_engagement(officer_client):
     create_plan()
     engagement = create_engagement()
     get_page(officer_client, "engagements.edit", engagement_id=engagement.id)
-    response = post_form(officer_client, "engagements.edit", _form(title="Renamed"), {"engagement_id": engagement.id})
+    data = _form(title="Renamed", incomplete_reason=engagement.incomplete_reason)
+    response = post_form(officer_client, "engagements.edit", data, {"engagement_id": engagement.id})
     assert response.status_code == 302, error_summary(parse(response))
     db.session.expire_all()
     assert db.session.get(Engagement, engagement.id).title == "Renamed"
+
+
+def test_held_contact_without_attendees_or_matters_is_refused_and_keeps_input(officer_client):
+    create_plan()
+    response = post_form(officer_client, "engagements.new", _form(title="Call with the county", matters=[]))
+    page = parse(response)
+    assert error_summary(page) == [
+        "Select who attended, or say why no attendees are recorded",
+        "Select at least one strategic matter, or say why none applies",
+    ]
+    assert page.select_one("input[name=title]")["value"] == "Call with the county"
+    assert _count() == 0
+
+
+def test_held_contact_with_a_reason_instead_of_attendees_is_saved(officer_client):
+    create_plan()
+    reason = "Press release sent to all local media"
+    response = post_form(officer_client, "engagements.new", _form(title="Press release", incomplete_reason=reason))
+    assert response.status_code == 302, error_summary(parse(response))
+    engagement = db.session.scalar(select(Engagement))
+    assert (engagement.stakeholders, engagement.incomplete_reason) == ([], reason)
+    page = get_page(officer_client, "engagements.show", engagement_id=engagement.id)
+    assert reason in page.get_text(" ")
+
+
+def test_marking_held_asks_why_when_there_are_no_attendees(officer_client):
+    create_plan()
+    engagement = create_engagement(status="planned", outcome="", incomplete_reason="")
+    page = get_page(officer_client, "engagements.held", engagement_id=engagement.id)
+    assert page.select_one("textarea[name=incomplete_reason]") is not None
+    response = post_form(
+        officer_client, "engagements.held", {"outcome": "Done", "agreement": "agreed"}, {"engagement_id": engagement.id}
+    )
+    assert "Select who attended, or say why no attendees are recorded" in error_summary(parse(response))
+    assert db.session.get(Engagement, engagement.id).status == "planned"
+    response = post_form(
+        officer_client,
+        "engagements.held",
+        {"outcome": "Done", "agreement": "agreed", "incomplete_reason": "A letter to every parish"},
+        {"engagement_id": engagement.id},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Engagement, engagement.id).status == "held"
+
+
+def test_a_planned_engagement_whose_time_has_passed_is_flagged_to_close(viewer_client):
+    create_plan()
+    engagement = create_engagement(status="planned", outcome="", incomplete_reason="")
+    assert engagement.awaiting_close
+    page = get_page(viewer_client, "engagements.show", engagement_id=engagement.id)
+    assert "which has passed. Mark it held" in page.get_text(" ")
+    assert "Passed: to close" in page.get_text(" ")

@@ -11,8 +11,9 @@ from tests.factories import create_consultation
 from tests.pages import get_page
 from tests.respond.helpers import fill_about_you, fill_item, submit
 
-STATEMENT_BUDGET = 26  # see docs/performance.md (consult_submit, third pass): it was 35; each public page
-# now also reads its plan and partners (one statement) to name them in the header and footer
+STATEMENT_BUDGET = 27  # see docs/performance.md (consult_submit, third pass): it was 35; each public page
+# now also reads its plan and partners (one statement) to name them in the header and footer, and sending the
+# response reads which webhook endpoints want representation.created (one statement, however many items)
 
 
 @contextmanager

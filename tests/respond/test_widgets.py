@@ -1,4 +1,4 @@
-"""The respondent pages' widgets call the GOV.UK macros directly (engage/consult/widgets.py): same HTML as
+"""The respondent pages' widgets call the GOV.UK macros directly (engage/common/widgets.py): same HTML as
 govuk-frontend-wtf's own path, and nothing a respondent typed is kept between requests."""
 
 import pytest

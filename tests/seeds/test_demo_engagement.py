@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from engage.extensions import db
 from engage.models import Action, Engagement, StrategyEntry
 from engage.seeds.demo_engagement import WORKSHOP, load_demo_engagement
-from tests.factories import create_authority, create_plan
+from tests.factories import create_authority, create_plan, create_stakeholder
 
 
 def _counts() -> tuple[int, int, int]:
@@ -16,6 +16,7 @@ def test_demo_engagement_is_loaded_once_with_lead_authorities():
     create_plan()
     for code in ("DBC", "HBC", "SADC", "TRDC", "WBC", "HCC"):
         create_authority(code, code)
+    create_stakeholder(registers=["members-forum"], categories=["elected-member"])  # at the workshop
     load_demo_engagement()
     first = _counts()
     load_demo_engagement()

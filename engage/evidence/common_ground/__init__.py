@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("common_ground", __name__, url_prefix="/common-ground")
 
-from engage.evidence.common_ground import routes  # noqa: E402, F401
+from engage.evidence.common_ground import routes, signing_routes  # noqa: E402, F401

@@ -1,33 +1,17 @@
-"""A Statement of Common Ground as a Word document, laid out on the five parts of the Annex 4 template, with the
-engagement history per matter and the co-operation (DtC) activity table as annexes."""
+"""A Statement of Common Ground as a Word document a council can file: the version's status, signatures and
+history first, the parties and where each stands on each matter, the five parts of the Annex 4 template, the
+signatures, and the engagement history per matter and the co-operation (DtC) activity table as annexes."""
 
 import io
 
 from engage.common.dates import format_date
 from engage.evidence.common_ground import rows as scg_rows
+from engage.evidence.common_ground import versions
+from engage.evidence.common_ground.checks import submitted_on
+from engage.evidence.common_ground.parts import PARTS, label
 from engage.models import CommonGroundVersion
-from engage.vocab import MatterPosition
+from engage.vocab import MatterPosition, ScgStatus
 
-PARTS = (
-    ("Part 1: Strategic context", (("Area covered", "area_description"), ("Strategic context", "strategic_context"))),
-    (
-        "Part 2: Policy scope and evidence base",
-        (
-            ("Housing requirement", "housing_requirement"),
-            ("Distribution of housing need", "housing_distribution"),
-            ("Evidence base", "evidence_base"),
-        ),
-    ),
-    (
-        "Part 3: Decision-making and project management",
-        (("Governance and working arrangements", "governance"), ("Key timescales and milestones", "timetable")),
-    ),
-    ("Part 4: Risk assessment and management", (("Risks and how they will be managed", "risks"),)),
-    (
-        "Part 5: Monitoring and review",
-        (("Monitoring indicators", "monitoring_indicators"), ("Timetable for review", "review_arrangements")),
-    ),
-)
 NOT_STATED = "Not stated in this version."
 
 
@@ -36,108 +20,165 @@ def _paragraphs(document, text: str) -> None:
         document.add_paragraph(block.strip())
 
 
-def _table(document, head: list[str], rows: list[list[str]], empty: str) -> None:
-    if not rows:
-        document.add_paragraph(empty)
-        return
-    table = document.add_table(rows=1, cols=len(head))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, head, strict=True):
-        cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = str(text or "")
+def _yes(flag: bool) -> str:
+    return "Yes" if flag else "No"
+
+
+def _party_label(party) -> str:
+    return party.authority.code if party.authority else party.name
 
 
 def _title(document, version: CommonGroundVersion) -> None:
     statement = version.statement
     document.add_heading(statement.title, level=0)
-    lines = [f"Version {version.number}: {version.status}"]
+    lines = []
     if statement.plan:
         lines.append(statement.plan.name)
+    if version.parties:
+        lines.append("Between " + ", ".join(p.name for p in version.parties))
+    status = ScgStatus.label_of(version.status)
+    lines.append(f"Version {version.number}: {status.lower()}, dated {format_date(version.dated_on)}")
+    if version.status != "draft":
+        lines.append(version.signature_status)
     if statement.lead_authority:
         lines.append(f"Lead authority: {statement.lead_authority.name}")
-    for label, day in (("Agreed", version.agreed_on), ("Signed", version.signed_on)):
-        if day:
-            lines.append(f"{label} on {format_date(day)}")
     document.add_paragraph("\n".join(lines))
 
 
-def _parties(document, version: CommonGroundVersion) -> None:
+def _contents(document) -> None:
+    document.add_heading("Contents", level=1)
+    entries = ["Version history", "Parties and signatories"] + [heading for heading, _ in PARTS]
+    entries += ["Other agreements", "Signatures", "Annex A: Engagement history by strategic matter"]
+    entries.append("Annex B: Duty to co-operate activity table")
+    for entry in entries:
+        document.add_paragraph(entry, style="List Number")
+
+
+def _history(document, version: CommonGroundVersion, layout) -> None:
+    document.add_heading("Version history", level=1)
+    rows = []
+    for other in version.statement.versions:
+        superseded = other.superseded_by
+        rows.append([
+            f"{other.number}" + (" (this version)" if other.id == version.id else ""),
+            format_date(other.dated_on),
+            ScgStatus.label_of(other.status),
+            other.signature_status if other.status != "draft" else "",
+            f"Version {superseded.number}" if superseded else "",
+            other.change_log or ("First version" if other.number == 1 else ""),
+        ])  # fmt: skip
+    head = ["Version", "Date", "Status", "Signatures", "Superseded by", "What changed and why"]
+    layout.table(document, head, rows, "")
+    changes = versions.differences(version)
+    if version.number > 1:
+        document.add_heading(f"Changes from version {version.number - 1}", level=2)
+        for line in changes or ["No matters, positions, parties or text differ."]:
+            document.add_paragraph(line, style="List Bullet")
+
+
+def _parties(document, version: CommonGroundVersion, layout) -> None:
     document.add_heading("Parties and signatories", level=1)
-    rows = [
-        [p.name, ", ".join(x for x in (p.signatory_name, p.signatory_role) if x), ", ".join(m.name for m in p.matters)]
-        for p in version.parties
-    ]
-    _table(document, ["Party", "Signatory", "Strategic matters signed"], rows, "No parties have been added yet.")
+    submitted = submitted_on(version)
+    rows = []
+    for party in version.parties:
+        signature = version.signature_for(party)
+        rows.append([
+            party.name,
+            ", ".join(x for x in (party.signatory_name, party.signatory_role) if x),
+            ", ".join(m.name for m in party.matters),
+            format_date(signature.signed_on) if signature else "Not signed",
+            _yes(bool(signature and submitted and signature.signed_on > submitted)),
+        ])  # fmt: skip
+    head = ["Party", "Signatory", "Strategic matters signed", "Signed", "After submission"]
+    layout.table(document, head, rows, "No parties have been added yet.")
+    if version.parties:
+        document.add_paragraph(f"Signature status: {version.signature_status}.")
 
 
-def _matters(document, version: CommonGroundVersion) -> None:
-    document.add_heading("Strategic matters", level=2)
-    for row in version.matters:
-        document.add_heading(row.matter.name, level=3)
-        document.add_paragraph(f"Position: {MatterPosition.label_of(row.position_status)}")
-        _paragraphs(document, row.narrative)
+def _positions(document, version: CommonGroundVersion, layout) -> None:
+    document.add_heading("Strategic matters and where the parties stand", level=2)
     if not version.matters:
         document.add_paragraph("No strategic matters have been added yet.")
+        return
+    head = ["Strategic matter", "Statement"] + [_party_label(p) for p in version.parties]
+    rows = [
+        [row.matter.name, MatterPosition.label_of(row.position_status)]
+        + [
+            MatterPosition.label_of(p.position_on(row.matter_id), "Not recorded") or "Not recorded"
+            for p in version.parties
+        ]
+        for row in version.matters
+    ]
+    layout.table(document, head, rows, "", size=8)
+    named = [p for p in version.parties if p.authority]
+    if named:
+        document.add_paragraph("; ".join(f"{p.authority.code}: {p.name}" for p in named) + ".")
+    for row in version.matters:
+        document.add_heading(row.matter.name, level=3)
+        document.add_paragraph(f"Position of the statement: {MatterPosition.label_of(row.position_status)}")
+        _paragraphs(document, row.narrative)
 
 
-def _signatures(document, version: CommonGroundVersion) -> None:
+def _signatures(document, version: CommonGroundVersion, layout) -> None:
     document.add_heading("Signatures", level=1)
-    rows = [[s.name, s.role, s.organisation, format_date(s.signed_on)] for s in version.signatures]
-    _table(document, ["Name", "Role", "Organisation", "Date signed"], rows, "No signatures have been recorded.")
+    submitted = submitted_on(version)
+    rows = [
+        [s.organisation, s.name, s.role, format_date(s.signed_on), _yes(bool(submitted and s.signed_on > submitted))]
+        for s in version.signatures
+    ]
+    head = ["Party", "Signed by", "Role", "Date signed", "After submission"]
+    layout.table(document, head, rows, "No signatures have been recorded.")
 
 
-def _history_annex(document, version: CommonGroundVersion) -> None:
+def _history_annex(document, version: CommonGroundVersion, layout) -> None:
     document.add_heading("Annex A: Engagement history by strategic matter", level=1)
+    head = ["Date", "Engagement", "Bodies", "Plan stage", "Agreement", "Outcome", "After submission"]
     for row in version.matters:
         document.add_heading(row.matter.name, level=2)
         engagements = scg_rows.matter_history(version, row.matter.slug)
-        _table(
-            document,
-            ["Date", "Engagement", "Bodies", "Plan stage", "Agreement", "Outcome"],
-            [scg_rows.history_row(e) for e in engagements],
-            "No engagements on this matter have been logged.",
-        )
+        rows = [scg_rows.history_row(e) + [_yes(e.after_submission)] for e in engagements]
+        layout.table(document, head, rows, "No engagements on this matter have been logged.", size=8)
     if not version.matters:
         document.add_paragraph("No strategic matters have been added yet.")
 
 
-def _dtc_annex(document, version: CommonGroundVersion) -> None:
-    from docx.enum.section import WD_ORIENT
-
+def _dtc_annex(document, version: CommonGroundVersion, layout) -> None:
     section = document.add_section()
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    layout.page_setup(section, landscape=True)
     document.add_heading("Annex B: Duty to co-operate activity table", level=1)
     head, rows = scg_rows.dtc_table(version)
-    _table(document, head, rows, "No engagements on these matters have been logged.")
+    layout.table(document, head, rows, "No engagements on these matters have been logged.", size=6.5)
 
 
 def docx_bytes(version: CommonGroundVersion) -> bytes:
     from docx import Document  # here, not at the top, so the app starts without python-docx
     from docx.shared import Pt
 
+    from engage.evidence.common_ground import layout
+
     document = Document()
+    document.core_properties.title = version.statement.title
     document.styles["Normal"].font.name = "Arial"
-    document.styles["Normal"].font.size = Pt(11)
+    document.styles["Normal"].font.size = Pt(10)
+    section = document.sections[0]
+    layout.page_setup(section)
+    layout.footer(section, f"{version.statement.title}, version {version.number}")
     _title(document, version)
-    _parties(document, version)
+    _contents(document)
+    _history(document, version, layout)
+    _parties(document, version, layout)
     for heading, fields in PARTS:
         document.add_heading(heading, level=1)
-        for label, name in fields:
-            document.add_heading(label, level=2)
+        for name in fields:
+            document.add_heading(label(name), level=2)
             _paragraphs(document, getattr(version, name))
         if heading.startswith("Part 2"):
-            _matters(document, version)
+            _positions(document, version, layout)
     document.add_heading("Other agreements", level=1)
     _paragraphs(document, version.other_agreements)
-    _signatures(document, version)
-    _history_annex(document, version)
-    _dtc_annex(document, version)
+    _signatures(document, version, layout)
+    _history_annex(document, version, layout)
+    _dtc_annex(document, version, layout)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -4,7 +4,6 @@ lands on the field it is about; the forms themselves check only CSRF and the sha
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
-    GovDateInput,
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
@@ -12,30 +11,16 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextInput,
 )
 from sqlalchemy import select
-from wtforms import DateField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Optional
 
+from engage.common.fields import GovDateField
 from engage.common.fields import ServiceErrorsMixin as SharedServiceErrorsMixin
-from engage.common.validation import ValidationError
+from engage.evidence.common_ground.parts import TEXT_LABELS
 from engage.extensions import db
 from engage.models import Authority, Plan, StrategicMatter
 from engage.models.evidence import SCG_TEXT_FIELDS
 from engage.vocab import MatterPosition, ScgStatus
-
-TEXT_LABELS = {
-    "area_description": ("Area covered", "The geographical extent, why it is the right area, and wider relationships"),
-    "strategic_context": ("Strategic context", "Ambitions and priorities, key metrics, main delivery mechanisms"),
-    "housing_requirement": ("Housing requirement", "The overall housing target and how it was worked out"),
-    "housing_distribution": ("Distribution of housing need", "Anticipated distribution, including any unmet need"),
-    "evidence_base": ("Evidence base", "The main evidence the parties rely on"),
-    "governance": ("Governance and working arrangements", "Who decides, how the parties work together, resources"),
-    "timetable": ("Key timescales and milestones", "When key decisions are likely to be made"),
-    "risks": ("Risks and how they will be managed", "For example infrastructure or housing not delivered as expected"),
-    "monitoring_indicators": ("Monitoring indicators", "Key indicators and milestones, and monitoring of co-operation"),
-    "review_arrangements": ("Timetable for review", "When the statement will be reviewed and what triggers a review"),
-    "other_agreements": ("Other agreements", "Memorandums of understanding, deals and other agreements (an annex)"),
-}
 
 
 def _matter_choices() -> list[SelectChoice]:
@@ -71,10 +56,16 @@ class VersionTextForm(ServiceErrorsMixin, FlaskForm):
     monitoring_indicators = _text_area("monitoring_indicators")
     review_arrangements = _text_area("review_arrangements")
     other_agreements = _text_area("other_agreements")
+    change_log = TextAreaField(
+        "What changed since the previous version, and why", widget=GovTextArea(), description="The change log"
+    )
     submit = SubmitField("Save changes", widget=GovSubmitInput())
 
     def to_data(self) -> dict:
-        return {name: getattr(self, name).data or "" for name, _part in SCG_TEXT_FIELDS}
+        data = {name: getattr(self, name).data or "" for name, _part in SCG_TEXT_FIELDS}
+        if self.change_log.raw_data:
+            data["change_log"] = self.change_log.data or ""
+        return data
 
 
 class StatementForm(VersionTextForm):
@@ -124,8 +115,13 @@ class MatterForm(ServiceErrorsMixin, FlaskForm):
 
 class PartyForm(ServiceErrorsMixin, FlaskForm):
     authority = SelectField("Authority", widget=GovSelect(), validate_choice=False, description="If the party is one")
+    stakeholder = StringField(
+        "Record number in the registers",
+        widget=GovTextInput(),
+        description="Optional: the body’s record number, so its engagements are checked against the statement",
+    )
     name = StringField(
-        "Name of the party", widget=GovTextInput(), description="Leave blank to use the authority’s name"
+        "Name of the party", widget=GovTextInput(), description="Leave blank to use the authority’s or body’s name"
     )
     signatory_name = StringField("Who signs for them", widget=GovTextInput(), description="Optional")
     signatory_role = StringField(
@@ -144,6 +140,7 @@ class PartyForm(ServiceErrorsMixin, FlaskForm):
     def to_data(self) -> dict:
         return {
             "authority": self.authority.data,
+            "stakeholder": self.stakeholder.data,
             "name": self.name.data,
             "signatory_name": self.signatory_name.data,
             "signatory_role": self.signatory_role.data,
@@ -152,43 +149,67 @@ class PartyForm(ServiceErrorsMixin, FlaskForm):
 
 
 class SignatureForm(ServiceErrorsMixin, FlaskForm):
-    name = StringField("Name", widget=GovTextInput())
-    role = StringField("Role", widget=GovTextInput(), description="Optional, for example Leader of the Council")
-    organisation = StringField("Organisation", widget=GovTextInput())
-    signed_on = DateField(
-        "Date signed",
-        widget=GovDateInput(),
-        format="%d %m %Y",
-        validators=[Optional()],
-        description="For example, 27 3 2026",
+    party = RadioField("Which party signed", widget=GovRadioInput(), validate_choice=False)
+    name = StringField(
+        "Name of the person who signed", widget=GovTextInput(), description="Leave blank to use the party’s signatory"
     )
+    role = StringField("Their role", widget=GovTextInput(), description="Optional, for example Leader of the Council")
+    signed_on = GovDateField("Date signed", description="The date written on the signed document, like 27 3 2026")
     submit = SubmitField("Record signature", widget=GovSubmitInput())
 
-    def validate(self, extra_validators=None) -> bool:
-        valid = super().validate(extra_validators)
-        if self.signed_on.errors:
-            self.signed_on.errors = ["Enter the date they signed, like 27 3 2026"]
-        return valid
+    def __init__(self, *args, parties=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.party.choices = [SelectChoice(str(p.id), p.name) for p in parties]
 
     def to_data(self) -> dict:
-        raw = " ".join(self.signed_on.raw_data or []).strip()
-        if self.signed_on.data is None and raw:
-            raise ValidationError({"signed_on": ["Enter the date they signed, like 27 3 2026"]})
-        return {
-            "name": self.name.data,
-            "role": self.role.data,
-            "organisation": self.organisation.data,
-            "signed_on": self.signed_on.data,
-        }
+        names = ("party", "name", "role", "signed_on")
+        return {name: self._fields[name].data for name in names}
 
 
 class StatusForm(ServiceErrorsMixin, FlaskForm):
     status = RadioField("Change the status to", widget=GovRadioInput(), validate_choice=False)
+    on = GovDateField(
+        "Date on the document",
+        description="The date it was agreed, signed or superseded, as written on the statement, like 27 3 2026",
+    )
     submit = SubmitField("Change status", widget=GovSubmitInput())
 
     def __init__(self, *args, allowed=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.status.choices = ScgStatus.choices(only=allowed)
+
+
+class NewVersionForm(ServiceErrorsMixin, FlaskForm):
+    change_log = TextAreaField(
+        "What changes in the new version, and why",
+        widget=GovTextArea(),
+        description="The change log: for example, “Green Belt now agreed after the joint review; Hertsmere joins”",
+    )
+    submit = SubmitField("Start the new version", widget=GovSubmitInput())
+
+    fallback_field = "change_log"
+
+
+def positions_form(version, party, formdata=None):
+    """A form with one question per matter of the version: where this party stands on it."""
+
+    class PositionsForm(ServiceErrorsMixin, FlaskForm):
+        fallback_field = "submit"
+        submit = SubmitField("Save positions", widget=GovSubmitInput())
+
+    choices = [*MatterPosition.choices(), SelectChoice("", "Not recorded")]
+    for row in version.matters:
+        field = RadioField(row.matter.name, widget=GovRadioInput(), choices=choices, validate_choice=False)
+        setattr(PositionsForm, f"matter-{row.matter.slug}", field)
+    form = PositionsForm(formdata=formdata)
+    if formdata is None:
+        for row in version.matters:
+            form[f"matter-{row.matter.slug}"].data = party.position_on(row.matter_id)
+    return form
+
+
+def positions_data(form, version) -> dict:
+    return {row.matter.slug: form[f"matter-{row.matter.slug}"].data or "" for row in version.matters}
 
 
 class ConfirmForm(FlaskForm):

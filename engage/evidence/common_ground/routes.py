@@ -1,48 +1,33 @@
-"""Statement of Common Ground pages: list, start, view a version, edit a draft, matters, parties, signatures,
-status, new version and the Word document."""
+"""Statement of Common Ground pages: list, start, view a version, edit a draft, its matters, parties and their
+positions, and the Word document. Signing, status and new versions are in signing_routes.py."""
 
 import io
-from datetime import datetime
 
-from flask import flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from engage.common.dates import LONDON
 from engage.common.validation import ValidationError
-from engage.evidence.common_ground import bp
+from engage.evidence.common_ground import bp, checks, signing, versions
 from engage.evidence.common_ground import exports as scg_docx
 from engage.evidence.common_ground import services as scg_services
 from engage.evidence.common_ground.forms import (
     ConfirmForm,
     MatterForm,
+    NewVersionForm,
     PartyForm,
-    SignatureForm,
     StatementForm,
-    StatusForm,
     VersionTextForm,
+    positions_data,
+    positions_form,
 )
+from engage.evidence.common_ground.lookups import show_url, version_or_404
 from engage.extensions import db
 from engage.models import CommonGround, CommonGroundVersion
 from engage.permissions import EDIT, VIEW, require_permission
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _today():
-    return datetime.now(LONDON).date()
-
-
-def _version_or_404(statement_id: int, number: int) -> CommonGroundVersion:
-    query = select(CommonGroundVersion).where(
-        CommonGroundVersion.statement_id == statement_id, CommonGroundVersion.number == number
-    )
-    return db.first_or_404(query)
-
-
-def _show_url(version: CommonGroundVersion) -> str:
-    return url_for("evidence.common_ground.version", statement_id=version.statement_id, number=version.number)
 
 
 @bp.route("/")
@@ -65,7 +50,7 @@ def new():
             form.add_errors(error.errors)
         else:
             flash(f"{statement.title} started as a draft", "success")
-            return redirect(_show_url(statement.latest))
+            return redirect(show_url(statement.latest))
     return render_template("evidence/common_ground/new.html", form=form)
 
 
@@ -75,29 +60,34 @@ def show(statement_id):
     statement = db.get_or_404(CommonGround, statement_id)
     if statement.latest is None:
         return redirect(url_for("evidence.common_ground.index"))
-    return redirect(_show_url(statement.latest))
+    return redirect(show_url(statement.latest))
 
 
 @bp.route("/<int:statement_id>/versions/<int:number>")
 @require_permission(VIEW)
 def version(statement_id, number):
-    version = _version_or_404(statement_id, number)
+    version = version_or_404(statement_id, number)
     return render_template(
         "evidence/common_ground/version.html",
         version=version,
         statement=version.statement,
         confirm_form=ConfirmForm(),
-        allowed=scg_services.TRANSITIONS[version.status],
+        new_version_form=NewVersionForm(),
+        allowed=signing.TRANSITIONS[version.status],
+        differences=versions.differences(version),
+        timing_flags=checks.timing_flags(version),
+        contradictions=checks.contradictions(version),
+        submitted_on=checks.submitted_on(version),
     )
 
 
 @bp.route("/<int:statement_id>/versions/<int:number>/edit", methods=["GET", "POST"])
 @require_permission(EDIT)
 def edit(statement_id, number):
-    version = _version_or_404(statement_id, number)
+    version = version_or_404(statement_id, number)
     if not version.is_editable:
         flash(scg_services.NOT_EDITABLE.format(number=version.number, status=version.status))
-        return redirect(_show_url(version))
+        return redirect(show_url(version))
     form = VersionTextForm(obj=version if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
@@ -106,7 +96,7 @@ def edit(statement_id, number):
             form.add_errors(error.errors)
         else:
             flash("Changes saved", "success")
-            return redirect(_show_url(version))
+            return redirect(show_url(version))
     return render_template("evidence/common_ground/edit.html", form=form, version=version)
 
 
@@ -120,7 +110,7 @@ def _matter_prefill(version: CommonGroundVersion, slug: str) -> dict:
 @bp.route("/<int:statement_id>/versions/<int:number>/matters", methods=["GET", "POST"])
 @require_permission(EDIT)
 def matter(statement_id, number):
-    version = _version_or_404(statement_id, number)
+    version = version_or_404(statement_id, number)
     data = _matter_prefill(version, request.args.get("matter", "")) if request.method == "GET" else None
     form = MatterForm(data=data)
     if form.validate_on_submit():
@@ -130,14 +120,14 @@ def matter(statement_id, number):
             form.add_errors(error.errors)
         else:
             flash(f"{row.matter.name} saved", "success")
-            return redirect(_show_url(version) + "#matters")
+            return redirect(show_url(version, "matters"))
     return render_template("evidence/common_ground/matter.html", form=form, version=version)
 
 
 @bp.route("/<int:statement_id>/versions/<int:number>/matters/<int:row_id>/remove", methods=["POST"])
 @require_permission(EDIT)
 def remove_matter(statement_id, number, row_id):
-    version = _version_or_404(statement_id, number)
+    version = version_or_404(statement_id, number)
     if ConfirmForm().validate_on_submit():
         try:
             scg_services.remove_matter(version, row_id, user=current_user)
@@ -145,13 +135,13 @@ def remove_matter(statement_id, number, row_id):
             flash(error.errors["status"][0])
         else:
             flash("Matter removed", "success")
-    return redirect(_show_url(version) + "#matters")
+    return redirect(show_url(version, "matters"))
 
 
 @bp.route("/<int:statement_id>/versions/<int:number>/parties", methods=["GET", "POST"])
 @require_permission(EDIT)
 def party(statement_id, number):
-    version = _version_or_404(statement_id, number)
+    version = version_or_404(statement_id, number)
     form = PartyForm()
     if form.validate_on_submit():
         try:
@@ -160,14 +150,14 @@ def party(statement_id, number):
             form.add_errors(error.errors)
         else:
             flash(f"{party.name} added as a party", "success")
-            return redirect(_show_url(version) + "#parties")
+            return redirect(show_url(version, "parties"))
     return render_template("evidence/common_ground/party.html", form=form, version=version)
 
 
 @bp.route("/<int:statement_id>/versions/<int:number>/parties/<int:party_id>/remove", methods=["POST"])
 @require_permission(EDIT)
 def remove_party(statement_id, number, party_id):
-    version = _version_or_404(statement_id, number)
+    version = version_or_404(statement_id, number)
     if ConfirmForm().validate_on_submit():
         try:
             scg_services.remove_party(version, party_id, user=current_user)
@@ -175,60 +165,35 @@ def remove_party(statement_id, number, party_id):
             flash(error.errors["status"][0])
         else:
             flash("Party removed", "success")
-    return redirect(_show_url(version) + "#parties")
+    return redirect(show_url(version, "parties"))
 
 
-@bp.route("/<int:statement_id>/versions/<int:number>/signatures", methods=["GET", "POST"])
+@bp.route("/<int:statement_id>/versions/<int:number>/parties/<int:party_id>/positions", methods=["GET", "POST"])
 @require_permission(EDIT)
-def signature(statement_id, number):
-    version = _version_or_404(statement_id, number)
-    form = SignatureForm()
+def positions(statement_id, number, party_id):
+    version = version_or_404(statement_id, number)
+    party = next((p for p in version.parties if p.id == party_id), None)
+    if party is None:
+        abort(404)
+    if not version.is_editable:
+        flash(scg_services.NOT_EDITABLE.format(number=version.number, status=version.status))
+        return redirect(show_url(version, "positions"))
+    form = positions_form(version, party, request.form if request.method == "POST" else None)
     if form.validate_on_submit():
         try:
-            signature = scg_services.add_signature(version, form.to_data(), _today(), user=current_user)
+            scg_services.set_positions(version, party, positions_data(form, version), user=current_user)
         except ValidationError as error:
             form.add_errors(error.errors)
         else:
-            flash(f"Signature by {signature.name} recorded", "success")
-            return redirect(_show_url(version) + "#signatures")
-    return render_template("evidence/common_ground/signature.html", form=form, version=version)
-
-
-@bp.route("/<int:statement_id>/versions/<int:number>/status", methods=["GET", "POST"])
-@require_permission(EDIT)
-def status(statement_id, number):
-    version = _version_or_404(statement_id, number)
-    form = StatusForm(allowed=scg_services.TRANSITIONS[version.status])
-    if form.validate_on_submit():
-        try:
-            scg_services.change_status(version, form.status.data or "", _today(), user=current_user)
-        except ValidationError as error:
-            form.add_errors(error.errors)
-        else:
-            flash(f"Version {version.number} is now {version.status}", "success")
-            return redirect(_show_url(version))
-    return render_template("evidence/common_ground/status.html", form=form, version=version)
-
-
-@bp.route("/<int:statement_id>/new-version", methods=["POST"])
-@require_permission(EDIT)
-def new_version(statement_id):
-    statement = db.get_or_404(CommonGround, statement_id)
-    if not ConfirmForm().validate_on_submit():
-        return redirect(url_for("evidence.common_ground.show", statement_id=statement.id))
-    try:
-        version = scg_services.start_new_version(statement, user=current_user)
-    except ValidationError as error:
-        flash(error.errors["status"][0])
-        return redirect(url_for("evidence.common_ground.show", statement_id=statement.id))
-    flash(f"Version {version.number} started from version {version.number - 1}", "success")
-    return redirect(_show_url(version))
+            flash(f"Positions of {party.name} saved", "success")
+            return redirect(show_url(version, "positions"))
+    return render_template("evidence/common_ground/positions.html", form=form, version=version, party=party)
 
 
 @bp.route("/<int:statement_id>/versions/<int:number>.docx")
 @require_permission(VIEW)
 def download(statement_id, number):
-    version = _version_or_404(statement_id, number)
+    version = version_or_404(statement_id, number)
     data = scg_docx.docx_bytes(version)
     filename = f"statement-of-common-ground-{statement_id}-v{number}.docx"
     return send_file(io.BytesIO(data), mimetype=DOCX_MIMETYPE, as_attachment=True, download_name=filename)

@@ -35,7 +35,8 @@ def history_row(engagement: Engagement) -> list[str]:
 
 def dtc_table(version: CommonGroundVersion) -> tuple[list[str], list[list[str]]]:
     """(head, rows) of the co-operation activity table for the version's matters: the DtC table's own rows
-    (engage.evidence.dtc.rows: co-operation bodies, held engagements), so the two never disagree."""
+    (engage.evidence.dtc.rows: co-operation bodies, held engagements), so the two never disagree, and whether each
+    came after submission."""
     found = {}
     for row in version.matters:
         for dtc_row in dtc_rows(DtcFilters(matter=row.matter.slug, source="engagements")):
@@ -44,5 +45,7 @@ def dtc_table(version: CommonGroundVersion) -> tuple[list[str], list[list[str]]]
     for dtc_row in sorted(found.values(), key=lambda r: (r.date, r.ref)):
         values = dtc_row.as_text()
         values["date"] = format_date(dtc_row.date)
-        rows.append([str(values.get(key) or "") for key, _ in COLUMNS])
-    return [heading for _, heading in COLUMNS], rows
+        if not str(values.get("evidence_url") or "").startswith(("https://", "http://")):
+            values["evidence_url"] = ""  # only published documents, never a page behind the sign-in
+        rows.append([str(values.get(key) or "") for key, _ in COLUMNS] + ["Yes" if dtc_row.after_submission else "No"])
+    return [heading for _, heading in COLUMNS] + ["After submission"], rows

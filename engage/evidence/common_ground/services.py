@@ -1,7 +1,6 @@
-"""Statements of Common Ground: create, edit a draft, record matters, parties and signatures, move a version
-through draft → agreed → signed → superseded, and start a new version from the latest one."""
+"""Statements of Common Ground: create a statement, edit a draft's text, its matters, its parties and where each
+party stands on each matter. Signing and status changes are in signing.py, new versions in versions.py."""
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -14,22 +13,16 @@ from engage.models import (
     CommonGround,
     CommonGroundMatter,
     CommonGroundParty,
-    CommonGroundSignature,
+    CommonGroundPosition,
     CommonGroundVersion,
     Plan,
+    Stakeholder,
     StrategicMatter,
 )
 from engage.models.evidence import SCG_TEXT_FIELDS
 from engage.vocab import MatterPosition
 
 TEXT_FIELDS = tuple(name for name, _part in SCG_TEXT_FIELDS)
-# Where each status may go next. Superseding happens when a later version is signed, or by hand.
-TRANSITIONS = {
-    "draft": ("agreed",),
-    "agreed": ("draft", "signed", "superseded"),
-    "signed": ("superseded",),
-    "superseded": (),
-}
 NOT_EDITABLE = "Version {number} is {status}, so it cannot be changed. Start a new version to make changes."
 
 
@@ -78,6 +71,8 @@ def update_version(version: CommonGroundVersion, data: dict[str, Any], user=None
     _require_draft(version)
     before = {name: getattr(version, name) for name in TEXT_FIELDS}
     after = {name: _text(data, name) for name in TEXT_FIELDS}
+    if "change_log" in data:
+        before["change_log"], after["change_log"] = version.change_log, _text(data, "change_log")
     for name, value in after.items():
         setattr(version, name, value)
     audit.record(
@@ -117,26 +112,45 @@ def remove_matter(version: CommonGroundVersion, row_id: int, user=None) -> None:
     row = next((m for m in version.matters if m.id == row_id), None)
     if row is not None:
         version.matters.remove(row)
+        for party in version.parties:
+            party.positions = [p for p in party.positions if p.matter_id != row.matter_id]
         audit.record("update", "common_ground_version", version.id, f"Matter {row.matter.slug} removed", user=user)
         db.session.commit()
 
 
+def _stakeholder(value, errors: dict) -> Stakeholder | None:
+    """The body in the registers a party is, from its record number, so its engagements can be checked."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    found = db.session.get(Stakeholder, int(text)) if text.isdigit() and len(text) < 10 else None
+    if found is None or found.erased_at is not None:
+        errors["stakeholder"] = [f"There is no stakeholder with record number {text[:20]}"]
+        return None
+    return found
+
+
 def add_party(version: CommonGroundVersion, data: dict[str, Any], user=None) -> CommonGroundParty:
+    """Add a party: an authority, a body in the registers (its record number) or a name."""
     _require_draft(version)
     errors = {}
     authority = _authority(_text(data, "authority"))
-    name = _text(data, "name", 300) or (authority.name if authority else "")
+    stakeholder = _stakeholder(data.get("stakeholder"), errors)
+    name = _text(data, "name", 300) or (authority.name if authority else stakeholder.name if stakeholder else "")
     if not name:
         errors["name"] = ["Enter the name of the party, or select an authority"]
     slugs = set(data.get("matters") or [])
     matters = list(db.session.scalars(select(StrategicMatter).where(StrategicMatter.slug.in_(slugs)))) if slugs else []
     if len(matters) != len(slugs):
         errors["matters"] = ["Select strategic matters from the list"]
+    if any(p.name == name for p in version.parties):
+        errors["name"] = [f"{name} is already a party to this version"]
     if errors:
         raise ValidationError(errors)
     party = CommonGroundParty(
         name=name,
         authority=authority,
+        stakeholder=stakeholder,
         signatory_name=_text(data, "signatory_name", 200),
         signatory_role=_text(data, "signatory_role", 200),
         position=len(version.parties),
@@ -158,97 +172,33 @@ def remove_party(version: CommonGroundVersion, party_id: int, user=None) -> None
         db.session.commit()
 
 
-def add_signature(version: CommonGroundVersion, data: dict[str, Any], today: date, user=None) -> CommonGroundSignature:
-    if version.status not in ("agreed", "signed"):
-        raise ValidationError({"name": ["Mark this version agreed before recording signatures"]})
+def set_positions(version: CommonGroundVersion, party: CommonGroundParty, data: dict[str, Any], user=None) -> None:
+    """Where a party stands on each of the version's matters: {matter slug: position}, "" for not recorded."""
+    _require_draft(version)
+    if party not in version.parties:
+        raise ValidationError({"status": ["Select a party to this version"]})
+    rows = {row.matter.slug: row.matter for row in version.matters}
     errors = {}
-    name = _text(data, "name", 200)
-    if not name:
-        errors["name"] = ["Enter the name of the person who signed"]
-    organisation = _text(data, "organisation", 300)
-    if not organisation:
-        errors["organisation"] = ["Enter the organisation they signed for"]
-    signed_on = data.get("signed_on")
-    if not isinstance(signed_on, date):
-        errors["signed_on"] = ["Enter the date they signed, like 27 3 2026"]
-    elif signed_on > today:
-        errors["signed_on"] = ["The date they signed must be today or in the past"]
+    for slug, position in data.items():
+        if slug not in rows:
+            errors[f"matter-{slug}"] = ["Select a strategic matter of this version"]
+        elif position and position not in MatterPosition.values():
+            errors[f"matter-{slug}"] = ["Select agreed, not agreed or ongoing"]
     if errors:
         raise ValidationError(errors)
-    signature = CommonGroundSignature(
-        name=name,
-        role=_text(data, "role", 200),
-        organisation=organisation,
-        signed_on=signed_on,
-        recorded_by_id=getattr(user, "id", None),
-    )
-    version.signatures.append(signature)
-    db.session.flush()
-    audit.record("create", "common_ground_signature", signature.id, f"Signature on version {version.number}", user=user)
-    db.session.commit()
-    return signature
-
-
-def change_status(version: CommonGroundVersion, status: str, today: date, user=None) -> CommonGroundVersion:
-    if status not in TRANSITIONS.get(version.status, ()):
-        allowed = " or ".join(TRANSITIONS.get(version.status, ())) or "nothing else"
-        raise ValidationError({"status": [f"A {version.status} version can only become {allowed}"]})
-    if status == "signed" and not version.signatures:
-        raise ValidationError({"status": ["Record at least one signature before marking the version signed"]})
-    previous = version.status
-    version.status = status
-    if status == "agreed":
-        version.agreed_on = today
-    elif status == "signed":
-        version.signed_on = today
-        _supersede_earlier(version, today, user)
-    elif status == "superseded":
-        version.superseded_on = today
+    current = {p.matter_id: p for p in party.positions}
+    before = {slug: party.position_on(matter.id) for slug, matter in rows.items()}
+    after = {slug: (data[slug] or "") if slug in data else before[slug] for slug in rows}
+    for slug, matter in rows.items():
+        row = current.get(matter.id)
+        if not after[slug] and row is not None:
+            party.positions.remove(row)
+        elif after[slug] and row is None:
+            party.positions.append(CommonGroundPosition(matter_id=matter.id, matter=matter, position=after[slug]))
+        elif after[slug]:
+            row.position = after[slug]
     audit.record(
-        "update", "common_ground_version", version.id, f"Version {version.number}: {previous} to {status}",
-        user=user, changes={"status": [previous, status]},
+        "update", "common_ground_party", party.id, f"Positions of party {party.id}",
+        user=user, changes=audit.diff(before, after),
     )  # fmt: skip
     db.session.commit()
-    return version
-
-
-def _supersede_earlier(version: CommonGroundVersion, today: date, user) -> None:
-    for other in version.statement.versions:
-        if other.number < version.number and other.status in ("agreed", "signed"):
-            other.status = "superseded"
-            other.superseded_on = today
-            audit.record(
-                "update", "common_ground_version", other.id, f"Superseded by version {version.number}", user=user
-            )
-
-
-def start_new_version(statement: CommonGround, user=None) -> CommonGroundVersion:
-    """A new draft copying the latest version's text, matters and parties (not its signatures)."""
-    latest = statement.latest
-    if latest is not None and latest.status == "draft":
-        raise ValidationError({"status": [f"Version {latest.number} is still a draft: change that one instead"]})
-    version = CommonGroundVersion(
-        number=(latest.number + 1) if latest else 1, status="draft", created_by_id=getattr(user, "id", None)
-    )
-    if latest is not None:
-        for name in TEXT_FIELDS:
-            setattr(version, name, getattr(latest, name))
-        version.matters = [
-            CommonGroundMatter(
-                matter_id=m.matter_id, position_status=m.position_status, narrative=m.narrative, position=m.position
-            )
-            for m in latest.matters
-        ]
-        version.parties = [
-            CommonGroundParty(
-                name=p.name, authority_id=p.authority_id, stakeholder_id=p.stakeholder_id,
-                signatory_name=p.signatory_name, signatory_role=p.signatory_role, position=p.position,
-                matters=list(p.matters),
-            )
-            for p in latest.parties
-        ]  # fmt: skip
-    statement.versions.append(version)
-    db.session.flush()
-    audit.record("create", "common_ground_version", version.id, f"Version {version.number} started", user=user)
-    db.session.commit()
-    return version

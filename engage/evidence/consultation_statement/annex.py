@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from engage.common import office
 from engage.common.dates import format_datetime
-from engage.common.office import NOT_XML
+from engage.common.xml_text import NOT_XML
 from engage.evidence.consultation_statement.representations import FullRepresentation
 
 MARKER = "SOC-ANNEX-GOES-HERE"
@@ -41,10 +41,11 @@ def _paragraph(text: str, style: str = "", keep_next: bool = False) -> str:
     return f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}{_runs(text)}</w:p>"
 
 
-def _details(item: FullRepresentation) -> list[tuple[str, str]]:
+def _details(item: FullRepresentation, cooperation: str) -> list[tuple[str, str]]:
     sound = item.sound + (f" (tests not met: {item.unsound_tests})" if item.unsound_tests else "")
     heard = "Yes" + (f": {item.heard_reason}" if item.heard_reason else "") if item.wishes_to_be_heard else "No"
     details = [
+        ("Respondent reference", item.respondent_reference),
         ("Consultation", item.consultation),
         ("Respondent", item.respondent),
         ("Organisation", item.organisation),
@@ -55,7 +56,7 @@ def _details(item: FullRepresentation) -> list[tuple[str, str]]:
             [
                 ("Legally compliant", item.legally_compliant),
                 ("Sound", sound),
-                ("Complies with the duty to co-operate", item.dtc_compliant),
+                (cooperation, item.dtc_compliant),
             ]
             if item.legal_answers_given
             else [("Legal compliance and soundness", "Not specified")]
@@ -82,9 +83,9 @@ def _answers(item: FullRepresentation) -> str:
     )
 
 
-def representation_xml(item: FullRepresentation) -> str:
+def representation_xml(item: FullRepresentation, cooperation: str) -> str:
     details = "<w:r><w:br/></w:r>".join(
-        _runs(f"{label}: ", bold=True) + _runs(value) for label, value in _details(item)
+        _runs(f"{label}: ", bold=True) + _runs(value) for label, value in _details(item, cooperation)
     )
     return (
         _paragraph(item.heading, "Heading2", keep_next=True)
@@ -98,11 +99,11 @@ def representation_xml(item: FullRepresentation) -> str:
     )
 
 
-def _chunks(items: Iterable[FullRepresentation], empty: str) -> Iterator[str]:
+def _chunks(items: Iterable[FullRepresentation], empty: str, cooperation: str) -> Iterator[str]:
     parts: list[str] = []
     count = 0
     for count, item in enumerate(items, start=1):  # noqa: B007 (count is the number of items afterwards)
-        parts.append(representation_xml(item))
+        parts.append(representation_xml(item, cooperation))
         if count % BATCH == 0:
             yield "".join(parts)
             parts = []
@@ -111,10 +112,11 @@ def _chunks(items: Iterable[FullRepresentation], empty: str) -> Iterator[str]:
     yield "".join(parts)
 
 
-def fill(skeleton: bytes, items: Iterable[FullRepresentation], empty: str) -> bytes:
-    """The skeleton document with its placeholder paragraph replaced by the annex."""
+def fill(skeleton: bytes, items: Iterable[FullRepresentation], empty: str, cooperation: str) -> bytes:
+    """The skeleton document with its placeholder paragraph replaced by the annex; `cooperation` is the label of
+    the co-operation answer in the words of the plan's regulations."""
     output = io.BytesIO()
     with office.document_middle(io.BytesIO(skeleton), output, lambda xml: tuple(xml.split(PLACEHOLDER, 1))) as document:
-        for chunk in _chunks(items, empty):
+        for chunk in _chunks(items, empty, cooperation):
             document.write(chunk.encode("utf-8"))
     return output.getvalue()

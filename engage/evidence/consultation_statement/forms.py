@@ -1,14 +1,16 @@
-"""Forms for the statement of consultation: choosing what it covers, and main issues."""
+"""Forms for the statement of consultation: choosing what it covers, main issues, and how a consultation was
+publicised."""
 
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput, GovTextArea, GovTextInput
+from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput
 from sqlalchemy import select
-from wtforms import SelectField, StringField, SubmitField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
-from engage.common.fields import ServiceErrorsMixin
+from engage.common.fields import GovDateField, ServiceErrorsMixin
 from engage.common.forms import BaseForm, QueryForm
 from engage.extensions import db
 from engage.models import Consultation, Plan
+from engage.vocab import PublicityMethod
 
 
 class ScopeForm(QueryForm):
@@ -45,3 +47,33 @@ class MainIssueForm(ServiceErrorsMixin, BaseForm):
         return {name: getattr(self, name).data or "" for name in (
             "title", "summary", "representations", "council_response", "proposed_change"
         )}  # fmt: skip
+
+
+class PublicityForm(ServiceErrorsMixin, BaseForm):
+    fallback_field = "description"
+
+    method = RadioField(
+        "How was it publicised?",
+        widget=GovRadioInput(),
+        choices=PublicityMethod.choices(),
+        validate_choice=False,
+        description="Emails and letters sent through the invitations are counted already",
+    )
+    description = StringField(
+        "What and where", widget=GovTextInput(), description="For example, Notice in the Watford Observer"
+    )
+    starts_on = GovDateField("Date, or first day", description="For example, 27 3 2027")
+    ends_on = GovDateField("Last day (optional)", description="For something that ran over several days")
+    attendance = StringField(
+        "Attendance (exhibitions and events only)", widget=GovTextInput(), description="How many people came"
+    )
+    submit = SubmitField("Save", widget=GovSubmitInput())
+
+    def to_data(self) -> dict:
+        return {
+            name: getattr(self, name).data for name in ("method", "description", "starts_on", "ends_on", "attendance")
+        }
+
+
+class RemoveForm(BaseForm):
+    submit = SubmitField("Remove", widget=GovSubmitInput())

@@ -1,81 +1,28 @@
-"""The figures of a statement of consultation (Regulation 22(1)(c)) for one consultation or all of a plan's:
-who was invited and how, how many representations by channel, respondent type, part and nature, the late and
-withdrawn ones, and the main issues officers recorded."""
+"""The statement of consultation (Regulation 22(1)(c)) for one consultation or every consultation of a plan, stage
+by stage in plan order: for each stage who was invited and how, the representations (duly made ones apart from
+late and withdrawn ones, with their breakdowns), and the main issues with the council's response. A stage still
+open, or not yet open, is provisional."""
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
+from engage.common.dates import format_datetime
 from engage.common.ids import parse_id
+from engage.evidence.consultation_statement import wording as route_wording
+from engage.evidence.consultation_statement.figures import Figures, figures
+from engage.evidence.consultation_statement.invited import Invited, Method, invited, methods
+from engage.evidence.consultation_statement.respondents import respondent_type  # noqa: F401 (part of this API)
 from engage.extensions import db
-from engage.models import (
-    BodyKind,
-    Category,
-    Consultation,
-    Invitation,
-    MainIssue,
-    Part,
-    Plan,
-    Representation,
-    Respondent,
-    Stakeholder,
-    stakeholder_category,
-)
-from engage.models.stakeholder import stakeholder_body_kind
-from engage.vocab import RespondentType
-
-# A stakeholder's categories and kinds of body, in order of precedence, to a respondent type.
-TYPE_BY_CATEGORY = (
-    ("councils", {"neighbouring-authority", "elected-member", "relevant-authority"}),
-    ("statutory-bodies", {"specific-consultation-body", "dtc-prescribed-body", "government-department", "mp"}),
-    ("developers", {"developer-landowner", "agent", "business"}),
-    ("groups", {"community-group", "general-consultation-body"}),
-    ("residents", {"resident"}),
-)
-# Failing a linked stakeholder, words in the respondent's organisation name.
-TYPE_BY_WORDS = (
-    ("councils", re.compile(r"\bcouncil\b", re.I)),
-    (
-        "statutory-bodies",
-        re.compile(
-            r"\b(environment agency|historic england|natural england|national highways|network rail|homes england|"
-            r"nhs|integrated care|coal authority|water|sport england|highways|department for|ministry)\b",
-            re.I,
-        ),
-    ),
-    (
-        "developers",
-        re.compile(r"\b(homes|developments?|estates?|land|planning|propert(y|ies)|ltd|limited|llp|plc)\b", re.I),
-    ),
-    (
-        "groups",
-        re.compile(
-            r"\b(society|association|group|forum|trust|club|friends|residents|campaign|alliance|church)\b", re.I
-        ),
-    ),
-)
-INVITATION_ROWS_SHOWN = 200
-
-
-def respondent_type(categories: set[str], organisation: str, has_agent: bool) -> str:
-    for kind, slugs in TYPE_BY_CATEGORY:
-        if categories & slugs:
-            return kind
-    organisation = (organisation or "").strip()
-    for kind, pattern in TYPE_BY_WORDS:
-        if organisation and pattern.search(organisation):
-            return kind
-    if has_agent:
-        return "developers"
-    return "other" if organisation else "residents"
+from engage.models import Consultation, MainIssue, Plan, utcnow
+from engage.vocab import ConsultationStatus
 
 
 @dataclass
 class Scope:
-    """One consultation, or every consultation of a plan."""
+    """One consultation, or every consultation of a plan, in plan order."""
 
     consultations: list[Consultation]
     plan: Plan | None = None
@@ -90,6 +37,25 @@ class Scope:
             return f"{self.plan.name}: all consultations"
         return self.consultations[0].title if self.consultations else "No consultations"
 
+    @property
+    def provisional(self) -> bool:
+        """Whether any consultation covered is not closed yet, so what is counted will change."""
+        return any(c.status != ConsultationStatus.CLOSED for c in self.consultations)
+
+    @property
+    def the_plan(self) -> Plan | None:
+        """The plan the statement is about, also when it covers one of its consultations."""
+        if self.plan is not None:
+            return self.plan
+        return self.consultations[0].plan if self.consultations else None
+
+
+def in_plan_order(plan: Plan, consultations: list[Consultation]) -> list[Consultation]:
+    """By the position of each consultation's stage among the plan's stages, then by opening time."""
+    positions = {stage.slug: stage.position for stage in plan.stages}
+    last = max(positions.values(), default=0) + 1
+    return sorted(consultations, key=lambda c: (positions.get(c.stage, last), c.opens_at, c.id))
+
 
 def scope_from_args(args) -> Scope | None:
     """The scope asked for, or None when the arguments name nothing that exists."""
@@ -101,157 +67,92 @@ def scope_from_args(args) -> Scope | None:
     plan = db.session.scalar(select(Plan).where(Plan.slug == slug)) if slug else None
     if plan is None:
         return None
-    consultations = db.session.scalars(
-        select(Consultation).where(Consultation.plan_id == plan.id).order_by(Consultation.opens_at)
-    ).all()
-    return Scope(list(consultations), plan)
+    consultations = db.session.scalars(select(Consultation).where(Consultation.plan_id == plan.id)).all()
+    return Scope(in_plan_order(plan, list(consultations)), plan)
+
+
+@dataclass
+class Stage:
+    """One consultation stage: its own section of the statement."""
+
+    number: int
+    consultation: Consultation
+    status: str
+    invited: Invited
+    methods: list[Method]
+    figures: Figures
+    main_issues: list[MainIssue] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.consultation.stage_name}: {self.consultation.title}"
+
+    @property
+    def period(self) -> str:
+        c = self.consultation
+        return f"{format_datetime(c.opens_at)} to {format_datetime(c.closes_at)}"
+
+    @property
+    def provisional(self) -> bool:
+        return self.status != ConsultationStatus.CLOSED
+
+    @property
+    def provisional_note(self) -> str:
+        if self.status == ConsultationStatus.OPEN:
+            return (f"Provisional: this consultation is open until {format_datetime(self.consultation.closes_at)}. "
+                    "The figures will change until it closes.")  # fmt: skip
+        return "Provisional: this consultation has not opened yet."
+
+    @property
+    def asks_legal_questions(self) -> bool:
+        """Whether the form asked about legal compliance, soundness and co-operation (the model form does)."""
+        return not self.consultation.is_questionnaire
 
 
 @dataclass
 class ConsultationStatement:
     scope: Scope
-    invited_by_method: list[tuple[str, int]] = field(default_factory=list)
-    invited_by_category: list[tuple[str, int]] = field(default_factory=list)
-    invited_total: int = 0
-    invitations: list[Invitation] = field(default_factory=list)
-    representations: int = 0
-    respondents: int = 0
-    by_channel: list[tuple[str, int]] = field(default_factory=list)
-    by_type: list[tuple[str, int, int]] = field(default_factory=list)
-    by_part: list[tuple[str, int, int, int, int]] = field(default_factory=list)
-    by_nature: list[tuple[str, int]] = field(default_factory=list)
-    late: list[Representation] = field(default_factory=list)
-    withdrawn: list[Representation] = field(default_factory=list)
-    main_issues: list[MainIssue] = field(default_factory=list)
+    wording: route_wording.Wording
+    stages: list[Stage] = field(default_factory=list)
+
+    @property
+    def provisional(self) -> bool:
+        return any(stage.provisional for stage in self.stages)
+
+    @property
+    def received(self) -> int:
+        return sum(stage.figures.received for stage in self.stages)
+
+    @property
+    def duly_made(self) -> int:
+        return sum(stage.figures.duly_made for stage in self.stages)
 
 
-def _invitations(statement: ConsultationStatement, limit: int | None) -> None:
-    ids = statement.scope.ids
-    statement.invited_by_method = list(
-        db.session.execute(
-            select(Invitation.method, func.count(Invitation.id))
-            .where(Invitation.consultation_id.in_(ids))
-            .group_by(Invitation.method)
-            .order_by(func.count(Invitation.id).desc(), Invitation.method)
-        ).all()
-    )
-    invited = select(Invitation.stakeholder_id).where(Invitation.consultation_id.in_(ids)).distinct().subquery()
-    statement.invited_total = db.session.scalar(select(func.count()).select_from(invited)) or 0
-    by_category = db.session.execute(
-        select(Category.name, func.count(func.distinct(stakeholder_category.c.stakeholder_id)))
-        .join(stakeholder_category, stakeholder_category.c.category_id == Category.id)
-        .where(stakeholder_category.c.stakeholder_id.in_(select(invited.c.stakeholder_id)))
-        .group_by(Category.id, Category.name, Category.position)
-        .order_by(Category.position)
-    ).all()
-    statement.invited_by_category = [tuple(row) for row in by_category]
-    query = (
-        select(Invitation)
-        .join(Stakeholder, Stakeholder.id == Invitation.stakeholder_id)
-        .where(Invitation.consultation_id.in_(ids))
-        .options(joinedload(Invitation.stakeholder).joinedload(Stakeholder.organisation))
-        .order_by(Stakeholder.sort_name, Invitation.id)
-    )
-    statement.invitations = list(db.session.scalars(query.limit(limit) if limit else query))
-
-
-def _types(statement: ConsultationStatement) -> None:
-    ids = statement.scope.ids
-    rows = db.session.execute(
-        select(Respondent.id, Respondent.stakeholder_id, Respondent.organisation, Respondent.agent)
-        .where(Respondent.consultation_id.in_(ids))
-    ).all()  # fmt: skip
-    stakeholder_ids = {row.stakeholder_id for row in rows if row.stakeholder_id}
-    slugs: dict[int, set[str]] = {}
-    if stakeholder_ids:
-        for sid, slug in db.session.execute(
-            select(stakeholder_category.c.stakeholder_id, Category.slug)
-            .join(Category, Category.id == stakeholder_category.c.category_id)
-            .where(stakeholder_category.c.stakeholder_id.in_(stakeholder_ids))
-            .union_all(
-                select(stakeholder_body_kind.c.stakeholder_id, BodyKind.slug)
-                .join(BodyKind, BodyKind.id == stakeholder_body_kind.c.body_kind_id)
-                .where(stakeholder_body_kind.c.stakeholder_id.in_(stakeholder_ids))
-            )
-        ):
-            slugs.setdefault(sid, set()).add(slug)
-    kinds = {
-        row.id: respondent_type(slugs.get(row.stakeholder_id, set()), row.organisation, bool(row.agent)) for row in rows
-    }
-    counted = Counter()
-    for respondent_id, count in db.session.execute(
-        select(Representation.respondent_id, func.count(Representation.id))
-        .where(Representation.consultation_id.in_(ids))
-        .group_by(Representation.respondent_id)
-    ):
-        counted[kinds.get(respondent_id, "residents")] += count
-    people = Counter(kinds.values())
-    statement.respondents = len(kinds)
-    statement.by_type = [(kind.label, people[kind], counted[kind]) for kind in RespondentType]
-
-
-def _by_part(statement: ConsultationStatement) -> None:
-    ids = statement.scope.ids
-    rows = db.session.execute(
-        select(Part.ref, Part.title, Representation.nature, func.count(Representation.id))
-        .select_from(Representation)
-        .outerjoin(Part, Part.id == Representation.part_id)
-        .where(Representation.consultation_id.in_(ids))
-        .group_by(Part.ref, Part.title, Part.position, Representation.nature)
-        .order_by(Part.position, Part.ref)
-    ).all()
-    table: dict[str, Counter] = {}
-    for ref, title, nature, count in rows:
-        label = (f"{ref}: {title}" if title else ref) if ref else "The plan as a whole"
-        table.setdefault(label, Counter())[nature] += count
-    statement.by_part = [
-        (label, c["support"], c["object"], c["comment"], sum(c.values())) for label, c in table.items()
-    ]
-
-
-def _grouped(column, ids: list[int]) -> list[tuple[str, int]]:
-    return [
-        tuple(row)
-        for row in db.session.execute(
-            select(column, func.count(Representation.id))
-            .where(Representation.consultation_id.in_(ids))
-            .group_by(column)
-            .order_by(func.count(Representation.id).desc(), column)
-        )
-    ]
-
-
-def _listed(condition, ids: list[int]) -> list[Representation]:
-    query = (
-        select(Representation)
-        .where(Representation.consultation_id.in_(ids), condition)
-        .options(joinedload(Representation.respondent), joinedload(Representation.part))
-        .order_by(Representation.respondent_id, Representation.number)
-    )
-    return list(db.session.scalars(query))
-
-
-def build(scope: Scope, invitation_limit: int | None = INVITATION_ROWS_SHOWN) -> ConsultationStatement:
-    statement = ConsultationStatement(scope=scope)
-    ids = scope.ids
-    if not ids:
-        return statement
-    _invitations(statement, invitation_limit)
-    statement.representations = db.session.scalar(
-        select(func.count(Representation.id)).where(Representation.consultation_id.in_(ids))
-    )
-    statement.by_channel = _grouped(Representation.channel, ids)
-    statement.by_nature = _grouped(Representation.nature, ids)
-    _types(statement)
-    _by_part(statement)
-    statement.late = _listed(Representation.late.is_(True), ids)
-    statement.withdrawn = _listed(Representation.status == "withdrawn", ids)
-    statement.main_issues = list(
+def _main_issues(consultation_id: int) -> list[MainIssue]:
+    return list(
         db.session.scalars(
             select(MainIssue)
-            .where(MainIssue.consultation_id.in_(ids))
+            .where(MainIssue.consultation_id == consultation_id)
             .options(selectinload(MainIssue.representations), joinedload(MainIssue.consultation))
-            .order_by(MainIssue.consultation_id, MainIssue.position, MainIssue.id)
+            .order_by(MainIssue.position, MainIssue.id)
         )
     )
+
+
+def build(scope: Scope, now: datetime | None = None) -> ConsultationStatement:
+    now = now or utcnow()
+    wording = route_wording.for_plan(scope.the_plan)
+    statement = ConsultationStatement(scope=scope, wording=wording)
+    for number, consultation in enumerate(scope.consultations, start=1):
+        statement.stages.append(
+            Stage(
+                number=number,
+                consultation=consultation,
+                status=consultation.status_at(now),
+                invited=invited(consultation.id),
+                methods=methods(consultation.id),
+                figures=figures(consultation.id, wording),
+                main_issues=_main_issues(consultation.id),
+            )
+        )
     return statement

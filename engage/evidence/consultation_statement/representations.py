@@ -19,20 +19,29 @@ from engage.models import Consultation, Part, Question, Representation, Responde
 from engage.models.representation import respondent_reference
 from engage.vocab import Answer, Channel, Nature, SoundnessTest
 
+COOPERATION = "Co-operation"  # the column's heading, worded for the plan's route by head()
 HEAD = [
-    "Reference", "Consultation", "Respondent", "Organisation", "Agent", "Part of the plan", "Nature",
-    "Legally compliant", "Sound", "Tests of soundness not met", "Complies with the duty to co-operate",
+    "Reference", "Respondent reference", "Consultation", "Respondent", "Organisation", "Agent", "Part of the plan",
+    "Nature", "Legally compliant", "Sound", "Tests of soundness not met", COOPERATION,
     "Representation", "Modification sought", "Wishes to take part in the hearings", "Why they wish to be heard",
     "Channel", "Received", "Late", "Withdrawn", "Withdrawn on",
 ]  # fmt: skip
-WIDTHS = [13, 28, 22, 26, 26, 28, 10, 12, 12, 24, 14, 80, 60, 14, 40, 10, 16, 7, 10, 16]
+WIDTHS = [13, 12, 28, 22, 26, 26, 28, 10, 12, 12, 24, 14, 80, 60, 14, 40, 10, 16, 7, 10, 16]
 BATCH = 1000
+
+
+def head(cooperation_question: str) -> list[str]:
+    """HEAD with the co-operation question in the words of the plan's regulations."""
+    return [cooperation_question if name == COOPERATION else name for name in HEAD]
+
+
 WHOLE_PLAN = "The plan as a whole"
 
 
 @dataclass(slots=True)
 class FullRepresentation:
     reference: str
+    respondent_reference: str
     consultation: str
     respondent: str
     organisation: str
@@ -67,7 +76,8 @@ class FullRepresentation:
     def row(self) -> list:
         """The row in HEAD's order."""
         return [
-            self.reference, self.consultation, self.respondent, self.organisation, self.agent, self.part, self.nature,
+            self.reference, self.respondent_reference, self.consultation, self.respondent, self.organisation,
+            self.agent, self.part, self.nature,
             self.legally_compliant, self.sound, self.unsound_tests, self.dtc_compliant, self.text, self.modification,
             self.wishes_to_be_heard, self.heard_reason, self.channel, self.received_at, self.late, self.withdrawn,
             self.withdrawn_at,
@@ -149,6 +159,7 @@ def _full(row, questions: dict[str, str]) -> FullRepresentation:
     part = (f"{row.ref}: {row.part_title}" if row.part_title else row.ref) if row.ref else WHOLE_PLAN
     return FullRepresentation(
         reference=f"{respondent_reference(row.respondent_id)}-{row.number}",
+        respondent_reference=respondent_reference(row.respondent_id),
         consultation=row.title,
         respondent=person_name(row.first_name, row.last_name, "") or ("" if row.organisation else "Name not recorded"),
         organisation=row.organisation or "",

@@ -1,13 +1,14 @@
-"""Statement of consultation pages and files, and the main issues officers record for it."""
+"""Statement of consultation pages and files, the programme officer's hearing lists, and the main issues officers
+record for it."""
 
 import io
 
-from flask import flash, redirect, render_template, request, send_file, url_for
+from flask import Response, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from engage.common import office
 from engage.common.validation import ValidationError
-from engage.evidence.consultation_statement import bp
+from engage.evidence.consultation_statement import bp, heard, heard_exports
 from engage.evidence.consultation_statement import exports as soc_exports
 from engage.evidence.consultation_statement import queries as soc_queries
 from engage.evidence.consultation_statement import representations as soc_representations
@@ -36,28 +37,67 @@ def show():
         filter_form=form,
         asked=asked,
         statement=statement,
-        sections=soc_exports.sections(statement) if statement else [],
+        kinds=soc_exports,
+        heard_count=heard.count(scope.ids) if scope else 0,
         scope_args=_scope_args(scope) if scope and scope.consultations else {},
     )
+
+
+def _scope_or_redirect():
+    scope = soc_queries.scope_from_args(request.args)
+    if scope is None:
+        flash("Select a consultation or a plan to download its statement of consultation")
+    return scope
 
 
 @bp.route("/consultation-statement.<any(docx, xlsx):file_format>")
 @require_permission(VIEW)
 def download(file_format):
-    scope = soc_queries.scope_from_args(request.args)
+    scope = _scope_or_redirect()
     if scope is None:
-        flash("Select a consultation or a plan to download its statement of consultation")
         return redirect(url_for("evidence.consultation_statement.show"))
-    statement = soc_queries.build(scope, invitation_limit=None)
-    write = soc_exports.docx_bytes if file_format == "docx" else soc_exports.xlsx_bytes
     now = utcnow()
+    statement = soc_queries.build(scope, now)
+    write = soc_exports.docx_bytes if file_format == "docx" else soc_exports.xlsx_bytes
     data = write(statement, soc_representations.full_representations(scope), now)
     name = f"statement-of-consultation-{now:%Y-%m-%d}.{file_format}"
     return send_file(io.BytesIO(data), mimetype=MIMETYPES[file_format], as_attachment=True, download_name=name)
 
 
+def _hearing_list(file_format: str, *, contacts: bool):
+    scope = _scope_or_redirect()
+    if scope is None:
+        return redirect(url_for("evidence.consultation_statement.show"))
+    now = utcnow()
+    name = heard_exports.file_name(now, file_format, contacts=contacts)
+    if file_format == "csv":
+        response = Response("".join(heard_exports.csv_lines(scope, contacts=contacts)), mimetype="text/csv")
+        response.headers.set("Content-Disposition", "attachment", filename=name)
+        return response
+    write = heard_exports.docx_bytes if file_format == "docx" else heard_exports.xlsx_bytes
+    data = write(scope, now, contacts=contacts)
+    return send_file(io.BytesIO(data), mimetype=MIMETYPES[file_format], as_attachment=True, download_name=name)
+
+
+@bp.route("/consultation-statement/hearing-list.<any(csv, docx, xlsx):file_format>")
+@require_permission(VIEW)
+def hearing_list(file_format):
+    """Those who wish to be heard, without contact details: fit to publish."""
+    return _hearing_list(file_format, contacts=False)
+
+
+@bp.route("/consultation-statement/hearing-list-contacts.<any(csv, docx, xlsx):file_format>")
+@require_permission(EDIT)
+def hearing_contacts(file_format):
+    """The same list with contact details, for the programme officer: not for publication, officers only."""
+    return _hearing_list(file_format, contacts=True)
+
+
 def _back(consultation: Consultation) -> str:
-    return url_for("evidence.consultation_statement.show", consultation=consultation.id) + "#main-issues"
+    return (
+        url_for("evidence.consultation_statement.show", consultation=consultation.id)
+        + f"#main-issues-{consultation.id}"
+    )
 
 
 @bp.route("/consultation-statement/<int:consultation_id>/main-issues/new", methods=["GET", "POST"])

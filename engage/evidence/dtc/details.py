@@ -25,7 +25,7 @@ from engage.evidence.dtc.text import (
 from engage.extensions import db
 from engage.models import Category, Plan, PlanStage
 from engage.models.representation import respondent_reference
-from engage.vocab import Agreement, Channel, ConsultationStage, EngagementKind, InvitationMethod
+from engage.vocab import Agreement, Channel, ConsultationStage, EngagementKind, InvitationMethod, StageRole
 
 __all__ = ["CATEGORY_PRIORITY", "RowBuilder", "person_name"]
 
@@ -86,7 +86,7 @@ class RowBuilder:
             self.stages[stage.id] = stage
             self.plan_stages[stage.plan_id].append(stage)
         for plan_id, stages in self.plan_stages.items():
-            self.submission[plan_id] = next((s.starts_on for s in stages if s.slug == "submission"), None)
+            self.submission[plan_id] = next((s.begins_on for s in stages if s.role == StageRole.SUBMISSION), None)
         plans = list(db.session.scalars(select(Plan.id)))
         self.default_plan = plans[0] if len(plans) == 1 else None
         self.submission[None] = self.submission.get(self.default_plan)

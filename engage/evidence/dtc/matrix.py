@@ -35,6 +35,7 @@ from engage.models import (
     stakeholder_category,
 )
 from engage.models.stakeholder import stakeholder_body_kind
+from engage.vocab import StageRole
 
 INTERESTS_FILE = Path(__file__).with_name("interests.json")
 MAX_BODIES = 500
@@ -127,12 +128,14 @@ def _held_cells(filters: dtc.DtcFilters) -> dict[tuple[int, int], Cell]:
 
 
 def _submission_dates() -> dict[int | None, date]:
+    """Each plan's submission date: the start (actual, else predicted) of its stage whose role is `submission`."""
     from engage.models import PlanStage
 
+    starts = func.coalesce(PlanStage.actual_starts_on, PlanStage.starts_on)
     dates = {
         plan_id: starts_on
         for plan_id, starts_on in db.session.execute(
-            select(PlanStage.plan_id, PlanStage.starts_on).where(PlanStage.slug == "submission")
+            select(PlanStage.plan_id, starts).where(PlanStage.role == StageRole.SUBMISSION)
         )
         if starts_on
     }

@@ -1,38 +1,13 @@
 """Statements of Common Ground: pages, versions, status, signatures and the Word document."""
 
-import io
-from datetime import UTC, date, datetime
-
-import docx
 from sqlalchemy import func, select
 
-from engage.common.validation import ValidationError
-from engage.evidence.common_ground import services as scg_services
 from engage.extensions import db
-from engage.models import CommonGroundVersion, Engagement, StrategicMatter
-from tests.factories import create_authority, create_stakeholder
+from engage.models import CommonGroundVersion
+from tests.evidence.common_ground.scg_data import signed_statement as _signed_statement
+from tests.evidence.common_ground.scg_data import statement as _statement
+from tests.factories import create_authority
 from tests.pages import error_summary, get_page, parse, post_form
-
-TODAY = date(2026, 11, 24)
-
-
-def _statement(**overrides):
-    data = {"title": "Statement of Common Ground: housing", "area_description": "The five districts of SW Herts."}
-    data.update(overrides)
-    return scg_services.create_statement(data)
-
-
-def _signed_statement():
-    create_authority("DBC", "Dacorum Borough Council")
-    statement = _statement()
-    version = statement.latest
-    scg_services.set_matter(version, {"matter": "housing-need", "position_status": "agreed", "narrative": "Met."})
-    scg_services.add_party(version, {"authority": "DBC", "signatory_name": "A Leader", "matters": ["housing-need"]})
-    scg_services.change_status(version, "agreed", TODAY)
-    signature = {"name": "A Leader", "role": "Leader", "organisation": "Dacorum", "signed_on": date(2026, 11, 20)}
-    scg_services.add_signature(version, signature, TODAY)
-    scg_services.change_status(version, "signed", TODAY)
-    return statement
 
 
 def test_new_statement_form_shows(officer_client):
@@ -162,148 +137,43 @@ def test_party_form_without_a_name_or_authority_shows_the_error(officer_client):
     assert page.select_one("input[name=signatory_role]")["value"] == "Chair"
 
 
-def test_signature_needs_an_agreed_version(officer_client):
-    statement = _statement()
-    response = post_form(
-        officer_client,
-        "evidence.common_ground.signature",
-        {"name": "A Person", "organisation": "WBC", "signed_on": ["1", "11", "2026"]},
-        {"statement_id": statement.id, "number": 1},
-    )
-    assert error_summary(parse(response)) == ["Mark this version agreed before recording signatures"]
-
-
-def test_signature_is_recorded_on_an_agreed_version(officer_client):
-    statement = _statement()
-    scg_services.change_status(statement.latest, "agreed", TODAY)
-    response = post_form(
-        officer_client,
-        "evidence.common_ground.signature",
-        {"name": "A Person", "role": "Leader", "organisation": "WBC", "signed_on": ["1", "11", "2026"]},
-        {"statement_id": statement.id, "number": 1},
-    )
-    assert response.status_code == 302
-    signature = db.session.get(CommonGroundVersion, statement.latest.id).signatures[0]
-    assert (signature.name, signature.signed_on) == ("A Person", date(2026, 11, 1))
-
-
-def test_signature_with_an_impossible_date_shows_the_error_and_keeps_input(officer_client):
-    statement = _statement()
-    scg_services.change_status(statement.latest, "agreed", TODAY)
-    response = post_form(
-        officer_client,
-        "evidence.common_ground.signature",
-        {"name": "A Person", "organisation": "WBC", "signed_on": ["31", "2", "2026"]},
-        {"statement_id": statement.id, "number": 1},
-    )
-    page = parse(response)
-    assert error_summary(page) == ["Enter the date they signed, like 27 3 2026"]
-    assert page.select_one("input[name=name]")["value"] == "A Person"
-
-
-def test_status_cannot_jump_from_draft_to_signed():
-    statement = _statement()
-    try:
-        scg_services.change_status(statement.latest, "signed", TODAY)
-    except ValidationError as error:
-        assert "status" in error.errors
-    else:
-        raise AssertionError("draft became signed")
-
-
-def test_signed_needs_a_signature(officer_client):
-    statement = _statement()
-    scg_services.change_status(statement.latest, "agreed", TODAY)
-    response = post_form(
-        officer_client,
-        "evidence.common_ground.status",
-        {"status": "signed"},
-        {"statement_id": statement.id, "number": 1},
-    )
-    assert error_summary(parse(response)) == ["Record at least one signature before marking the version signed"]
-
-
-def test_new_version_copies_content_and_signing_it_supersedes_the_old_one(officer_client):
-    statement = _signed_statement()
-    response = post_form(officer_client, "evidence.common_ground.new_version", {}, {"statement_id": statement.id})
-    assert response.status_code == 302
-    versions = db.session.scalars(select(CommonGroundVersion).order_by(CommonGroundVersion.number)).all()
-    first, second = versions
-    assert (second.number, second.status) == (2, "draft")
-    assert second.area_description == first.area_description
-    assert [m.matter.slug for m in second.matters] == ["housing-need"]
-    assert [(p.name, [m.slug for m in p.matters]) for p in second.parties] == [
-        ("Dacorum Borough Council", ["housing-need"])
-    ]
-    assert second.signatures == []
-    scg_services.change_status(second, "agreed", TODAY)
-    scg_services.add_signature(second, {"name": "B", "organisation": "DBC", "signed_on": TODAY}, TODAY)
-    scg_services.change_status(second, "signed", TODAY)
-    assert db.session.get(CommonGroundVersion, first.id).status == "superseded"
-
-
-def test_new_version_is_refused_while_the_latest_is_a_draft(officer_client):
-    statement = _statement()
-    post_form(officer_client, "evidence.common_ground.new_version", {}, {"statement_id": statement.id})
-    assert db.session.scalar(select(func.count(CommonGroundVersion.id))) == 1
-
-
-def _log_engagement(matter_slug: str, title: str) -> Engagement:
-    authority = create_authority()
-    engagement = Engagement(
-        title=title,
-        status="held",
-        starts_at=datetime(2026, 3, 4, 10, tzinfo=UTC),
-        lead_authority=authority,
-        agreement="agreed",
-        outcome="Agreed the figures",
-        summary="Talked about housing",
-    )
-    engagement.matters = [db.session.scalar(select(StrategicMatter).where(StrategicMatter.slug == matter_slug))]
-    engagement.stakeholders = [
-        create_stakeholder(
-            kind="organisation",
-            organisation="Environment Agency",
-            registers=["statutory-consultees"],
-            categories=["specific-consultation-body"],
-        )
-    ]
-    db.session.add(engagement)
-    db.session.commit()
-    return engagement
-
-
-def test_docx_has_the_template_headings_and_the_data(viewer_client):
-    statement = _signed_statement()
-    _log_engagement("housing-need", "Housing officers meeting")
-    _log_engagement("green-belt", "Green Belt meeting")  # not one of the statement's matters
-    response = viewer_client.get(f"/evidence/common-ground/{statement.id}/versions/1.docx")
-    assert response.status_code == 200
-    document = docx.Document(io.BytesIO(response.data))
-    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert ("Title", "Statement of Common Ground: housing") in headings
-    for part in (
-        "Part 1: Strategic context",
-        "Part 2: Policy scope and evidence base",
-        "Part 3: Decision-making and project management",
-        "Part 4: Risk assessment and management",
-        "Part 5: Monitoring and review",
-        "Annex A: Engagement history by strategic matter",
-        "Annex B: Duty to co-operate activity table",
-    ):
-        assert ("Heading 1", part) in headings
-    parties, _signatures, history, dtc = document.tables
-    assert [c.text for c in parties.rows[1].cells] == [
-        "Dacorum Borough Council",
-        "A Leader",
-        "Housing need and distribution (including unmet need)",
-    ]
-    assert [c.text for c in history.rows[1].cells][:2] == ["4 March 2026", "Housing officers meeting"]
-    assert len(dtc.rows) == 2  # the head and the one housing engagement
-    assert "Housing need" in dtc.rows[1].cells[4].text
-    assert "Environment Agency" in dtc.rows[1].cells[2].text
-
-
 def test_unknown_version_is_404(viewer_client):
     assert viewer_client.get("/evidence/common-ground/99/versions/1").status_code == 404
     assert viewer_client.get("/evidence/common-ground/99/versions/1.docx").status_code == 404
+
+
+def test_a_party_can_be_a_body_in_the_registers(officer_client):
+    from tests.factories import create_stakeholder
+
+    body = create_stakeholder(kind="organisation", organisation="Affinity Water", categories=["dtc-prescribed-body"])
+    statement = _statement()
+    kwargs = {"statement_id": statement.id, "number": 1}
+    response = post_form(officer_client, "evidence.common_ground.party", {"stakeholder": "99999999"}, kwargs)
+    page = parse(response)
+    assert error_summary(page) == [
+        "There is no stakeholder with record number 99999999",
+        "Enter the name of the party, or select an authority",
+    ]
+    assert page.select_one("input[name=stakeholder]")["value"] == "99999999"
+    response = post_form(officer_client, "evidence.common_ground.party", {"stakeholder": str(body.id)}, kwargs)
+    assert response.status_code == 302
+    party = db.session.get(CommonGroundVersion, statement.latest.id).parties[0]
+    assert (party.name, party.stakeholder_id) == ("Affinity Water", body.id)
+
+
+def test_the_change_log_of_a_later_version_can_be_edited(officer_client):
+    from engage.evidence.common_ground import versions
+
+    statement = _signed_statement()
+    second = versions.start_new_version(statement, {"change_log": "First go"})
+    page = get_page(officer_client, "evidence.common_ground.edit", statement_id=statement.id, number=2)
+    assert page.select_one("textarea[name=change_log]").get_text() == "First go"
+    response = post_form(
+        officer_client,
+        "evidence.common_ground.edit",
+        {"change_log": "Transport added after the modelling", "area_description": second.area_description},
+        {"statement_id": statement.id, "number": 2},
+    )
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(CommonGroundVersion, second.id).change_log == "Transport added after the modelling"

@@ -90,12 +90,14 @@ def _all_text(data: bytes) -> str:
 def test_xlsx_representations_sheet_has_every_representation_in_full(viewer_client, consultation):
     workbook = openpyxl.load_workbook(io.BytesIO(_get(viewer_client, consultation, "xlsx").data))
     sheet = workbook["Representations"]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:T4"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:U4"
     rows = [
         dict(zip([c.value for c in sheet[1]], row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)
     ]
     expected = db.session.scalars(select(Representation).order_by(Representation.respondent_id, Representation.number))
-    assert [row["Reference"] for row in rows] == [r.reference for r in expected]
+    assert [(row["Reference"], row["Respondent reference"]) for row in rows] == [
+        (r.reference, r.respondent.reference) for r in expected
+    ]
     first = rows[0]
     assert first["Respondent"] == "Pat Jones" and first["Organisation"] == "Jones Homes"
     assert first["Agent"] == "Alex Agent, Agents LLP"
@@ -113,7 +115,7 @@ def test_xlsx_representations_sheet_has_every_representation_in_full(viewer_clie
     assert (first["Late"], first["Withdrawn"], first["Withdrawn on"]) == ("No", "No", None)
     second = rows[1]
     assert (second["Late"], second["Withdrawn"]) == ("Yes", "Yes") and isinstance(second["Withdrawn on"], datetime)
-    assert second["Representation"] == '=HYPERLINK("x")' and sheet["L3"].data_type == "s"
+    assert second["Representation"] == '=HYPERLINK("x")' and sheet["M3"].data_type == "s"
     assert second["Part of the plan"] == "The plan as a whole"
     assert rows[2]["Respondent"] == "Name not recorded"
 
@@ -130,7 +132,8 @@ def test_docx_annex_has_each_representation_with_its_details(viewer_client, cons
     document = docx.Document(io.BytesIO(_get(viewer_client, consultation, "docx").data))
     paragraphs = document.paragraphs
     assert "Annex: full copies of the representations" in [p.text for p in paragraphs if p.style.name == "Heading 1"]
-    headings = [p.text for p in paragraphs if p.style.name == "Heading 2"]
+    annex = [p.text for p in paragraphs].index("Annex: full copies of the representations")
+    headings = [p.text for p in paragraphs[annex:] if p.style.name == "Heading 2"]
     pat = db.session.scalar(select(Respondent).where(Respondent.first_name == "Pat"))
     assert headings[:2] == [
         f"{pat.reference}-1: Pat Jones, Jones Homes",
@@ -144,6 +147,8 @@ def test_docx_annex_has_each_representation_with_its_details(viewer_client, cons
         "Nature: Object",
         "Sound: No (tests not met: Justified, Effective)",
         "Wishes to take part in the hearings: Yes: To explain our evidence.",
+        f"Respondent reference: {pat.reference}",
+        "Complies with the duty to co-operate: Not specified",
     ):
         assert line in details.split("\n")
     assert [p.text for p in paragraphs[index + 2 : index + 7]] == [
@@ -176,11 +181,11 @@ def test_questionnaire_answers_are_part_of_the_full_text(viewer_client):
     db.session.add(respondent)
     db.session.commit()
     workbook = openpyxl.load_workbook(io.BytesIO(_get(viewer_client, consultation, "xlsx").data))
-    assert workbook["Representations"]["L2"].value == "Which site do you prefer?\nSite B"
+    assert workbook["Representations"]["M2"].value == "Which site do you prefer?\nSite B"
     document = docx.Document(io.BytesIO(_get(viewer_client, consultation, "docx").data))
     answer = next(p for p in document.paragraphs if p.text == "Which site do you prefer?\nSite B")
     assert answer.runs[0].bold and answer.runs[0].text == "Which site do you prefer?"
-    details = next(p.text for p in document.paragraphs if p.text.startswith("Consultation: "))
+    details = next(p.text for p in document.paragraphs if p.text.startswith("Respondent reference: "))
     assert "Legal compliance and soundness: Not specified" in details.split("\n")
     assert "No text was given." not in [p.text for p in document.paragraphs]
 
@@ -199,7 +204,7 @@ def test_files_without_representations_say_there_were_none(viewer_client, file_f
 
 def test_a_plan_statement_covers_each_consultation(viewer_client):
     plan = create_plan()
-    first = create_consultation(title="Issues and options")
+    first = create_consultation(title="Issues and options", stage="reg-18")
     second = create_consultation(title="Publication")
     for consultation in (first, second):
         consultation.plan_id = plan.id
@@ -211,5 +216,5 @@ def test_a_plan_statement_covers_each_consultation(viewer_client):
     rows = list(
         openpyxl.load_workbook(io.BytesIO(response.data))["Representations"].iter_rows(min_row=2, values_only=True)
     )
-    assert sorted(row[1] for row in rows) == ["Issues and options", "Publication"]
-    assert {row[3] for row in rows} == {"Natural England"} and {row[2] for row in rows} == {None}
+    assert sorted(row[2] for row in rows) == ["Issues and options", "Publication"]
+    assert {row[4] for row in rows} == {"Natural England"} and {row[3] for row in rows} == {None}
