@@ -12,6 +12,7 @@ from sqlalchemy import event, func, select
 from engage import create_app
 from engage.extensions import db
 from engage.models import ResponseDraft
+from tests.evidence.common_ground.scg_data import two_party_statement
 from tests.factories import create_consultation, create_plan, create_stakeholder
 from tests.pages import parse
 from tests.respond.helpers import fill_about_you
@@ -88,6 +89,10 @@ def _consultation():
     return create_consultation().id
 
 
+def _statement():
+    return {"statement_id": two_party_statement().id, "number": 1}
+
+
 FORMS = {
     "stakeholders.new": (None, {}),
     "stakeholders.edit": (_stakeholder, "stakeholder_id"),
@@ -101,7 +106,22 @@ FORMS = {
     "admin.new_user": (None, {}),
     "auth.change_password": (None, {}),
     "auth.forgot_password": (None, {}),
+    "plans.new": (None, {}),
+    "plans.new_authority": (None, {}),
+    "webhooks.new": (None, {}),
+    "admin.new_reference": (None, {"kind": "strategic-matters"}),
+    "evidence.consultation_statement.new_publicity": (_consultation, "consultation_id"),
+    "evidence.common_ground.new": (None, {}),
+    "evidence.common_ground.party": (_statement, None),
+    "evidence.common_ground.matter": (_statement, None),
 }
+
+
+def _url_kwargs(endpoint: str) -> dict:
+    """The address arguments of the form's page: made by the factory (all of them when the key is None)."""
+    make, key = FORMS[endpoint]
+    made = make() if make else None
+    return made if key is None else {key: made} if isinstance(key, str) else key
 
 
 def _row_count() -> int:
@@ -133,11 +153,8 @@ def _form_data(form, text: str) -> tuple[dict, list[str]]:
 def test_a_nul_character_in_any_text_box_is_refused_next_to_the_field_and_what_was_typed_is_kept(
     admin_client, endpoint
 ):
-    make, key = FORMS[endpoint]
-    made = make() if make else None
-    url_kwargs = {key: made} if isinstance(key, str) else key
     with admin_client.application.test_request_context():
-        url = url_for(endpoint, **url_kwargs)
+        url = url_for(endpoint, **_url_kwargs(endpoint))
     page = parse(admin_client.get(url))
     form = next(f for f in page.select("form") if (f.get("method") or "").lower() == "post" and f.select(TEXT_BOXES))
     data, boxes = _form_data(form, NUL_TEXT)
@@ -243,10 +260,8 @@ def csrf_checked(app):
 
 @pytest.mark.parametrize("endpoint", FORMS)
 def test_after_a_csrf_failure_every_form_is_shown_again_with_what_was_typed(admin_client, csrf_checked, endpoint):
-    make, key = FORMS[endpoint]
-    made = make() if make else None
     with admin_client.application.test_request_context():
-        url = url_for(endpoint, **({key: made} if isinstance(key, str) else key))
+        url = url_for(endpoint, **_url_kwargs(endpoint))
     form = next(f for f in parse(admin_client.get(url)).select("form") if f.select(TEXT_BOXES))
     data, boxes = _form_data(form, "typed")
     data["csrf_token"] = "out-of-date"
