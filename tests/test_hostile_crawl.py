@@ -113,8 +113,11 @@ def test_no_route_answers_a_hostile_request_with_a_server_error(admin_client, ap
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             for verb, path, sent_with in list(_requests(admin_client, address, method)):
                 sent += 1
-                status = admin_client.open(path, method=verb, **sent_with).status_code
-                if status >= 500:
+                try:  # the test client raises what a server would answer with a 500
+                    status = str(admin_client.open(path, method=verb, **sent_with).status_code)
+                except Exception as error:  # noqa: BLE001 (every failure is listed, not only the first)
+                    status = f"{type(error).__name__}: {str(error)[:200]}"
+                if not status.isdigit() or int(status) >= 500:
                     failures.append(f"{verb} {path} {str(sent_with)[:200]} -> {status}")
                     db.session.rollback()
     assert sent > 900  # the forms of the pages were found and posted
