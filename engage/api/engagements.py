@@ -12,6 +12,7 @@ from engage.api import bp, spec
 from engage.api.http import find_or_404, paginated_response, parse_json_body
 from engage.api.idempotency import idempotent
 from engage.common.dates import LONDON
+from engage.common.forms import is_readable, unreadable_message
 from engage.common.validation import ValidationError
 from engage.engagements import queries, services
 from engage.engagements.schemas import (
@@ -70,6 +71,8 @@ def update_engagement(engagement_id: int):
 @idempotent
 def add_engagement_document(engagement_id: int):
     engagement = find_or_404(models.Engagement, engagement_id)
+    if not is_readable(request.files.get("file")):
+        raise ValidationError({"file": [unreadable_message("The file's name")]})
     upload = read_upload(request.files.get("file"), limit=services.MAX_DOCUMENT_BYTES)
     if upload is None:
         raise ValidationError({"file": ["Select a file, sent as multipart/form-data in the field ‘file’"]})
