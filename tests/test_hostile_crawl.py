@@ -1,7 +1,9 @@
 """Every route of the URL map, signed in as an administrator with a token for the API, sent what a hostile visitor
-might: a query string of unreadable characters, empty posts, and every form of every page filled with a NUL
-character, U+FFFD, a digit that is not ASCII or nothing (the date boxes emptied too). None may answer a 5xx."""
+might: a query string of unreadable characters, empty posts, uploads with unreadable file names, and every form of
+every page filled with a NUL character, U+FFFD, a digit that is not ASCII or nothing (the date boxes emptied too).
+None may answer a 5xx."""
 
+import io
 import re
 
 from engage.auth.services import create_token
@@ -77,6 +79,8 @@ def _requests(client, address: str, method: str):
                 "status",
             )
             yield method, address, {"json": dict.fromkeys(fields, text)}
+            upload = {"title": "Plan", "start": "false", "file": (io.BytesIO(b"%PDF-1.4 a,b\n1,2\n"), f"{text}.pdf")}
+            yield method, address, {"data": upload, "content_type": "multipart/form-data"}
         else:
             yield method, address, {"data": {}}
     if address.startswith("/api/"):
