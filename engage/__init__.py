@@ -29,6 +29,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     setup.register_extensions(app)
     setup.register_security_headers(app)
     setup.register_templates(app)
+    setup.register_converters(app)
+    setup.register_input_guards(app)
     setup.register_blueprints(app)
     setup.register_errors(app)
     setup.register_commands(app)

@@ -14,14 +14,26 @@ import sqlite3
 import time
 from datetime import UTC, datetime
 
-from flask import Flask, g, has_request_context, jsonify, render_template, request, url_for
+from flask import (
+    Flask,
+    current_app,
+    g,
+    has_request_context,
+    jsonify,
+    make_response,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from engage.common.dates import format_time
-from engage.extensions import db, limiter, login_manager
+from engage.common.forms import UnreadableAddress
+from engage.extensions import COMMIT_LATER, db, limiter, login_manager
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +43,7 @@ TITLES = {
     403: "You do not have permission to see this page",
     404: "Page not found",
     405: "Sorry, that is not allowed",
+    409: "Someone else saved the same thing at the same moment",
     413: "The file is too large",
     422: "There is a problem with your request",
     429: "Too many requests",
@@ -38,6 +51,10 @@ TITLES = {
     503: "Sorry, the service is unavailable",
 }
 CSRF_MESSAGE = "Your session timed out or the form was out of date. Go back, refresh the page and try again."
+CONFLICT_MESSAGE = (
+    "Nothing was saved: it clashed with a record saved a moment before (the same web address, slug or reference). "
+    "Go back, check and try again."
+)
 UNAVAILABLE_RETRY_AFTER = 30  # seconds: a database restart or failover takes about this long
 UNAVAILABLE_TITLE = "Sorry, there is a problem with the service"
 UNAVAILABLE_MESSAGE = "Try again in a minute."
@@ -100,6 +117,10 @@ def rate_limited_message(seconds: int) -> str:
 
 def handle_http_error(error: HTTPException):
     status = error.code or 500
+    if wants_json() and isinstance(error, UnreadableAddress):
+        return problem(
+            422, "Some of the values are not valid. Correct them and try again.", {error.parameter: [error.description]}
+        )
     if wants_json():
         response = problem(status, error.description or "")
         for name, value in error.get_headers():  # e.g. Allow on a 405
@@ -113,6 +134,8 @@ def handle_http_error(error: HTTPException):
     message = None
     if status == 401:
         headers["WWW-Authenticate"] = "Bearer"
+    if isinstance(error, UnreadableAddress):
+        message = error.description
     if status == 429:
         seconds = retry_after_seconds()
         headers["Retry-After"] = str(seconds)
@@ -126,10 +149,41 @@ def handle_http_error(error: HTTPException):
 def handle_csrf_error(error: CSRFError):
     if wants_json():
         return problem(400, "The CSRF token is missing or invalid")
+    again = form_again()
+    if again is not None:
+        return again, 400
     page = render_template(
         "errors/error.html", status=400, title=TITLES[400], message=CSRF_MESSAGE, link=public_link(400)
     )
     return page, 400
+
+
+def form_again():
+    """After a CSRF failure on a page that shows a form (it answers GET too), the same page again, with what was
+    typed and the CSRF message in its error summary (engage.common.forms.BaseForm), or None when the view answers
+    anything but a page. The view runs with every commit turned into a flush and rolled back after, and its flashed
+    messages dropped, so nothing it does is kept: its forms fail validation and nothing is written."""
+    rule = request.url_rule
+    view = current_app.view_functions.get(request.endpoint or "")
+    if request.method != "POST" or rule is None or "GET" not in (rule.methods or ()) or view is None:
+        return None
+    flashes = session.get("_flashes")
+    g.csrf_failed = True
+    database = db.session()
+    database.info[COMMIT_LATER] = True
+    try:
+        response = make_response(view(**(request.view_args or {})))
+    except HTTPException:
+        response = None
+    finally:
+        database.info.pop(COMMIT_LATER, None)
+        db.session.rollback()
+        session.pop("_flashes", None)
+        if flashes is not None:
+            session["_flashes"] = flashes
+    if response is None or response.status_code != 200 or response.mimetype != "text/html":
+        return None
+    return response
 
 
 def database_unavailable(error: Exception) -> bool:
@@ -148,8 +202,11 @@ def database_unavailable(error: Exception) -> bool:
 
 
 def handle_database_error(error: Exception):
-    """503 "try again" for a database that is down or a lost connection; any other database error is re-raised
-    and becomes a 500, as before."""
+    """503 "try again" for a database that is down or a lost connection; 409 for a write that broke a unique rule
+    in the moment after the service checked it (two requests at once), with nothing saved; any other database error
+    is re-raised and becomes a 500."""
+    if isinstance(error, IntegrityError):
+        return conflict(error)
     if not database_unavailable(error):
         raise error
     cause = getattr(error, "orig", None) or error
@@ -166,6 +223,15 @@ def handle_database_error(error: Exception):
     message = UNAVAILABLE_PUBLIC_MESSAGE if link else UNAVAILABLE_MESSAGE
     page = render_template("errors/error.html", status=503, title=UNAVAILABLE_TITLE, message=message, link=link)
     return page, 503, headers
+
+
+def conflict(error: IntegrityError):
+    db.session.rollback()
+    log.warning("Write refused by a database constraint in %s: answered 409", request.endpoint)
+    if wants_json():
+        return problem(409, CONFLICT_MESSAGE)
+    page = render_template("errors/error.html", status=409, title=TITLES[409], message=CONFLICT_MESSAGE, link=None)
+    return page, 409
 
 
 def end_session(_exception: BaseException | None = None) -> None:

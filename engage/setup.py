@@ -115,6 +115,21 @@ def compile_templates(app: Flask) -> int:
     return len(names)
 
 
+def register_converters(app: Flask) -> None:
+    """Every `<int:...>` in a route is a row id from 1 to 2^31 - 1 (engage.common.ids): a larger, zero or negative
+    number is a 404 before any view runs. Registered before the blueprints, whose rules look the converter up."""
+    from engage.common.ids import IdConverter
+
+    app.url_map.converters["int"] = IdConverter
+
+
+def register_input_guards(app: Flask) -> None:
+    """Unreadable characters in a web address are refused before any view runs (engage.common.forms)."""
+    from engage.common.forms import refuse_unreadable_address
+
+    app.before_request(refuse_unreadable_address)
+
+
 def register_blueprints(app: Flask) -> None:
     from engage.actions import bp as actions_bp
     from engage.admin import bp as admin_bp

@@ -5,12 +5,12 @@ import sqlite3
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from engage.consultations import services as consultation_services
 from engage.errors import database_unavailable
 from engage.extensions import db, limiter
-from engage.models import IdempotencyRecord, Representation, Respondent
+from engage.models import Consultation, IdempotencyRecord, Representation, Respondent
 from engage.respond import routes as respond_routes
 from engage.respond import services as respond_services
 from tests import database
@@ -59,15 +59,27 @@ def test_a_rate_limited_respondent_is_told_their_answers_are_kept_and_when_to_tr
     assert page.select_one("header a")["href"] == "/consult/"  # the public header, not the officers'
 
 
-def test_a_missing_csrf_token_on_a_public_page_leads_back_to_the_consultation(client, csrf_checked):
+def test_a_missing_csrf_token_on_a_public_page_shows_the_form_again_with_what_was_typed(client, csrf_checked):
     consultation = create_consultation()
 
-    response = fill_about_you(client, consultation)
+    response = fill_about_you(client, consultation, first_name="Alexandra")
+
+    assert response.status_code == 400
+    page = parse(response)
+    assert page.title.get_text().startswith("Error:")
+    assert "Your session timed out or the form was out of date" in page.select_one(".govuk-error-summary").text
+    assert page.select_one("#first_name")["value"] == "Alexandra"
+    assert page.select_one("input[name=csrf_token]")["value"]  # a fresh token, so sending again works
+    assert page.select_one("header a")["href"] == "/consult/"
+
+
+def test_a_csrf_failure_on_a_post_only_address_is_the_clear_error_page(officer_client, csrf_checked):
+    response = officer_client.post("/sign-out")
 
     assert response.status_code == 400
     page = parse(response)
     assert "refresh the page" in page.text
-    assert _links(page) == {"Go back to the consultation": f"/consult/{consultation.slug}"}
+    assert _links(page) == {"Go to the start page": "/"}
 
 
 def test_an_unknown_consultation_leads_to_the_list_of_consultations(client):
@@ -77,11 +89,14 @@ def test_an_unknown_consultation_leads_to_the_list_of_consultations(client):
     assert _links(parse(response)) == {"Go to the list of consultations": "/consult/"}
 
 
-def test_a_missing_csrf_token_on_an_officer_page_keeps_the_start_page_link(officer_client, csrf_checked):
-    response = officer_client.post("/consultations/new", data={"title": "A plan"})
+def test_a_missing_csrf_token_on_an_officer_form_shows_it_again_and_saves_nothing(officer_client, csrf_checked):
+    response = officer_client.post("/consultations/new", data={"title": "A plan", "summary": "Early engagement"})
 
     assert response.status_code == 400
-    assert _links(parse(response)) == {"Go to the start page": "/"}
+    page = parse(response)
+    assert "nothing was saved" in page.select_one(".govuk-error-summary").text
+    assert page.select_one("#title")["value"] == "A plan"
+    assert db.session.scalar(select(func.count()).select_from(Consultation)) == 0
 
 
 def test_an_officer_page_not_found_keeps_the_start_page_link(officer_client):
@@ -204,12 +219,24 @@ def test_other_database_errors_are_not_called_unavailable():
 def test_a_database_error_in_the_request_itself_is_still_an_error_not_a_503(client, monkeypatch):
     consultation = create_consultation()
 
+    def mistake(*_args):
+        raise ProgrammingError("SELECT", {}, Exception("column does not exist"))
+
+    monkeypatch.setattr(respond_services, "open_with_draft", mistake)
+    with pytest.raises(ProgrammingError):  # testing propagates what production answers with a 500
+        client.get(f"/consult/{consultation.slug}/respond/about-you")
+
+
+def test_a_unique_rule_broken_by_a_write_at_the_same_moment_is_a_409_page_and_nothing_is_kept(client, monkeypatch):
+    consultation = create_consultation()
+
     def duplicate(*_args):
         raise IntegrityError("INSERT", {}, Exception("duplicate key"))
 
     monkeypatch.setattr(respond_services, "open_with_draft", duplicate)
-    with pytest.raises(IntegrityError):  # testing propagates what production answers with a 500
-        client.get(f"/consult/{consultation.slug}/respond/about-you")
+    response = client.get(f"/consult/{consultation.slug}/respond/about-you")
+    assert response.status_code == 409
+    assert "Nothing was saved" in response.get_data(as_text=True)
 
 
 def test_a_connection_lost_after_the_page_was_rendered_still_sends_the_page(client, monkeypatch):

@@ -5,10 +5,11 @@ from datetime import datetime
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxInput, GovSelect
-from wtforms import BooleanField, Form, SelectField
+from wtforms import BooleanField, SelectField
 
 from engage.actions import bp
 from engage.common.dates import LONDON
+from engage.common.forms import QueryForm
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.engagements import queries, services
@@ -22,7 +23,7 @@ from engage.vocab import ActionStatus
 PER_PAGE = 100
 
 
-class ActionFilterForm(Form):
+class ActionFilterForm(QueryForm):
     owner = SelectField("Owner", widget=GovSelect(), validate_choice=False)
     status = SelectField("Status", widget=GovSelect(), validate_choice=False)
     overdue = BooleanField("Only overdue actions", widget=GovCheckboxInput(), false_values=("", "false"))
@@ -40,6 +41,7 @@ def index():
     form = ActionFilterForm(data={"owner": filters.owner, "status": filters.status, "overdue": filters.overdue})
     form.owner.choices = choices([(a.code, a.name) for a in FormLookups().authorities], "All authorities")
     form.status.choices = ActionStatus.choices("Any status")
+    problems = form.show_problems(queries.action_filter_problems(args))
     overdue_count = db.session.scalar(
         queries.count_of(queries.actions_query(queries.ActionFilters(owner=filters.owner, overdue=True), today))
     )
@@ -49,6 +51,7 @@ def index():
         actions=page.items,
         filters=filters,
         filter_form=form,
+        error_list=problems,
         today=today,
         overdue_count=overdue_count,
         show_engagement=True,

@@ -1,9 +1,9 @@
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput
 from wtforms import RadioField, SelectField, StringField, SubmitField
 from wtforms.validators import Email, InputRequired, Length, Regexp, ValidationError
 
 from engage.common.fields import ServiceErrorsMixin
+from engage.common.forms import BaseForm
 from engage.common.validation import EMAIL_MESSAGE
 from engage.vocab import Role
 
@@ -13,7 +13,7 @@ PRINTABLE = Regexp(
 )
 
 
-class UserForm(FlaskForm):
+class UserForm(BaseForm):
     email = StringField(
         "Email address",
         widget=GovTextInput(),
@@ -48,7 +48,7 @@ class UserForm(FlaskForm):
             raise ValidationError("Select an authority from the list")
 
 
-class EditUserForm(ServiceErrorsMixin, FlaskForm):
+class EditUserForm(ServiceErrorsMixin, BaseForm):
     name = UserForm.name
     role = UserForm.role
     authority = UserForm.authority
@@ -57,13 +57,13 @@ class EditUserForm(ServiceErrorsMixin, FlaskForm):
     validate_authority = UserForm.validate_authority
 
 
-class ConfirmForm(ServiceErrorsMixin, FlaskForm):
+class ConfirmForm(ServiceErrorsMixin, BaseForm):
     """A button alone (with its CSRF token): deactivate, reactivate, turn off two-factor authentication."""
 
     submit = SubmitField("Confirm", widget=GovSubmitInput())
 
 
-class ReferenceForm(ServiceErrorsMixin, FlaskForm):
+class ReferenceForm(ServiceErrorsMixin, BaseForm):
     """A row of reference data; the page shows the fields its list has (engage.admin.reference.KINDS)."""
 
     slug = StringField(

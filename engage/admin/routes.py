@@ -8,6 +8,7 @@ from engage.admin import bp, services
 from engage.admin.forms import ConfirmForm, EditUserForm, UserForm
 from engage.auth import services as accounts
 from engage.auth import two_factor
+from engage.common.ids import parse_id
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.extensions import db
@@ -25,9 +26,9 @@ def audit():
         query = query.where(AuditEvent.entity_type == entity_type)
     if action:
         query = query.where(AuditEvent.action == action)
-    entity_id = request.args.get("entity_id", "").strip()
-    if entity_id.isdigit():
-        query = query.where(AuditEvent.entity_id == int(entity_id))
+    entity_id = parse_id(request.args.get("entity_id"))
+    if entity_id:
+        query = query.where(AuditEvent.entity_id == entity_id)
     page = paginate(query, parse_int(request.args.get("page"), 1), 50)
     return render_template("admin/audit.html", page=page, entity_type=entity_type, action=action)
 

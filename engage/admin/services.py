@@ -9,15 +9,14 @@ someone left to manage users.
 from sqlalchemy import select, update
 
 from engage.common import audit
+from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import ApiToken, Authority, User, utcnow
 
-MAX_USER_ID = 2**31 - 1
-
 
 def find_user(user_id: int) -> User | None:
-    return db.session.get(User, user_id) if 1 <= user_id <= MAX_USER_ID else None
+    return db.session.get(User, user_id) if parse_id(user_id) else None
 
 
 def details(user: User) -> dict[str, str]:

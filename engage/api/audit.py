@@ -6,6 +6,7 @@ from sqlalchemy.orm import selectinload
 from engage.admin.schemas import AuditEvent
 from engage.api import bp, spec
 from engage.api.http import paginated_response, query_arg
+from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.models import AuditEvent as AuditRow
 from engage.permissions import ADMIN, require_permission
@@ -21,9 +22,10 @@ def list_audit_events():
     if action:
         query = query.where(AuditRow.action == action)
     if entity_id:
-        if not (entity_id.isdigit() and len(entity_id) < 10):
+        number = parse_id(entity_id)
+        if number is None:
             raise ValidationError({"entity_id": ["Entity id must be a whole number"]})
-        query = query.where(AuditRow.entity_id == int(entity_id))
+        query = query.where(AuditRow.entity_id == number)
     return paginated_response(query, AuditEvent)
 
 

@@ -8,6 +8,7 @@ from engage import models
 from engage.api import bp, spec
 from engage.api.http import Problem, find_or_404, page_of_list, paginated_response, parse_json_body
 from engage.api.idempotency import idempotent
+from engage.common.forms import is_readable, unreadable_message
 from engage.common.validation import ValidationError
 from engage.consultations import services
 from engage.consultations.schemas import ConsultationDocument, DocumentInput, Question, QuestionInput
@@ -32,10 +33,13 @@ def _document_data() -> dict:
     """A PDF from a multipart upload (`title`, `file`), or a web page or link from a JSON body."""
     if request.mimetype != MULTIPART:
         return parse_json_body(DocumentInput)
-    upload = read_upload(request.files.get("file"), limit=services.MAX_PDF_BYTES)
-    title = request.form.get("title", "")
-    if "\x00" in title:
-        raise ValidationError({"title": ["Title must be text"]})
+    title, file = request.form.get("title", ""), request.files.get("file")
+    errors = {"title": [unreadable_message("Title")]} if not is_readable(title) else {}
+    if not is_readable(file):
+        errors["file"] = [unreadable_message("The file's name")]
+    if errors:
+        raise ValidationError(errors)
+    upload = read_upload(file, limit=services.MAX_PDF_BYTES)
     data = {"title": title, "kind": "file"}
     if upload:
         data.update(filename=upload[0], content=upload[1])

@@ -11,6 +11,7 @@ from engage import models
 from engage.api import bp, spec
 from engage.api.http import Problem, find_or_404, paginated_response, parse_json_body, validate_body
 from engage.api.idempotency import idempotent
+from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.evidence.consultation_statement import queries, services
 from engage.evidence.consultation_statement.schemas import (
@@ -76,7 +77,7 @@ def consultation_statement():
     consultation, plan = request.args.get("consultation", "").strip(), request.args.get("plan", "").strip()
     if not consultation and not plan:
         raise ValidationError({"consultation": ["Give a consultation id, or a plan slug as plan"]})
-    if consultation and not (consultation.isdigit() and len(consultation) < 10):
+    if consultation and parse_id(consultation) is None:
         raise ValidationError({"consultation": ["Consultation must be a consultation id, a whole number"]})
     scope = queries.scope_from_args(request.args)
     if scope is None:

@@ -120,6 +120,9 @@ CHILD_KINDS = ("policy", "paragraph", "site")
 def list_representations(consultation_id: int):
     consultation = find_or_404(models.Consultation, consultation_id)
     filters = queries.RepresentationFilters.from_args(request.args)
+    problems = queries.filter_problems([part.ref for part in consultation.parts], request.args)
+    if problems:
+        raise ValidationError(problems)
     query = queries.representations_query(consultation.id, filters)
     return paginated_response(
         query.options(selectinload(models.Representation.attachments)),

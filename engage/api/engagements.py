@@ -6,13 +6,13 @@ from typing import Any
 
 from flask import jsonify, request
 from flask_login import current_user
-from sqlalchemy import select
 
 from engage import models
 from engage.api import bp, spec
 from engage.api.http import find_or_404, paginated_response, parse_json_body
 from engage.api.idempotency import idempotent
 from engage.common.dates import LONDON
+from engage.common.forms import is_readable, unreadable_message
 from engage.common.validation import ValidationError
 from engage.engagements import queries, services
 from engage.engagements.schemas import (
@@ -23,8 +23,6 @@ from engage.engagements.schemas import (
     EngagementInput,
     EngagementUpdate,
 )
-from engage.extensions import db
-from engage.models import Authority, StrategicMatter
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.representations.attachments import read_upload
 from engage.vocab import ActionStatus, EngagementKind, EngagementStatus
@@ -73,6 +71,8 @@ def update_engagement(engagement_id: int):
 @idempotent
 def add_engagement_document(engagement_id: int):
     engagement = find_or_404(models.Engagement, engagement_id)
+    if not is_readable(request.files.get("file")):
+        raise ValidationError({"file": [unreadable_message("The file's name")]})
     upload = read_upload(request.files.get("file"), limit=services.MAX_DOCUMENT_BYTES)
     if upload is None:
         raise ValidationError({"file": ["Select a file, sent as multipart/form-data in the field ‘file’"]})
@@ -93,11 +93,7 @@ def add_engagement_action(engagement_id: int):
 @require_permission(VIEW)
 def list_actions():
     filters = queries.ActionFilters.from_args(request.args)
-    errors = {}
-    if request.args.get("status") and not filters.status:
-        errors["status"] = [f"Status must be one of: {', '.join(ActionStatus.values())}"]
-    if filters.owner and db.session.scalar(select(Authority.id).where(Authority.code == filters.owner)) is None:
-        errors["owner"] = [f"There is no authority with the code ‘{filters.owner}’"]
+    errors = queries.action_filter_problems(request.args)
     if errors:
         raise ValidationError(errors)
     return paginated_response(queries.actions_query(filters, datetime.now(LONDON).date()), Action)
@@ -114,27 +110,8 @@ def update_action(action_id: int):
 
 def _filters() -> queries.EngagementFilters:
     """Filters from the query string; a malformed date or an unknown value is a 422 naming the parameter."""
-    args = request.args
-    filters = queries.EngagementFilters.from_args(args)
-    errors: dict[str, list[str]] = {}
-    for name, value in (("from", filters.date_from), ("to", filters.date_to)):
-        if args.get(name) and value is None:
-            errors[name] = [f"{name.capitalize()} must be a date in the format YYYY-MM-DD"]
-    for name, allowed, value in (
-        ("status", EngagementStatus.values(), filters.status),
-        ("kind", EngagementKind.values(), filters.kind),
-    ):
-        if args.get(name) and not value:
-            errors[name] = [f"{name.capitalize()} must be one of: {', '.join(allowed)}"]
-    if args.get("stakeholder") and filters.stakeholder is None:
-        errors["stakeholder"] = ["Stakeholder must be a stakeholder id, a whole number"]
-    if filters.authority and db.session.scalar(select(Authority.id).where(Authority.code == filters.authority)) is None:
-        errors["authority"] = [f"There is no authority with the code ‘{filters.authority}’"]
-    if (
-        filters.matter
-        and db.session.scalar(select(StrategicMatter.id).where(StrategicMatter.slug == filters.matter)) is None
-    ):
-        errors["matter"] = [f"There is no strategic matter ‘{filters.matter}’"]
+    filters = queries.EngagementFilters.from_args(request.args)
+    errors = queries.filter_problems(request.args)
     if errors:
         raise ValidationError(errors)
     return filters

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from engage import models
 from engage.api import bp, spec
 from engage.api.http import Problem, page_of_list, paginated_response, query_arg
+from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.evidence.consultation_statement import heard, queries
 from engage.evidence.consultation_statement.schemas import HearingListEntry
@@ -18,7 +19,7 @@ def _scope() -> queries.Scope:
     consultation, plan = query_arg("consultation"), query_arg("plan")
     if not consultation and not plan:
         raise ValidationError({"consultation": ["Give a consultation id, or a plan slug as plan"]})
-    if consultation and not (consultation.isascii() and consultation.isdigit() and len(consultation) < 10):
+    if consultation and parse_id(consultation) is None:
         raise ValidationError({"consultation": ["Consultation must be a consultation id, a whole number"]})
     if plan and db.session.scalar(select(models.Plan.id).where(models.Plan.slug == plan)) is None:
         raise Problem(404, f"There is no plan {plan[:100]}")

@@ -16,6 +16,7 @@ from flask import jsonify, request
 from sqlalchemy import Select
 
 from engage.api.schemas import page_of
+from engage.common.dates import EARLIEST_YEAR, LATEST_YEAR
 from engage.common.pagination import MAX_PER_PAGE, Page, paginate
 from engage.common.schemas import MAX_ID, Input, Output, is_storable
 from engage.common.validation import ValidationError
@@ -40,6 +41,7 @@ MESSAGES = {
     "object": "{label} must be an object with {fields} and so on",
     "date": "{label} must be a date in the format YYYY-MM-DD",
     "date_time": "{label} must be a date and time with an offset, like 2026-03-01T10:00:00+00:00",
+    "date_range": f"{{label}} must be in the years {EARLIEST_YEAR} to {LATEST_YEAR}",
     "time": "{label} must be a time in the 24-hour clock, like 14:30",
     "dict_type": '{label} must be an object of names and values, like {{"name": "value"}}',
 }

@@ -1,11 +1,13 @@
 """Idempotency-Key on writes: a retried request gets the first answer again and creates nothing new.
 
-The key is reserved in the same transaction as the write it guards, and the answer is stored beside it in that
-transaction too: while the view runs, the service's commit only flushes (engage.extensions.Session), and the one
-commit comes after the answer is known. So a connection lost between the two (a database restart) cannot leave a
-write whose key says "still in progress" for ever: either both are saved, and a retry gets the first answer, or
-neither is, and a retry makes the write. Only successful answers are kept: after a 4xx (or a 503) nothing is
-written and the key can be used again. Keys belong to the user who sent them and last 24 hours.
+Every write view commits last, with or without a key: while it runs, the service's commit only flushes
+(engage.extensions.Session), and the one commit comes after the answer is built, so a failure while building it (a
+lost connection while a related row loads) writes nothing. With a key, the key is reserved in the same transaction
+as the write it guards, and the answer is stored beside it in that transaction too. So a connection lost between
+the two (a database restart) cannot leave a write whose key says "still in progress" for ever: either both are
+saved, and a retry gets the first answer, or neither is, and a retry makes the write. Only successful answers are
+kept: after a 4xx (or a 503) nothing is written and the key can be used again. Keys belong to the user who sent
+them and last 24 hours.
 """
 
 import hashlib
@@ -42,13 +44,14 @@ def fingerprint() -> str:
 
 
 def idempotent(view):
-    """Honour an Idempotency-Key header on a write view. Put it under @require_permission."""
+    """Honour an Idempotency-Key header on a write view, and commit its write last, once the answer is built (with
+    or without a key), so that a failure while building the answer writes nothing. Put it under @require_permission."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
         key = request.headers.get(HEADER)
         if key is None or not current_user.is_authenticated:  # keys belong to users; public writes go without
-            return view(*args, **kwargs)
+            return _committed_last(view, *args, **kwargs)
         if not KEY_PATTERN.fullmatch(key):
             raise Problem(422, "The Idempotency-Key must be 1 to 200 visible ASCII characters", {HEADER: ["Not valid"]})
         request_hash = fingerprint()
@@ -74,6 +77,21 @@ def idempotent(view):
 
     wrapped.idempotent = True
     return wrapped
+
+
+def _committed_last(view, *args, **kwargs):
+    """The view's answer, with its write committed only after the answer is built and only for a success."""
+    with _one_commit():
+        try:
+            response = make_response(view(*args, **kwargs))
+        except Exception:
+            db.session.rollback()
+            raise
+    if 200 <= response.status_code < 300:
+        db.session.commit()
+    else:
+        db.session.rollback()
+    return response
 
 
 def _previous(key: str) -> IdempotencyRecord | None:

@@ -15,16 +15,21 @@ from flask import Flask, current_app, jsonify
 
 from engage.api import bp, spec
 from engage.api.schemas import Problem
+from engage.common.ids import MAX_ID
 from engage.permissions import public
 
 CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
-PATH_TYPES = {"int": {"type": "integer", "minimum": 1}, "float": {"type": "number"}}
+PATH_TYPES = {"int": {"type": "integer", "minimum": 1, "maximum": MAX_ID}, "float": {"type": "number"}}
 PROBLEMS = {
     "400": ("BadRequest", "The body is not valid JSON"),
     "401": ("Unauthorized", "No valid bearer token was sent"),
     "403": ("Forbidden", "The token's role does not allow this"),
     "404": ("NotFound", "There is nothing with that id"),
-    "409": ("Conflict", "A request with this Idempotency-Key is still being processed"),
+    "409": (
+        "Conflict",
+        "A request with this Idempotency-Key is still being processed, or the write clashed with one saved a "
+        "moment before (the same slug or reference): nothing was saved",
+    ),
     "415": ("UnsupportedMediaType", "The body was not sent as application/json"),
     "422": ("UnprocessableContent", "Some values are not valid; `errors` says which and why. Nothing was written."),
     "503": (

@@ -2,15 +2,16 @@
 (engage.stakeholders.imports): upload the file (its columns are matched to fields by their headings), change the
 mapping while it is a draft, see what importing would do, then start it and read the result.
 
-Uploading with `start=true` does it all in one request. The writes that start the import are not @idempotent: the
-import job is queued once its row is committed, so the write cannot wait for the answer's commit. Starting twice
-imports once."""
+Uploading with `start=true` does it all in one request. Changing the mapping commits last, as every write does; the
+writes that start the import are not @idempotent: the import job is queued once its row is committed, so the write
+cannot wait for the answer's commit. Starting twice imports once."""
 
 from flask import jsonify, request
 from flask_login import current_user
 
 from engage.api import bp, spec
 from engage.api.http import Problem, parse_json_body
+from engage.api.idempotency import idempotent
 from engage.common.validation import ValidationError
 from engage.permissions import EDIT, require_permission
 from engage.stakeholders import imports
@@ -75,6 +76,7 @@ def show_stakeholder_import(import_id: int):
 
 @bp.patch("/stakeholder-imports/<int:import_id>")
 @require_permission(EDIT)
+@idempotent
 def update_stakeholder_import(import_id: int):
     job = _job(import_id)
     mapping = parse_json_body(ImportMappingInput).get("mapping")

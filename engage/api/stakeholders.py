@@ -1,8 +1,7 @@
 """Stakeholders: list with filters, add, read, change and erase, over engage.stakeholders services and queries."""
 
-from flask import jsonify
+from flask import jsonify, request
 from flask_login import current_user
-from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from engage import models
@@ -10,8 +9,6 @@ from engage.api import bp, spec
 from engage.api.http import find_or_404, paginated_response, parse_json_body, query_arg
 from engage.api.idempotency import idempotent
 from engage.common.validation import ValidationError
-from engage.extensions import db
-from engage.models import Authority, Category, Register
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.stakeholders import queries, services
 from engage.stakeholders.schemas import Stakeholder, StakeholderInput
@@ -68,17 +65,7 @@ def _filters() -> queries.StakeholderFilters:
         authority=query_arg("authority").upper(),
         sort=query_arg("sort") or "name",
     )
-    errors: dict[str, list[str]] = {}
-    for field, model, column, noun in (
-        ("register", Register, Register.slug, "register"),
-        ("category", Category, Category.slug, "category"),
-        ("authority", Authority, Authority.code, "authority with the code"),
-    ):
-        value = getattr(filters, field)
-        if value and db.session.scalar(select(model.id).where(column == value)) is None:
-            errors[field] = [f"There is no {noun} ‘{value}’"]
-    if filters.sort not in queries.SORTS:
-        errors["sort"] = [f"Sort must be one of: {', '.join(queries.SORTS)}"]
+    errors = queries.filter_problems(request.args)
     if errors:
         raise ValidationError(errors)
     return filters

@@ -1,14 +1,14 @@
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import Email, EqualTo, InputRequired, Length
 
 from engage.auth.passwords import MIN_LENGTH
 from engage.common.fields import ServiceErrorsMixin
+from engage.common.forms import BaseForm
 from engage.common.validation import EMAIL_MESSAGE
 
 
-class SignInForm(FlaskForm):
+class SignInForm(BaseForm):
     email = StringField(
         "Email address",
         widget=GovTextInput(),
@@ -23,7 +23,7 @@ class SignInForm(FlaskForm):
     submit = SubmitField("Sign in", widget=GovSubmitInput())
 
 
-class TokenForm(FlaskForm):
+class TokenForm(BaseForm):
     name = StringField(
         "Name of the token",
         widget=GovTextInput(),
@@ -33,7 +33,7 @@ class TokenForm(FlaskForm):
     submit = SubmitField("Create token", widget=GovSubmitInput())
 
 
-class ChangePasswordForm(ServiceErrorsMixin, FlaskForm):
+class ChangePasswordForm(ServiceErrorsMixin, BaseForm):
     current_password = PasswordField(
         "Current password",
         widget=GovPasswordInput(),
@@ -56,7 +56,7 @@ class ChangePasswordForm(ServiceErrorsMixin, FlaskForm):
     submit = SubmitField("Change password", widget=GovSubmitInput())
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(BaseForm):
     email = StringField(
         "Email address",
         widget=GovTextInput(),
@@ -69,13 +69,13 @@ class ForgotPasswordForm(FlaskForm):
     submit = SubmitField("Send the link", widget=GovSubmitInput())
 
 
-class ResetPasswordForm(ServiceErrorsMixin, FlaskForm):
+class ResetPasswordForm(ServiceErrorsMixin, BaseForm):
     new_password = ChangePasswordForm.new_password
     confirm_password = ChangePasswordForm.confirm_password
     submit = SubmitField("Reset password", widget=GovSubmitInput())
 
 
-class CodeForm(ServiceErrorsMixin, FlaskForm):
+class CodeForm(ServiceErrorsMixin, BaseForm):
     """The security code from an authenticator app; the service checks it (6 digits, spaces allowed)."""
 
     code = StringField(

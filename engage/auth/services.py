@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 
 from engage.auth import throttling
 from engage.common import audit
+from engage.common.ids import parse_id
 from engage.extensions import db
 from engage.models import ApiToken, Authority, User, utcnow
 from engage.models.user import hash_token
@@ -18,7 +19,7 @@ class AccountError(ValueError):
 
 
 def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return db.session.get(User, parse_id(user_id)) if parse_id(user_id) else None
 
 
 def load_user_from_request(req) -> User | None:

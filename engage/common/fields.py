@@ -5,6 +5,8 @@ from datetime import datetime
 from govuk_frontend_wtf.wtforms_widgets import GovDateInput
 from wtforms import DateField
 
+from engage.common.dates import YEARS_MESSAGE, in_accepted_years
+
 
 class GovDateField(DateField):
     """Day, month and year boxes; a clear message when they do not make a real date; empty boxes give None."""
@@ -24,6 +26,9 @@ class GovDateField(DateField):
         except ValueError as error:
             self.data = None
             raise ValueError(self.message) from error
+        if not in_accepted_years(self.data):
+            self.data = None
+            raise ValueError(YEARS_MESSAGE)
 
 
 class ServiceErrorsMixin:

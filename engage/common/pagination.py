@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import Select, func, select
 
+from engage.common.ids import MAX_ID
 from engage.extensions import db
 
 MAX_PER_PAGE = 500
@@ -34,6 +35,7 @@ def parse_int(value: Any, default: int, minimum: int = 1, maximum: int | None = 
 
 def paginate(query: Select, page: int, per_page: int, count_query: Select | None = None) -> Page:
     per_page = max(1, min(per_page, MAX_PER_PAGE))
+    page = max(1, min(page, MAX_ID // per_page))  # the offset stays a number the database takes
     if count_query is None:
         count_query = select(func.count()).select_from(query.order_by(None).subquery())
     total = db.session.scalar(count_query) or 0

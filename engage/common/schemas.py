@@ -36,10 +36,10 @@ from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticCustomError
 from sqlalchemy.exc import OperationalError
 
-from engage.common.dates import iso_datetime
+from engage.common.dates import YEARS_MESSAGE, in_accepted_years, iso_datetime
+from engage.common.ids import MAX_ID
 from engage.common.validation import parse_time
 
-MAX_ID = 2**31 - 1
 DATE_TIME_SCHEMA = {"type": "string", "format": "date-time"}
 
 
@@ -100,6 +100,8 @@ def _date_time(value: Any) -> datetime | None:
         parsed = None
     if parsed is None or parsed.tzinfo is None:
         raise PydanticCustomError("date_time", "A date and time with an offset")
+    if not in_accepted_years(parsed):
+        raise PydanticCustomError("date_range", YEARS_MESSAGE)
     return parsed
 
 
@@ -108,9 +110,12 @@ def _date(value: Any) -> date | None:
     if _text(value) == "":
         return None
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError as error:
         raise PydanticCustomError("date", "A date in the format YYYY-MM-DD") from error
+    if not in_accepted_years(parsed):
+        raise PydanticCustomError("date_range", YEARS_MESSAGE)
+    return parsed
 
 
 def _time(value: Any) -> time | None:

@@ -1,9 +1,11 @@
 """Validation shared by pages, the API and imports, so one rule gives one message everywhere."""
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
+
+from engage.common.dates import EARLIEST_YEAR, LATEST_YEAR, YEARS_MESSAGE, ClockChange, london_datetime
 
 EMAIL_MESSAGE = "Enter an email address in the correct format, like name@example.com"
 POSTCODE_MESSAGE = "Enter a real postcode, like AL1 3JE"
@@ -12,11 +14,12 @@ POSTCODE_PATTERN = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 # Dates typed or sent in a query string: ISO 2026-03-01, or day, month, year like 1/3/2026, 1-3-2026 or 1.3.2026.
 ISO_DAY_PATTERN = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 UK_DAY_PATTERN = re.compile(r"^([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})$")
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
 # Times: 14:30, 14.30 or 1430 on the 24-hour clock; 2pm, 2:30pm or 2.30 p.m. on the 12-hour clock; midday.
 TIME_24_PATTERN = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})$|^([0-9]{2})([0-9]{2})$")
 TIME_12_PATTERN = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{2}))? ?([ap])\.?m\.?$")
 MIDDAY = ("midday", "noon", "12 noon")
+# "01:30 BST" or "01:30 GMT": which of the two 01:30s is meant on the night the clocks go back.
+ZONE_SUFFIX = re.compile(r"^(.*?)\s*\b(bst|gmt)$", re.IGNORECASE)
 
 
 class ValidationError(ValueError):
@@ -102,3 +105,20 @@ def parse_time(value: str | None) -> time | None:
     else:
         return None
     return time(hour, minute) if hour <= 23 and minute <= 59 else None
+
+
+def parse_london_time(day: date, text: str | None, message: str) -> datetime:
+    """The instant a UK date and a typed time of day mean ("14:30", "2:30pm", or "01:30 BST" on the night the
+    clocks go back). Raises ValueError with `message` for a time that is not one (24:00, 25:00, 14:61), with the
+    year range's message for a date outside it, and with the clock change's message for a time that does not exist
+    or happens twice (engage.common.dates.london_datetime)."""
+    zone = ZONE_SUFFIX.match((text or "").strip())
+    moment = parse_time(zone.group(1) if zone else text)
+    if moment is None:
+        raise ValueError(message)
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ValueError(YEARS_MESSAGE)
+    try:
+        return london_datetime(day, moment, zone.group(2) if zone else None)
+    except ClockChange as change:
+        raise ValueError(str(change)) from change

@@ -4,7 +4,6 @@ and their errors land on the field of the same name."""
 from datetime import date, datetime
 from typing import Any
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
@@ -18,7 +17,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import (
     BooleanField,
     FileField,
-    Form,
     RadioField,
     SelectField,
     SelectMultipleField,
@@ -26,10 +24,12 @@ from wtforms import (
     SubmitField,
 )
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError as FieldError
 
 from engage.common.dates import LONDON, format_time
 from engage.common.fields import GovDateField
-from engage.common.validation import parse_time
+from engage.common.forms import BaseForm, QueryForm
+from engage.common.validation import parse_london_time
 from engage.models import Consultation
 from engage.representations.forms import AboutYouForm, ErrorsMixin, RepresentationForm
 from engage.vocab import (
@@ -48,11 +48,23 @@ KEYED_IN = (Channel.EMAIL, Channel.POST, Channel.IN_PERSON)
 
 
 def london_datetime(day: date | None, clock: str | None) -> datetime | None:
-    """A date and 'HH:MM' in Europe/London as an aware datetime (None when either is missing or wrong)."""
-    moment = parse_time(clock)
-    if day is None or moment is None:
+    """A date and 'HH:MM' in Europe/London as an aware datetime (None when either is missing or wrong, and when the
+    time does not exist or happens twice that day: the time field's check says which)."""
+    if day is None:
         return None
-    return datetime.combine(day, moment, tzinfo=LONDON)
+    try:
+        return parse_london_time(day, clock, TIME_MESSAGE)
+    except ValueError:
+        return None
+
+
+def check_time(day: date | None, clock: str | None) -> None:
+    """A time field's check: the message when the date is given and the time is not a UK time."""
+    if day is not None:
+        try:
+            parse_london_time(day, clock, TIME_MESSAGE)
+        except ValueError as error:
+            raise FieldError(str(error)) from error
 
 
 def _split(value: datetime | None) -> tuple[date | None, str]:
@@ -61,7 +73,7 @@ def _split(value: datetime | None) -> tuple[date | None, str]:
     return value.astimezone(LONDON).date(), format_time(value)
 
 
-class ConsultationForm(ErrorsMixin, FlaskForm):
+class ConsultationForm(ErrorsMixin, BaseForm):
     title = StringField("Title", widget=GovTextInput())
     slug = StringField(
         "Web address",
@@ -113,9 +125,13 @@ class ConsultationForm(ErrorsMixin, FlaskForm):
         data["published"] = bool(self.published.data)
         for prefix in ("opens", "closes"):
             data[f"{prefix}_at"] = london_datetime(self[f"{prefix}_on"].data, self[f"{prefix}_time"].data)
-            if self[f"{prefix}_on"].data and parse_time(self[f"{prefix}_time"].data) is None:
-                self[f"{prefix}_time"].errors = [TIME_MESSAGE]
         return data
+
+    def validate_opens_time(self, field) -> None:
+        check_time(self.opens_on.data, field.data)
+
+    def validate_closes_time(self, field) -> None:
+        check_time(self.closes_on.data, field.data)
 
     @staticmethod
     def initial(consultation: Consultation) -> dict[str, Any]:
@@ -137,7 +153,7 @@ class ConsultationForm(ErrorsMixin, FlaskForm):
         return data
 
 
-class PartsForm(ErrorsMixin, FlaskForm):
+class PartsForm(ErrorsMixin, BaseForm):
     parts = StringField(
         "Parts of the plan",
         widget=GovTextArea(),
@@ -147,7 +163,7 @@ class PartsForm(ErrorsMixin, FlaskForm):
     submit = SubmitField("Save parts", widget=GovSubmitInput())
 
 
-class DocumentForm(ErrorsMixin, FlaskForm):
+class DocumentForm(ErrorsMixin, BaseForm):
     title = StringField("Document title", widget=GovTextInput())
     kind = RadioField(
         "Type of document",
@@ -166,7 +182,7 @@ class DocumentForm(ErrorsMixin, FlaskForm):
     submit = SubmitField("Add document", widget=GovSubmitInput())
 
 
-class QuestionForm(ErrorsMixin, FlaskForm):
+class QuestionForm(ErrorsMixin, BaseForm):
     text = StringField("Question", widget=GovTextArea())
     hint = StringField("Hint (optional)", widget=GovTextInput())
     kind = RadioField(
@@ -181,11 +197,11 @@ class QuestionForm(ErrorsMixin, FlaskForm):
     submit = SubmitField("Add question", widget=GovSubmitInput())
 
 
-class ConfirmForm(ErrorsMixin, FlaskForm):
+class ConfirmForm(ErrorsMixin, BaseForm):
     submit = SubmitField("Confirm", widget=GovSubmitInput())
 
 
-class WithdrawForm(ErrorsMixin, FlaskForm):
+class WithdrawForm(ErrorsMixin, BaseForm):
     fallback_field = "reason"
     reason = StringField(
         "Why is it being withdrawn?",
@@ -195,7 +211,7 @@ class WithdrawForm(ErrorsMixin, FlaskForm):
     submit = SubmitField("Withdraw representation", widget=GovSubmitInput())
 
 
-class ReinstateForm(ErrorsMixin, FlaskForm):
+class ReinstateForm(ErrorsMixin, BaseForm):
     fallback_field = "reason"
     reason = StringField(
         "Why is it being reinstated?",
@@ -236,8 +252,11 @@ class KeyInForm(AboutYouForm, RepresentationForm):
     def received_at(self) -> datetime | None:
         return london_datetime(self.received_on.data, self.received_time.data or "12:00")
 
+    def validate_received_time(self, field) -> None:
+        check_time(self.received_on.data, field.data or "12:00")
 
-class RepresentationFilterForm(Form):
+
+class RepresentationFilterForm(QueryForm):
     part = SelectField("Part of the plan", widget=GovSelect(), validate_choice=False)
     nature = SelectField(
         "Support, object or comment",
@@ -276,7 +295,7 @@ class RepresentationFilterForm(Form):
         self.part.choices = [SelectChoice("", "Any part")] + [SelectChoice(p.ref, p.label) for p in consultation.parts]
 
 
-class InvitationForm(ErrorsMixin, FlaskForm):
+class InvitationForm(ErrorsMixin, BaseForm):
     registers = SelectMultipleField(
         "Registers",
         widget=GovCheckboxesInput(),

@@ -5,6 +5,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from engage.common.ids import parse_id
 from engage.common.pagination import parse_int
 from engage.common.validation import ValidationError
 from engage.consultations import bp, services
@@ -26,9 +27,7 @@ def invitations(consultation_id):
     registers = list(db.session.scalars(select(Register).order_by(Register.position)))
     form.registers.choices = [SelectChoice(r.slug, r.name) for r in registers]
     if form.validate_on_submit():
-        ids = [
-            int(p) for p in (form.stakeholders.data or "").replace(" ", "").split(",") if p.isdigit() and len(p) < 10
-        ]
+        ids = [number for number in map(parse_id, (form.stakeholders.data or "").replace(" ", "").split(",")) if number]
         try:
             job = inviting.invite(
                 consultation,
@@ -57,9 +56,9 @@ def invitations(consultation_id):
 
 
 def _job(value: str | None) -> Job | None:
-    if not value or not value.isdigit() or len(value) > 9:
+    if not parse_id(value):
         return None
-    job = db.session.get(Job, int(value))
+    job = db.session.get(Job, parse_id(value))
     return job if job and job.kind == inviting.JOB_KIND else None
 
 

@@ -4,6 +4,7 @@ linking a respondent to a stakeholder, withdrawing on request and reinstating.""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from engage.common.ids import parse_id
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.consultations import bp
@@ -31,11 +32,14 @@ def representations(consultation_id):
         PER_PAGE,
         queries.count_query(consultation.id, filters),
     )
+    form = RepresentationFilterForm(request.args, consultation)
+    problems = queries.filter_problems([part.ref for part in consultation.parts], request.args)
     return render_template(
         "consultations/representations.html",
         consultation=consultation,
         page=page,
-        filter_form=RepresentationFilterForm(request.args, consultation),
+        filter_form=form,
+        error_list=form.show_problems(problems),
         filters=filters,
     )
 
@@ -124,7 +128,7 @@ def link_stakeholder(reference):
     if item is None:
         abort(404)
     if ConfirmForm().validate_on_submit():
-        stakeholder_id = parse_int(request.form.get("stakeholder_id"), 0, minimum=0, maximum=2**31 - 1)
+        stakeholder_id = parse_id(request.form.get("stakeholder_id"))
         stakeholder = db.session.get(Stakeholder, stakeholder_id) if stakeholder_id else None
         service.link_stakeholder(item.respondent, stakeholder, user=current_user)
         flash("Respondent linked to the stakeholder" if stakeholder else "Link removed", "success")

@@ -13,11 +13,11 @@ from engage.models import Consultation, ConsultationDocument, Plan, Question
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.representations import queries
 from engage.representations.attachments import read_upload
-from engage.vocab import ConsultationStage
+from engage.vocab import ConsultationStage, ConsultationStatus
 
 
 def consultation_or_404(consultation_id: int) -> Consultation:
-    consultation = db.session.get(Consultation, consultation_id) if consultation_id < 2**31 else None
+    consultation = db.session.get(Consultation, consultation_id)
     if consultation is None:
         abort(404)
     return consultation
@@ -34,11 +34,17 @@ def _stages() -> list[tuple[str, str]]:
 @require_permission(VIEW)
 def index():
     status = request.args.get("status", "")
+    unknown = status and status not in ConsultationStatus.values()
     return render_template(
         "consultations/index.html",
         consultations=services.list_consultations(status),
         counts=queries.counts_by_consultation(),
         status=status,
+        error_list=[
+            {"text": f"Status must be one of: {', '.join(ConsultationStatus.values())}", "href": "#main-content"}
+        ]
+        if unknown
+        else [],
     )
 
 

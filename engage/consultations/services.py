@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from engage.common import audit
-from engage.common.dates import govuk_datetime
+from engage.common.dates import YEARS_MESSAGE, govuk_datetime, in_accepted_years
+from engage.common.ids import parse_id
 from engage.common.pagination import Page, paginate
 from engage.common.validation import ValidationError
 from engage.consultations import parts as plan_parts
@@ -122,12 +123,8 @@ def _clean_plan(value: Any, errors: dict) -> int | None:
     if value in (None, ""):
         only = db.session.scalars(select(Plan.id).limit(2)).all()
         return only[0] if len(only) == 1 else None
-    digits = str(value).strip()
-    plan_id = (
-        db.session.scalar(select(Plan.id).where(Plan.id == int(digits)))
-        if digits.isdigit() and len(digits) < 10
-        else None
-    )
+    number = parse_id(str(value))
+    plan_id = db.session.scalar(select(Plan.id).where(Plan.id == number)) if number else None
     if plan_id is None:
         errors["plan_id"] = ["Select a plan"]
     return plan_id
@@ -152,6 +149,8 @@ def _clean_dates(data: dict[str, Any], cleaned: dict[str, Any], current: Consult
             if not isinstance(value, datetime) or value.tzinfo is None:
                 label = "opening" if field == "opens_at" else "closing"
                 errors.setdefault(field, [f"Enter the {label} date and time"])
+            elif not in_accepted_years(value):
+                errors.setdefault(field, [YEARS_MESSAGE])
             else:
                 cleaned[field] = value.replace(second=0, microsecond=0)
     opens = cleaned.get("opens_at", current.opens_at if current else None)
@@ -233,6 +232,8 @@ def add_document(consultation: Consultation, data: dict[str, Any], *, user=None)
     if not title:
         errors["title"] = ["Enter the document title"]
     kind = data.get("kind") or "link"
+    if kind not in DocumentKind.values():
+        errors["kind"] = ["Select the type of document: a link, a web page or a PDF file"]
     if kind == "link" and not re.match(r"^https?://\S+$", str(data.get("url") or "")):
         errors["url"] = ["Enter a web address starting with https://"]
     if kind == "html" and not str(data.get("body_html") or "").strip():

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from engage.common.dates import LONDON
+from engage.common.dates import EARLIEST_YEAR, LATEST_YEAR, LONDON
 from engage.engagements import bp, feeds, ics, queries
 from engage.engagements.routes import filter_form
 from engage.extensions import db
@@ -23,7 +23,10 @@ ICS_MIMETYPE = "text/calendar; charset=utf-8"
 def _month(value: str | None) -> date:
     try:
         year, month = (int(part) for part in (value or "").split("-"))
-        return date(year, month, 1)
+        first = date(year, month, 1)
+        if not EARLIEST_YEAR <= year < LATEST_YEAR:  # the month after it must be a date too
+            raise ValueError(year)
+        return first
     except ValueError:
         return datetime.now(LONDON).date().replace(day=1)
 
@@ -34,6 +37,7 @@ def calendar():
     first = _month(request.args.get("month"))
     filters = queries.EngagementFilters.from_args(request.args)
     days = queries.month_engagements(filters, first)
+    form = filter_form(request.args)
     weeks = monthcal.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
     previous = (first - timedelta(days=1)).replace(day=1)
     following = (first + timedelta(days=32)).replace(day=1)
@@ -45,7 +49,8 @@ def calendar():
         previous=previous,
         following=following,
         filters=filters,
-        filter_form=filter_form(request.args),
+        filter_form=form,
+        error_list=form.show_problems(queries.filter_problems(request.args)),
         today=datetime.now(LONDON).date(),
         per_day=PER_DAY,
     )

@@ -2,14 +2,15 @@
 (also that of the .ics export) can be shared."""
 
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovTextInput
-from wtforms import Form, SelectField, StringField
+from wtforms import SelectField, StringField
 
+from engage.common.forms import QueryForm
 from engage.engagements.forms import choices
 from engage.models import Register
 from engage.vocab import EngagementKind, EngagementStatus
 
 
-class EngagementFilterForm(Form):
+class EngagementFilterForm(QueryForm):
     q = StringField("Title contains", widget=GovTextInput())
     authority = SelectField("Lead authority", widget=GovSelect(), validate_choice=False)
     register = SelectField("Register", widget=GovSelect(), validate_choice=False)

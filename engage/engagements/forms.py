@@ -1,10 +1,9 @@
 """Forms for logging and completing engagements. Field names follow the API's where they can, so a service's
 errors land next to the field they are about; the form itself checks only CSRF and the shape of dates and times."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -18,9 +17,9 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
-from engage.common.dates import LONDON
 from engage.common.fields import GovDateField, ServiceErrorsMixin
-from engage.common.validation import parse_time
+from engage.common.forms import BaseForm
+from engage.common.validation import parse_london_time
 from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
 FIELD_FOR_ERROR = {
@@ -34,6 +33,10 @@ FIELD_FOR_ERROR = {
 
 def choices(pairs, empty: str | None = None) -> list[SelectChoice]:
     return ([SelectChoice("", empty)] if empty is not None else []) + [SelectChoice(v, label) for v, label in pairs]
+
+
+START_MESSAGE = "Enter the start time in the correct format, like 14:30"
+END_MESSAGE = "Enter the end time in the correct format, like 15:30"
 
 
 class ErrorsMixin(ServiceErrorsMixin):
@@ -60,7 +63,7 @@ def _action_fields(cls):
 
 
 @_action_fields
-class EngagementForm(ErrorsMixin, FollowUpMixin, FlaskForm):
+class EngagementForm(ErrorsMixin, FollowUpMixin, BaseForm):
     title = StringField(
         "Title (optional)",
         widget=GovTextInput(),
@@ -139,15 +142,18 @@ class EngagementForm(ErrorsMixin, FollowUpMixin, FlaskForm):
 def combine(day: date | None, start: str, end: str, errors) -> tuple[datetime | None, datetime | None]:
     if day is None:
         return None, None
-    start_time = parse_time(start) if (start or "").strip() else time(9, 0)
-    if start_time is None:
-        errors["start_time"] = ["Enter the start time in the correct format, like 14:30"]
+    try:
+        starts_at = parse_london_time(day, start if (start or "").strip() else "09:00", START_MESSAGE)
+    except ValueError as error:
+        errors["start_time"] = [str(error)]
         return None, None
-    end_time = parse_time(end) if (end or "").strip() else None
-    if (end or "").strip() and end_time is None:
-        errors["end_time"] = ["Enter the end time in the correct format, like 15:30"]
-    starts_at = datetime.combine(day, start_time, LONDON)
-    return starts_at, (datetime.combine(day, end_time, LONDON) if end_time else None)
+    ends_at = None
+    if (end or "").strip():
+        try:
+            ends_at = parse_london_time(day, end, END_MESSAGE)
+        except ValueError as error:
+            errors["end_time"] = [str(error)]
+    return starts_at, ends_at
 
 
 def _attendee_label(stakeholder) -> str:
@@ -156,7 +162,7 @@ def _attendee_label(stakeholder) -> str:
 
 
 @_action_fields
-class HeldForm(ErrorsMixin, FollowUpMixin, FlaskForm):
+class HeldForm(ErrorsMixin, FollowUpMixin, BaseForm):
     """Mark a planned engagement as held and record what came of it, in one step."""
 
     summary = StringField("What was asked or offered", widget=GovTextArea())
@@ -188,7 +194,7 @@ class HeldForm(ErrorsMixin, FollowUpMixin, FlaskForm):
         return data
 
 
-class ActionForm(ErrorsMixin, FlaskForm):
+class ActionForm(ErrorsMixin, BaseForm):
     description = StringField("What needs to be done", widget=GovTextArea())
     owner = SelectField("Who owns the action", widget=GovSelect(), validate_choice=False)
     due_on = GovDateField("Due date (optional)", description="For example, 27 3 2027")
@@ -198,7 +204,7 @@ class ActionForm(ErrorsMixin, FlaskForm):
         self.owner.choices = choices([(a.code, a.name) for a in authorities], "Select an authority")
 
 
-class ActionStatusForm(FlaskForm):
+class ActionStatusForm(BaseForm):
     status = SelectField(
         "Status",
         widget=GovSelect(),

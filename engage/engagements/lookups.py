@@ -2,6 +2,7 @@
 
 from sqlalchemy import case, select
 
+from engage.common.ids import parse_id
 from engage.engagements.rules import current_plan
 from engage.extensions import db
 from engage.models import Authority, Stakeholder, StrategicMatter
@@ -20,7 +21,7 @@ class FormLookups:
 
     def attendees(self, selected: list[str] | None, results: list[Stakeholder]) -> list[Stakeholder]:
         """Those already ticked, then the search results not ticked yet."""
-        ids = [int(i) for i in selected or [] if str(i).isdigit() and len(str(i)) < 10]
+        ids = [number for number in (parse_id(str(i)) for i in selected or []) if number is not None]
         chosen = list(db.session.scalars(select(Stakeholder).where(Stakeholder.id.in_(ids)))) if ids else []
         order = {stakeholder_id: n for n, stakeholder_id in enumerate(ids)}
         chosen.sort(key=lambda s: order[s.id])

@@ -7,6 +7,7 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from engage.common.dates import LONDON
+from engage.common.ids import parse_id
 from engage.common.validation import parse_day
 from engage.extensions import db
 from engage.models import (
@@ -50,7 +51,7 @@ class EngagementFilters:
             status=status if status in EngagementStatus.values() else "",
             authority=(args.get("authority") or "").strip().upper()[:16],
             register=(args.get("register") or "").strip().lower()[:100],
-            stakeholder=int(stakeholder) if stakeholder.isdigit() and len(stakeholder) < 10 else None,
+            stakeholder=parse_id(stakeholder),
             matter=(args.get("matter") or "").strip().lower()[:100],
             kind=kind if kind in EngagementKind.values() else "",
             q=(args.get("q") or "").strip()[:200],
@@ -245,3 +246,41 @@ def on_register(register_id) -> Select:
         .join(register_membership, register_membership.c.stakeholder_id == engagement_stakeholder.c.stakeholder_id)
         .where(register_membership.c.register_id == register_id)
     )
+
+
+def filter_problems(args) -> dict[str, list[str]]:
+    """What is wrong with the filters in a query string, by parameter: a malformed date, an unknown status, kind,
+    authority or matter, a stakeholder that is not an id. The pages show these next to the filters, the API
+    answers 422; neither ignores a filter it cannot use."""
+    filters = EngagementFilters.from_args(args)
+    problems: dict[str, list[str]] = {}
+    for name, value in (("from", filters.date_from), ("to", filters.date_to)):
+        if (args.get(name) or "").strip() and value is None:
+            problems[name] = [f"{name.capitalize()} must be a date in the format YYYY-MM-DD"]
+    for name, allowed, value in (
+        ("status", EngagementStatus.values(), filters.status),
+        ("kind", EngagementKind.values(), filters.kind),
+    ):
+        if (args.get(name) or "").strip() and not value:
+            problems[name] = [f"{name.capitalize()} must be one of: {', '.join(allowed)}"]
+    if (args.get("stakeholder") or "").strip() and filters.stakeholder is None:
+        problems["stakeholder"] = ["Stakeholder must be a stakeholder id, a whole number"]
+    if filters.authority and db.session.scalar(select(Authority.id).where(Authority.code == filters.authority)) is None:
+        problems["authority"] = [f"There is no authority with the code ‘{filters.authority}’"]
+    if (
+        filters.matter
+        and db.session.scalar(select(StrategicMatter.id).where(StrategicMatter.slug == filters.matter)) is None
+    ):
+        problems["matter"] = [f"There is no strategic matter ‘{filters.matter}’"]
+    return problems
+
+
+def action_filter_problems(args) -> dict[str, list[str]]:
+    """Unknown values in an action list's query string, by parameter."""
+    filters = ActionFilters.from_args(args)
+    problems: dict[str, list[str]] = {}
+    if (args.get("status") or "").strip() and not filters.status:
+        problems["status"] = [f"Status must be one of: {', '.join(ActionStatus.values())}"]
+    if filters.owner and db.session.scalar(select(Authority.id).where(Authority.code == filters.owner)) is None:
+        problems["owner"] = [f"There is no authority with the code ‘{filters.owner}’"]
+    return problems

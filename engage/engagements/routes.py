@@ -8,6 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from engage.common.dates import LONDON, format_time
+from engage.common.ids import parse_id
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.engagements import bp, queries, services
@@ -31,7 +32,9 @@ def index():
         PER_PAGE,
         queries.count_query(filters),
     )
-    return render_template("engagements/index.html", page=page, filters=filters, filter_form=filter_form(request.args))
+    form = filter_form(request.args)
+    problems = form.show_problems(queries.filter_problems(request.args))
+    return render_template("engagements/index.html", page=page, filters=filters, filter_form=form, error_list=problems)
 
 
 def filter_form(args) -> EngagementFilterForm:
@@ -49,10 +52,10 @@ def _prefill(args) -> dict:
     data = {"starts_on": now.date(), "start_time": f"{now:%H}:00", "status": "held"}
     if current_user.authority:
         data["lead_authority"] = data["action_owner"] = current_user.authority.code
-    if args.get("stakeholder", "").isdigit():
+    if parse_id(args.get("stakeholder")):
         data["stakeholders"] = [args["stakeholder"]]
-    source_id = args.get("engagement", "")
-    source = db.session.get(Engagement, int(source_id)) if source_id.isdigit() and len(source_id) < 10 else None
+    source_id = parse_id(args.get("engagement"))
+    source = db.session.get(Engagement, source_id) if source_id else None
     if source is not None:
         data.update(
             stakeholders=[str(s.id) for s in source.stakeholders],

@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from engage.common.dates import LONDON, format_date
+from engage.common.dates import LONDON, YEARS_MESSAGE, format_date, in_accepted_years
+from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Authority, Plan, Stakeholder, StrategicMatter
@@ -70,14 +71,19 @@ def _times(data, values, errors) -> None:
     if ends_at is not None and not isinstance(ends_at, datetime):
         errors["ends_at"] = ["Enter the end time in the correct format, like 14:30"]
         ends_at = None
+    for name, value in (("starts_at", starts_at), ("ends_at", ends_at)):
+        if value is not None and not in_accepted_years(value):
+            errors[name] = [YEARS_MESSAGE]
+    starts_at, ends_at = (None if "starts_at" in errors else starts_at), (None if "ends_at" in errors else ends_at)
     if starts_at and ends_at and ends_at <= starts_at:
         errors["ends_at"] = ["The end must be after the start"]
     values["starts_at"], values["ends_at"] = starts_at, ends_at
 
 
 def _people_and_matters(data, values, errors) -> None:
-    ids = [int(i) for i in data.get("stakeholders") or [] if str(i).strip().lstrip("-").isdigit()]
-    bad = [str(i) for i in data.get("stakeholders") or [] if not str(i).strip().lstrip("-").isdigit()]
+    given = [(value, parse_id(str(value))) for value in data.get("stakeholders") or []]
+    ids = [number for _, number in given if number is not None]
+    bad = [str(value) for value, number in given if number is None]
     found = {s.id: s for s in db.session.scalars(select(Stakeholder).where(Stakeholder.id.in_(ids)))} if ids else {}
     missing = [str(i) for i in ids if i not in found] + bad
     if missing:
@@ -186,6 +192,8 @@ def clean_action(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     due_on = data.get("due_on")
     if due_on is not None and not isinstance(due_on, date):
         errors[f"{prefix}due_on"] = ["Enter the due date in the correct format, like 27 3 2027"]
+    elif not in_accepted_years(due_on):
+        errors[f"{prefix}due_on"] = [YEARS_MESSAGE]
     status = str(data.get("status") or "open").strip().lower()
     if status not in ActionStatus.values():
         errors[f"{prefix}status"] = ["Select open, done or cancelled"]

@@ -3,7 +3,6 @@ API's, so a service's errors land next to the field they are about."""
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovRadioInput,
@@ -16,6 +15,7 @@ from wtforms import RadioField, SelectField, SelectMultipleField, StringField, S
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.fields import GovDateField, ServiceErrorsMixin
+from engage.common.forms import BaseForm
 from engage.models import Authority, Plan
 from engage.vocab import AuthorityKind, PlanRoute
 
@@ -27,7 +27,7 @@ STAGE_DATES = (
 )
 
 
-class PlanForm(ServiceErrorsMixin, FlaskForm):
+class PlanForm(ServiceErrorsMixin, BaseForm):
     name = StringField("Name of the plan", widget=GovTextInput())
     slug = StringField(
         "Short name for web addresses (optional)",
@@ -79,7 +79,7 @@ class PlanForm(ServiceErrorsMixin, FlaskForm):
         return data
 
 
-class StagesForm(ServiceErrorsMixin, FlaskForm):
+class StagesForm(ServiceErrorsMixin, BaseForm):
     """A name and four dates for each stage, as fields `s<n>_<field>` (n is the stage's place in the list)."""
 
     submit = SubmitField("Save dates", widget=GovSubmitInput())
@@ -119,7 +119,7 @@ def stage_changes(form, plan: Plan) -> list[dict[str, Any]]:
     return changes
 
 
-class AuthorityForm(ServiceErrorsMixin, FlaskForm):
+class AuthorityForm(ServiceErrorsMixin, BaseForm):
     code = StringField("Code", widget=GovTextInput(), description="Up to 16 capital letters and numbers, like WBC")
     name = StringField("Name", widget=GovTextInput())
     kind = RadioField(

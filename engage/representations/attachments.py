@@ -8,6 +8,7 @@ from flask import Response, send_file
 from sqlalchemy import select
 from sqlalchemy.orm import undefer
 
+from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Attachment
@@ -65,7 +66,7 @@ def find_attachment(
 ) -> Attachment | None:
     """The file (with its content unless `content` is false) when it belongs to this draft (and was not removed
     from it) or to this representation; None otherwise, so nobody can read a file by guessing its id."""
-    if attachment_id >= 2**31 or (draft_id is None and representation_id is None):
+    if parse_id(attachment_id) is None or (draft_id is None and representation_id is None):
         return None
     if draft_id is not None:
         owner = Attachment.draft_id == draft_id

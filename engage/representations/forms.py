@@ -4,11 +4,11 @@ of the same name (`add_errors`)."""
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import FileField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.fields import ServiceErrorsMixin
+from engage.common.forms import BaseForm
 from engage.common.widgets import (
     GovCharacterCount,
     GovCheckboxesInput,
@@ -48,7 +48,7 @@ def _person_fields(prefix: str, owner: str) -> dict[str, Any]:
     return fields
 
 
-class AboutYouForm(ErrorsMixin, FlaskForm):
+class AboutYouForm(ErrorsMixin, BaseForm):
     is_agent = RadioField(
         "Are you an agent responding for a client?",
         widget=GovRadioInput(),
@@ -80,7 +80,7 @@ class AboutYouForm(ErrorsMixin, FlaskForm):
         return values
 
 
-class RepresentationForm(ErrorsMixin, FlaskForm):
+class RepresentationForm(ErrorsMixin, BaseForm):
     part = SelectField("Which part of the plan is this about?", widget=GovSelect(), validate_choice=False)
     nature = RadioField(
         "Do you support, object or want to comment?",

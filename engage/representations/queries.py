@@ -5,8 +5,10 @@ from dataclasses import dataclass, fields
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
+from engage.common.ids import parse_id
 from engage.extensions import db
 from engage.models import Part, Representation, Respondent
+from engage.vocab import Answer, Channel, Nature, RepresentationStatus
 
 TRUE = ("true", "yes", "1")
 FALSE = ("false", "no", "0")
@@ -56,8 +58,8 @@ def _filtered(query: Select, filters: RepresentationFilters) -> Select:
         query = query.where(Representation.late.is_(True))
     elif filters.late.lower() in FALSE:
         query = query.where(Representation.late.is_(False))
-    if filters.campaign.isdigit():
-        query = query.where(Representation.campaign_id == int(filters.campaign))
+    if parse_id(filters.campaign):
+        query = query.where(Representation.campaign_id == parse_id(filters.campaign))
     elif filters.campaign.lower() in ("none", "null"):
         query = query.where(Representation.campaign_id.is_(None))
     return query
@@ -70,3 +72,29 @@ def counts_by_consultation() -> dict[int, int]:
 
 def respondents_of(consultation_id: int) -> Select:
     return select(Respondent).where(Respondent.consultation_id == consultation_id).order_by(Respondent.id)
+
+
+def filter_problems(part_refs: list[str], args) -> dict[str, list[str]]:
+    """Unknown values in a representation list's query string, by parameter (`part_refs`: the consultation's
+    parts), so the page can say so instead of showing an empty list as if nobody had responded."""
+    filters = RepresentationFilters.from_args(args)
+    problems: dict[str, list[str]] = {}
+    closed = {
+        "nature": Nature.values(),
+        "channel": Channel.values(),
+        "legally_compliant": Answer.values(),
+        "sound": Answer.values(),
+        "dtc_compliant": Answer.values(),
+        "status": RepresentationStatus.values(),
+    }
+    for name, allowed in closed.items():
+        value = getattr(filters, name)
+        if value and value not in allowed:
+            problems[name] = [f"{name.replace('_', ' ').capitalize()} must be one of: {', '.join(allowed)}"]
+    if filters.late and filters.late.lower() not in TRUE + FALSE:
+        problems["late"] = ["Late must be true or false"]
+    if filters.campaign and not parse_id(filters.campaign) and filters.campaign.lower() not in ("none", "null"):
+        problems["campaign"] = ["Campaign must be a campaign id, a whole number, or none"]
+    if filters.part and filters.part.lower() not in {ref.lower() for ref in part_refs}:
+        problems["part"] = [f"There is no part of the plan called ‘{filters.part}’ in this consultation"]
+    return problems

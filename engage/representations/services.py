@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from engage.common import audit
+from engage.common.ids import parse_id
 from engage.common.validation import (
     EMAIL_MESSAGE,
     POSTCODE_MESSAGE,
@@ -92,8 +93,10 @@ def _choices(data, field, allowed, errors, message) -> list[str]:
     return [value for value in allowed if value in values]
 
 
-def clean_item(consultation: Consultation, data: dict[str, Any]) -> dict[str, Any]:
-    """One representation's content, checked against the consultation's parts and questions."""
+def clean_item(consultation: Consultation, data: dict[str, Any], *, online: bool = False) -> dict[str, Any]:
+    """One representation's content, checked against the consultation's parts and questions. `online`: the
+    respondent's own form, which asks every question, so it must say whether they support, object or comment, and
+    which tests of soundness the plan fails when they say it is not sound."""
     errors: dict[str, list[str]] = {}
     item: dict[str, Any] = {"part_id": _clean_part(consultation, data, errors)}
     item["nature"] = _choice(data, "nature", Nature.values(), "comment", errors, "Select support, object or comment")
@@ -114,9 +117,18 @@ def clean_item(consultation: Consultation, data: dict[str, Any]) -> dict[str, An
         errors.setdefault("comment", ["Answer at least one question or enter your comments"])
     if item["wishes_to_be_heard"] and not item["heard_reason"]:
         errors["heard_reason"] = ["Enter why you want to take part in the hearing sessions"]
+    if online and not consultation.is_questionnaire:
+        _answered_in_full(data, item, errors)
     if errors:
         raise ValidationError(errors)
     return item
+
+
+def _answered_in_full(data: dict[str, Any], item: dict[str, Any], errors: dict) -> None:
+    if data.get("nature") in (None, ""):
+        errors["nature"] = ["Select whether you support, object or want to comment"]
+    if item["sound"] == Answer.NO and not item["unsound_tests"] and "unsound_tests" not in errors:
+        errors["unsound_tests"] = ["Select at least one test of soundness the plan fails, as you said it is not sound"]
 
 
 def _clean_part(consultation: Consultation, data: dict[str, Any], errors: dict) -> int | None:
@@ -261,10 +273,11 @@ def _stakeholder_id(value: Any, errors: dict) -> int | None:
     raw = _text(value)
     if not raw:
         return None
-    if not raw.isdigit() or int(raw) > 2**31 - 1 or db.session.get(Stakeholder, int(raw)) is None:
+    stakeholder_id = parse_id(raw)
+    if stakeholder_id is None or db.session.get(Stakeholder, stakeholder_id) is None:
         errors["stakeholder_id"] = ["There is no stakeholder with this record number"]
         return None
-    return int(raw)
+    return stakeholder_id
 
 
 def add_to_respondent(
@@ -295,7 +308,7 @@ def add_to_respondent(
 
 def find_representation(reference: str) -> Representation | None:
     parsed = parse_reference(reference)
-    if parsed is None or parsed[1] is None or parsed[0] > 2**31 - 1:
+    if parsed is None or parsed[1] is None or parse_id(parsed[0]) is None or parse_id(parsed[1]) is None:
         return None
     return db.session.scalar(
         select(Representation).where(Representation.respondent_id == parsed[0], Representation.number == parsed[1])
@@ -304,7 +317,7 @@ def find_representation(reference: str) -> Representation | None:
 
 def find_respondent(reference: str) -> Respondent | None:
     parsed = parse_reference(reference)
-    if parsed is None or parsed[0] > 2**31 - 1:
+    if parsed is None or parse_id(parsed[0]) is None:
         return None
     return db.session.get(Respondent, parsed[0])
 

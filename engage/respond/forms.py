@@ -1,18 +1,18 @@
 """Forms only the public response pages use: sending the response, asking for a save-and-return link, removing."""
 
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 
 from engage.common.fields import ServiceErrorsMixin as ErrorsMixin
+from engage.common.forms import BaseForm
 from engage.common.widgets import GovSubmitInput, GovTextInput
 
 
-class SubmitForm(ErrorsMixin, FlaskForm):
+class SubmitForm(ErrorsMixin, BaseForm):
     website = StringField("Leave this field blank", widget=GovTextInput())
     submit = SubmitField("Send your response", widget=GovSubmitInput())
 
 
-class SaveForm(ErrorsMixin, FlaskForm):
+class SaveForm(ErrorsMixin, BaseForm):
     email = StringField(
         "Email address",
         widget=GovTextInput(),
@@ -21,5 +21,5 @@ class SaveForm(ErrorsMixin, FlaskForm):
     submit = SubmitField("Send me a link", widget=GovSubmitInput())
 
 
-class RemoveForm(ErrorsMixin, FlaskForm):
+class RemoveForm(ErrorsMixin, BaseForm):
     """Only the CSRF token: removing a representation or a file."""

@@ -85,7 +85,7 @@ def document(slug, document_id):
 @require_permission(VIEW)
 def preview_document(consultation_id, document_id):
     """A document as the officers' preview of the public page links to it, published or not."""
-    consultation = db.session.get(Consultation, consultation_id) if consultation_id < 2**31 else None
+    consultation = db.session.get(Consultation, consultation_id)
     if consultation is None:
         abort(404)
     return _document(consultation, document_id, preview=True)
@@ -95,7 +95,7 @@ def _document(consultation, document_id: int, *, preview: bool):
     query = select(ConsultationDocument).where(
         ConsultationDocument.id == document_id, ConsultationDocument.consultation_id == consultation.id
     )
-    doc = db.session.scalar(query) if document_id < 2**31 else None
+    doc = db.session.scalar(query)
     if doc is None:
         abort(404)
     if doc.kind == "html":
@@ -210,7 +210,7 @@ def check(slug):
         return _closed(consultation)
     if draft is None:
         return redirect(url_for("respond.about_you", slug=slug))
-    form = SubmitForm()
+    form, error_list = SubmitForm(), []
     if form.validate_on_submit():
         if form.website.data:
             return _refused(consultation)
@@ -219,7 +219,7 @@ def check(slug):
         except services.DeadlinePassed as passed:
             return _closed(consultation, 403, passed.moment)
         except ValidationError as error:
-            form.add_errors({"website": [m for messages in error.errors.values() for m in messages]})
+            error_list = _to_correct(slug, error.errors)
         else:
             emails.send_acknowledgement(respondent.id)  # after the commit; off the request with Redis
             return _confirmed(slug, respondent.id)
@@ -228,10 +228,25 @@ def check(slug):
         consultation=consultation,
         draft=draft,
         form=form,
+        error_list=error_list,
         parts={part.id: part for part in consultation.parts},
         refs={part.ref: part for part in consultation.parts},
         attachments=services.draft_attachments(draft),
     )
+
+
+def _to_correct(slug: str, errors: dict[str, list[str]]) -> list[dict[str, str]]:
+    """The error summary of the check page: each message links to the page where it is put right."""
+    listed = []
+    for key, messages in errors.items():
+        if key.startswith("representation-"):
+            href = url_for("respond.representation", slug=slug, number=int(key.rsplit("-", 1)[1]))
+        elif key == "items":
+            href = url_for("respond.representation", slug=slug, number=1)
+        else:
+            href = url_for("respond.about_you", slug=slug)
+        listed += [{"text": message, "href": href} for message in messages]
+    return listed
 
 
 def _confirmed(slug: str, respondent_id: int):
@@ -278,8 +293,10 @@ def save(slug):
 def resume(slug, token):
     consultation = _consultation(slug)
     draft = services.find_draft(consultation, token)
-    if draft is None or draft.submitted_at is not None:
+    if draft is None:
         abort(404)
+    if draft.submitted_at is not None:
+        return _page("respond/already_sent.html", consultation=consultation, draft=draft)
     if utcnow() >= draft.expires_at or not consultation.is_open:
         return _closed(consultation)
     _remember(slug, draft.token)

@@ -20,6 +20,9 @@ from engage.representations.services import clean_item, clean_person, record_res
 
 MAX_FILES = 10  # files a draft may hold, so one response cannot fill the database
 TOO_MANY_FILES = f"You can attach up to {MAX_FILES} files to a response"
+PART_TAKEN = (
+    "You have already made a representation about this part of the plan: change that one, or choose another part"
+)
 
 
 class DeadlinePassed(Exception):
@@ -118,9 +121,11 @@ def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data
     _check_open(consultation, utcnow())
     errors: dict[str, list[str]] = {}
     try:
-        clean_item(consultation, data)
+        clean_item(consultation, data, online=True)
     except ValidationError as error:
         errors.update(error.errors)
+    if "part" not in errors and _part_taken(draft, index, data.get("part")):
+        errors["part"] = [PART_TAKEN]
     try:
         attachment = check_upload(*upload) if upload else None
     except ValidationError as error:
@@ -139,6 +144,15 @@ def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data
     if attachment:
         add_attachment(attachment, draft_id=draft.id, draft_item=min(index, len(items) - 1))
     _commit()
+
+
+def _part_taken(draft: ResponseDraft, index: int, ref: Any) -> bool:
+    """Whether another representation of this draft is already about the part of the plan `ref` names."""
+    ref = str(ref or "").strip().lower()
+    items = draft.data.get("items", [])
+    return bool(ref) and any(
+        str(item.get("part") or "").strip().lower() == ref for n, item in enumerate(items) if n != index
+    )
 
 
 def _file_count(draft: ResponseDraft) -> int:
@@ -197,7 +211,7 @@ def submit_draft(consultation: Consultation, draft: ResponseDraft, *, moment: da
     _check_open(consultation, moment)
     if not draft.data.get("respondent"):
         raise ValidationError({"respondent": ["Tell us about yourself before you send your response"]})
-    items = [clean_item(consultation, item) for item in draft.data.get("items", [])]
+    items = _checked_items(consultation, draft)
     if not items:
         raise ValidationError({"items": ["Add at least one representation before you send your response"]})
     data = draft.data
@@ -217,6 +231,27 @@ def submit_draft(consultation: Consultation, draft: ResponseDraft, *, moment: da
     _commit()
     db.session.expire(draft, ["submitted_at", "respondent_id", "updated_at"])  # written by the UPDATE above
     return respondent
+
+
+def _checked_items(consultation: Consultation, draft: ResponseDraft) -> list[dict[str, Any]]:
+    """Every representation of the draft checked again as it is sent. Raises ValidationError keyed
+    `representation-<number>` for each one to correct, whose messages say which representation it is."""
+    items, errors, parts = [], {}, set()
+    for index, data in enumerate(draft.data.get("items", [])):
+        problems = []
+        try:
+            items.append(clean_item(consultation, data, online=True))
+        except ValidationError as error:
+            problems = [message for messages in error.errors.values() for message in messages]
+        ref = str(data.get("part") or "").strip().lower()
+        if ref and ref in parts:
+            problems.append(PART_TAKEN)
+        parts.add(ref)
+        if problems:
+            errors[f"representation-{index + 1}"] = [f"Representation {index + 1}: {m}" for m in problems]
+    if errors:
+        raise ValidationError(errors)
+    return items
 
 
 def _attach_files(draft: ResponseDraft, respondent: Respondent) -> None:

@@ -6,7 +6,6 @@ The form itself checks nothing but CSRF: every rule lives in the service, with o
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovCheckboxInput,
@@ -18,7 +17,6 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import (
     BooleanField,
-    Form,
     HiddenField,
     RadioField,
     SelectField,
@@ -29,6 +27,8 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.fields import ServiceErrorsMixin
+from engage.common.forms import BaseForm, QueryForm
+from engage.common.ids import parse_id
 from engage.models import Stakeholder
 from engage.stakeholders.services import COLUMN_FIELDS, Lookups
 from engage.vocab import PreferredChannel, StakeholderKind
@@ -60,7 +60,7 @@ def _by_position(table: dict) -> list:
     return sorted(table.values(), key=lambda item: (item.position, item.id))
 
 
-class StakeholderFilterForm(Form):
+class StakeholderFilterForm(QueryForm):
     """The filter panel on the list: a GET form, so it works without JavaScript and the URL can be shared."""
 
     q = StringField("Search", widget=GovTextInput(), description="Name, organisation or email address")
@@ -76,7 +76,7 @@ class StakeholderFilterForm(Form):
         self.authority.choices = _choices(_authorities(lookups), "code", "name", "All authorities")
 
 
-class StakeholderForm(ServiceErrorsMixin, FlaskForm):
+class StakeholderForm(ServiceErrorsMixin, BaseForm):
     fallback_field = "kind"  # errors from services.clean with no field of their own go to the first question
     kind = RadioField(
         "Is this a person or an organisation?",
@@ -176,7 +176,7 @@ class StakeholderForm(ServiceErrorsMixin, FlaskForm):
         """Duplicates the user has seen and chosen to save anyway (only when they pressed that button)."""
         if not self.save_anyway.data:
             return set()
-        return {int(part) for part in (self.accepted_duplicates.data or "").split(",") if part.strip().isdigit()}
+        return set(filter(None, (parse_id(part) for part in (self.accepted_duplicates.data or "").split(","))))
 
     def show_duplicates(self, duplicates: list[Stakeholder]) -> None:
         self.accepted_duplicates.data = ",".join(str(duplicate.id) for duplicate in duplicates)
@@ -195,5 +195,5 @@ def initial_data(stakeholder: Stakeholder) -> dict[str, Any]:
     return data
 
 
-class EraseForm(FlaskForm):
+class EraseForm(BaseForm):
     submit = SubmitField("Erase personal data", widget=GovSubmitInput())

@@ -1,18 +1,18 @@
 """Forms of the stakeholder import: the upload, and a select per column of the file."""
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from govuk_frontend_wtf.wtforms_widgets import GovFileInput, GovSelect, GovSubmitInput
 from wtforms import SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
+from engage.common.forms import BaseForm
 from engage.stakeholders.import_mapping import mapping_errors
 from engage.stakeholders.imports import FIELDS
 
 DO_NOT_IMPORT = SelectChoice("", "Do not import")
 
 
-class ImportUploadForm(FlaskForm):
+class ImportUploadForm(BaseForm):
     file = FileField(
         "Upload a file",
         widget=GovFileInput(),
@@ -22,7 +22,7 @@ class ImportUploadForm(FlaskForm):
     submit = SubmitField("Upload file", widget=GovSubmitInput())
 
 
-class ImportColumnsForm(FlaskForm):
+class ImportColumnsForm(BaseForm):
     """One select per column, added by `columns_form`; each field may be chosen for one column only."""
 
     submit = SubmitField("Check the rows", widget=GovSubmitInput())

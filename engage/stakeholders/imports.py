@@ -6,17 +6,12 @@ can read them), `save_mapping` stores which column feeds which field, `check_row
 valid row in one transaction, or nothing.
 """
 
-import codecs
-import csv
-import io
 import json
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import filetype
 from flask import current_app
 from sqlalchemy import select
 
@@ -26,10 +21,8 @@ from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Job, Stakeholder
 from engage.stakeholders import import_rows
+from engage.stakeholders.import_files import read_table
 from engage.stakeholders.services import Lookups, clean
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 KIND = "stakeholder-import"
 PREVIEW_ROWS = 50
@@ -90,11 +83,6 @@ SYNONYMS = {
     "notes": {"note", "comments", "comment"},
 }
 
-WRONG_TYPE = "The selected file must be a CSV or XLSX file"
-EMPTY = "The selected file is empty"
-NO_ROWS = "The selected file has column headings but no rows below them"
-UNREADABLE = "The selected file could not be read – save it as CSV or XLSX and try again"
-
 
 @dataclass
 class CheckedRow:
@@ -138,90 +126,6 @@ def create_import(filename: str, data: bytes, user=None) -> Job:
     db.session.add(job)
     db.session.commit()
     return job
-
-
-def read_table(filename: str, data: bytes, max_rows: int) -> tuple[list[str], list[list[Any]]]:
-    """Headings and rows ([row number, cell, ...]) of a CSV or XLSX file. Raises ValueError with a message."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if extension not in ("csv", "txt", "xlsx"):
-        raise ValueError(WRONG_TYPE)
-    if not data.strip():
-        raise ValueError(EMPTY)
-    frame = _read_xlsx(data, max_rows) if extension == "xlsx" else _read_csv(data, max_rows)
-    if len(frame) > max_rows:
-        raise ValueError(f"The selected file must have {max_rows:,} rows or fewer")
-    columns = _headings(frame.columns)
-    frame = frame.map(lambda cell: str(cell).strip())
-    frame = frame[(frame != "").any(axis=1)]
-    if frame.empty:
-        raise ValueError(NO_ROWS)
-    rows = [[int(index) + 2, *cells] for index, cells in zip(frame.index, frame.itertuples(index=False), strict=True)]
-    return columns, rows
-
-
-def _read_csv(data: bytes, max_rows: int) -> "pd.DataFrame":
-    import pandas as pd  # here, not at the top: pandas takes most of a second to load
-
-    kind = filetype.guess(data)
-    if kind is not None and kind.mime != "text/plain":
-        raise ValueError(WRONG_TYPE)
-    text = _decode(data)
-    if "\x00" in text:
-        raise ValueError(WRONG_TYPE)
-    try:
-        delimiter = csv.Sniffer().sniff(text[:65536], delimiters=",;\t|").delimiter
-    except csv.Error:
-        delimiter = ","
-    try:
-        return pd.read_csv(
-            io.StringIO(text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,
-            nrows=max_rows + 1,
-        )
-    except pd.errors.EmptyDataError as error:
-        raise ValueError(EMPTY) from error
-    except (pd.errors.ParserError, csv.Error, ValueError) as error:
-        shape = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
-        if shape:
-            expected, line, saw = shape.groups()
-            raise ValueError(
-                f"Row {line} of the selected file has {saw} cells but there are {expected} column headings"
-            ) from error
-        raise ValueError(UNREADABLE) from error
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 with or without a byte order mark, UTF-16 with one, else Windows-1252 (Excel's 'CSV' on Windows)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def _read_xlsx(data: bytes, max_rows: int) -> "pd.DataFrame":
-    import pandas as pd
-
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ValueError(WRONG_TYPE)
-    try:
-        return pd.read_excel(io.BytesIO(data), engine="openpyxl", dtype=str, keep_default_na=False, nrows=max_rows + 1)
-    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        raise ValueError(UNREADABLE) from error
-
-
-def _headings(columns) -> list[str]:
-    headings = []
-    for number, column in enumerate(columns, start=1):
-        text = str(column).strip()
-        headings.append(f"Column {number}" if not text or text.startswith("Unnamed:") else text)
-    return headings
 
 
 def load_table(job: Job) -> tuple[list[str], list[list[Any]]]:

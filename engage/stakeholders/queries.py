@@ -192,3 +192,22 @@ def register_counts() -> list[tuple[Register, int]]:
         .order_by(Register.position, Register.id)
     )
     return [(register, count) for register, count in db.session.execute(query)]
+
+
+def filter_problems(args) -> dict[str, list[str]]:
+    """Unknown registers, categories, authorities and sorts in a query string, by parameter: the list page shows
+    them next to its filters and the API answers 422, instead of listing everyone as if no filter were given."""
+    problems: dict[str, list[str]] = {}
+    for field, model, column, noun in (
+        ("register", Register, Register.slug, "register"),
+        ("category", Category, Category.slug, "category"),
+        ("authority", Authority, Authority.code, "authority with the code"),
+    ):
+        value = (args.get(field) or "").strip()
+        value = value.upper() if field == "authority" else value.lower()
+        if value and db.session.scalar(select(model.id).where(column == value)) is None:
+            problems[field] = [f"There is no {noun} ‘{value[:100]}’"]
+    sort = (args.get("sort") or "").strip()
+    if sort and sort not in SORTS:
+        problems["sort"] = [f"Sort must be one of: {', '.join(SORTS)}"]
+    return problems

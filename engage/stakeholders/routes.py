@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.datastructures import MultiDict
 
+from engage.common.ids import parse_id
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.engagements.history import engagement_history
@@ -33,11 +34,13 @@ def index():
     page = paginate(queries.search(filters), number, PER_PAGE, queries.count_query(filters))
     if number > page.pages:
         return redirect(url_for("stakeholders.index", **filters.as_args()))
+    form = StakeholderFilterForm(MultiDict(vars(filters)), lookups)
     return render_template(
         "stakeholders/index.html",
         page=page,
         filters=filters,
-        filter_form=StakeholderFilterForm(MultiDict(vars(filters)), lookups),
+        filter_form=form,
+        error_list=form.show_problems(queries.filter_problems(request.args)),
         register=lookups.registers.get(filters.register),
     )
 
@@ -95,7 +98,7 @@ def new():
 def _prefill(args) -> dict:
     """Links such as "Add a member" start the form with the organisation or register filled in."""
     data = {}
-    if args.get("organisation_id", "").isdigit():
+    if parse_id(args.get("organisation_id")):
         data.update(kind="person", organisation_id=args["organisation_id"])
     if args.get("register"):
         data["registers"] = [args["register"]]

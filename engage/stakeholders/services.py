@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from engage.common import audit
+from engage.common.ids import parse_id
 from engage.common.validation import (
     EMAIL_MESSAGE,
     POSTCODE_MESSAGE,
@@ -162,10 +163,10 @@ def _find_record(raw: Any, field: str, errors: dict[str, list[str]]) -> Stakehol
     text = str(raw or "").strip()
     if not text:
         return None
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         errors[field] = [RECORD_NUMBER_MESSAGE]
         return None
-    found = db.session.get(Stakeholder, int(text)) if len(text) < 10 else None
+    found = db.session.get(Stakeholder, parse_id(text)) if parse_id(text) else None
     if found is None:
         errors[field] = [f"There is no stakeholder with the record number {text}"]
     return found

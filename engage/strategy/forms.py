@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovRadioInput,
@@ -14,12 +13,14 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
 
 from engage.common.fields import GovDateField
+from engage.common.forms import BaseForm
+from engage.common.ids import parse_id
 from engage.common.validation import parse_time
 from engage.engagements.forms import ErrorsMixin, choices
 from engage.vocab import Cadence, Level, Mechanism
 
 
-class StrategyEntryForm(ErrorsMixin, FlaskForm):
+class StrategyEntryForm(ErrorsMixin, BaseForm):
     title = StringField("Audience name", widget=GovTextInput(), description="For example, Members’ forum or Local MPs")
     register = SelectField("Register", widget=GovSelect(), validate_choice=False)
     stakeholders = StringField(
@@ -62,9 +63,9 @@ class StrategyEntryForm(ErrorsMixin, FlaskForm):
         if data["time_of_day"] is None:
             errors["time_of_day"] = ["Enter the time in the correct format, like 10:00"]
         parts = [p.strip() for p in (self.stakeholders.data or "").replace(";", ",").split(",") if p.strip()]
-        if any(not p.isdigit() for p in parts):
+        if any(parse_id(p) is None for p in parts):
             errors["stakeholders"] = ["Enter record numbers separated by commas, like 12, 345"]
-        data["stakeholders"] = [p for p in parts if p.isdigit()]
+        data["stakeholders"] = [p for p in parts if parse_id(p)]
         return data, errors
 
 

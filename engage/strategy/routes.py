@@ -1,10 +1,11 @@
 """The communications strategy: entries per audience, scheduling their engagements, coverage gaps."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.engagements import queries
 from engage.engagements.lookups import FormLookups
@@ -93,9 +94,9 @@ def edit(entry_id):
 @require_permission(EDIT)
 def generate():
     """Plan the engagements the strategy calls for. Safe to repeat: existing ones are kept as they are."""
-    entry_id = request.form.get("entry", "")
-    if entry_id.isdigit() and len(entry_id) < 10:
-        entry = db.get_or_404(StrategyEntry, int(entry_id))
+    entry_id = request.form.get("entry", "").strip()
+    if entry_id:
+        entry = db.get_or_404(StrategyEntry, parse_id(entry_id)) if parse_id(entry_id) else abort(404)
         count = len(schedule.generate(entry, user=current_user))
     else:
         count = schedule.generate_all(user=current_user)

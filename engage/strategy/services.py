@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import select
 
 from engage.common import audit
+from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.engagements.rules import authority_by_code, current_plan
 from engage.extensions import db
@@ -18,9 +19,10 @@ def _audience(data, values, errors) -> None:
     register = db.session.scalar(select(Register).where(Register.slug == slug)) if slug else None
     if slug and register is None:
         errors["register"] = [f"There is no register called ‘{slug}’"]
-    ids = [int(i) for i in data.get("stakeholders") or [] if str(i).strip().isdigit() and len(str(i)) < 10]
+    given = [parse_id(str(i)) for i in data.get("stakeholders") or []]
+    ids = [number for number in given if number is not None]
     people = list(db.session.scalars(select(Stakeholder).where(Stakeholder.id.in_(ids)))) if ids else []
-    if len(people) < len(set(ids)):
+    if len(people) < len(set(ids)) or len(ids) < len(given):
         errors["stakeholders"] = ["There is no stakeholder with one of those record numbers"]
     if not slug and not ids:
         errors["register"] = ["Select a register, or name the stakeholders this entry is for"]

@@ -1,12 +1,12 @@
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovSubmitInput, GovTextInput
 from wtforms import SelectMultipleField, StringField, SubmitField
 
 from engage.common.fields import ServiceErrorsMixin
+from engage.common.forms import BaseForm
 from engage.vocab import WebhookEventType
 
 
-class WebhookForm(ServiceErrorsMixin, FlaskForm):
+class WebhookForm(ServiceErrorsMixin, BaseForm):
     """The service checks every field (engage.webhooks.services), so the API and this page give the same messages."""
 
     url = StringField(
@@ -25,7 +25,7 @@ class WebhookForm(ServiceErrorsMixin, FlaskForm):
     submit = SubmitField("Add endpoint", widget=GovSubmitInput())
 
 
-class ConfirmForm(ServiceErrorsMixin, FlaskForm):
+class ConfirmForm(ServiceErrorsMixin, BaseForm):
     """A button alone, with its CSRF token: remove an endpoint, send a delivery again."""
 
     submit = SubmitField("Confirm", widget=GovSubmitInput())

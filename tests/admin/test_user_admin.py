@@ -51,7 +51,7 @@ def test_an_admin_changes_a_users_role_and_authority_with_the_change_audited(adm
     ("data", "field", "message"),
     [
         ({"name": "Sam\tOfficer", "role": "viewer"}, "name", "Full name must not include tabs"),
-        ({"name": "Sam Officer\x00", "role": "viewer"}, "name", "Full name must not include tabs"),
+        ({"name": "Sam Officer\x00", "role": "viewer"}, "name", "Full name must not include a NUL character"),
         ({"name": "Sam Officer", "role": ""}, "role", "Select a role"),
         (
             {"name": "Sam Officer", "role": "viewer", "authority": "NOPE"},

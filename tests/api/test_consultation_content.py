@@ -1,5 +1,7 @@
 import io
 
+import pytest
+
 from engage.extensions import db
 from engage.models import ConsultationDocument, Question
 from tests.api.conftest import assert_matches
@@ -78,3 +80,17 @@ def test_officers_add_and_remove_questions(officer_api, viewer_api, openapi):
     removed = officer_api.delete(f"{url}/{free.get_json()['id']}")
     assert_matches(openapi, removed, QUESTIONS + "/{question_id}", "delete")
     assert db.session.query(Question).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "filename"), [("Plan \x00", "plan.pdf"), ("Plan \ufffd", "plan.pdf"), ("Plan", "p\x00.pdf")]
+)
+def test_an_unreadable_title_or_file_name_is_a_422_and_nothing_is_kept(officer_api, title, filename):
+    consultation = create_consultation()
+    response = officer_api.post(
+        f"/api/v1/consultations/{consultation.id}/documents",
+        data={"title": title, "file": (io.BytesIO(b"%PDF-1.4 plan"), filename)},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 422, response.get_json()
+    assert db.session.query(ConsultationDocument).count() == 0

@@ -163,3 +163,10 @@ def test_parts_of_a_new_consultation_are_objects_checked_field_by_field(officer_
         "parts": ['Parts must be a list of objects, like [{"ref": "Policy SP1", "title": "Growth"}]']
     }
     assert_matches_schema(response, "Problem")
+
+
+def test_an_unknown_representation_filter_is_a_422_naming_it(viewer_api):
+    consultation = create_consultation()
+    response = viewer_api.get(f"/api/v1/consultations/{consultation.id}/representations?nature=maybe&late=often")
+    assert response.status_code == 422
+    assert set(response.get_json()["errors"]) == {"nature", "late"}

@@ -220,6 +220,9 @@ def test_evidence_and_actions_are_added_to_an_engagement(officer_api, openapi):
     refused = officer_api.post(
         url + "/documents", data={"file": (io.BytesIO(b"plain text"), "notes.txt")}, content_type="multipart/form-data"
     )
+    unreadable = officer_api.post(
+        url + "/documents", data={"file": (io.BytesIO(pdf), "minutes\x00.pdf")}, content_type="multipart/form-data"
+    )
     action = officer_api.post(url + "/actions", json={"description": "Send the data", "owner": "WBC"})
     no_owner = officer_api.post(url + "/actions", json={"description": "Who?"})
 
@@ -229,6 +232,7 @@ def test_evidence_and_actions_are_added_to_an_engagement(officer_api, openapi):
     assert document["filename"] == "minutes.pdf" and officer_api.get(document["url"]).data == pdf
     assert refused.status_code == 422 and "evidence_file" in refused.get_json()["errors"]
     assert_matches(openapi, refused, "/engagements/{engagement_id}/documents", "post")
+    assert unreadable.status_code == 422 and "NUL character" in unreadable.get_json()["errors"]["file"][0]
     assert action.status_code == 201 and action.get_json()["engagement"] == engagement.id
     assert_matches(openapi, action, "/engagements/{engagement_id}/actions", "post")
     assert no_owner.status_code == 422 and "owner" in no_owner.get_json()["errors"]

@@ -162,6 +162,7 @@ def test_every_error_the_field_types_give_has_a_message():
         (create_model("Listed", __base__=Input, ids=(Ids, None)), {"ids": [0]}),
         (ParentInput, {"items": "x", "person": 1}),
         (DatesInput, {"starts_on": "x", "starts_at": "x", "time_of_day": "teatime", "mapping": ["a"]}),
+        (DatesInput, {"starts_on": "1899-12-31"}),
     ]
     types = set()
     for model, body in cases:

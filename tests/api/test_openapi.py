@@ -61,7 +61,12 @@ def test_security_scheme_is_bearer_and_problem_schema_is_published(openapi):
 def test_path_parameters_are_filled_in_from_the_route(openapi):
     parameters = openapi["paths"]["/stakeholders/{stakeholder_id}"]["get"]["parameters"]
     assert parameters == [
-        {"name": "stakeholder_id", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+        {
+            "name": "stakeholder_id",
+            "in": "path",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647},
+        }
     ]
 
 

@@ -62,3 +62,30 @@ def test_the_zone_is_made_in_one_place():
     root = Path(__file__).resolve().parents[2]
     makers = [str(p.relative_to(root)) for p in (root / "engage").rglob("*.py") if "ZoneInfo(" in p.read_text()]
     assert makers == ["engage/common/dates.py"]
+
+
+def test_a_uk_time_the_clocks_skip_or_repeat_asks_which_was_meant():
+    from datetime import date, time
+
+    from engage.common.dates import ClockChange, london_datetime
+
+    with pytest.raises(ClockChange, match="There is no 01:30 on 28 March 2027"):
+        london_datetime(date(2027, 3, 28), time(1, 30))
+    with pytest.raises(ClockChange, match="01:30 BST for the first .UTC\\+1. or 01:30 GMT for the second .UTC\\+0."):
+        london_datetime(date(2027, 10, 31), time(1, 30))
+    assert london_datetime(date(2027, 10, 31), time(1, 30), "bst").utcoffset().total_seconds() == 3600
+    assert london_datetime(date(2027, 10, 31), time(1, 30), "GMT").utcoffset().total_seconds() == 0
+    assert london_datetime(date(2027, 3, 28), time(2, 0)).utcoffset().total_seconds() == 3600
+    with pytest.raises(ClockChange, match="UK time on 1 June 2027 is BST"):
+        london_datetime(date(2027, 6, 1), time(9, 0), "GMT")
+
+
+def test_the_accepted_years_are_1900_to_2200_everywhere():
+    from datetime import UTC, date, datetime
+
+    from engage.common.dates import in_accepted_years
+
+    assert in_accepted_years(date(1900, 1, 1)) and in_accepted_years(date(2200, 12, 31))
+    assert not in_accepted_years(date(1899, 12, 31)) and not in_accepted_years(date(2201, 1, 1))
+    assert not in_accepted_years(datetime(1, 1, 1, tzinfo=UTC))
+    assert not in_accepted_years(datetime(9999, 12, 31, 23, tzinfo=UTC))

@@ -91,7 +91,7 @@ def test_a_missing_csrf_token_is_refused_with_a_clear_page(client, app):
         app.config["WTF_CSRF_ENABLED"] = False
 
     assert response.status_code == 400
-    assert "refresh the page" in parse(response).text
+    assert "Your session timed out" in parse(response).select_one(".govuk-error-summary").text
     assert _count(ResponseDraft) == 0
 
 

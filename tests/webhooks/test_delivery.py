@@ -132,10 +132,12 @@ def test_without_redis_an_endpoint_that_fails_is_tried_once_a_request_and_the_re
     _subscribe(receiver.url)
     receiver.delay = 1.0
     monkeypatch.setitem(app.config, "WEBHOOK_TIMEOUT", 0.3)
-    consultation = create_consultation()
+    consultation = create_consultation(
+        parts=[{"ref": f"Policy SP{number}", "title": "Housing", "kind": "policy"} for number in (1, 2, 3)]
+    )
     fill_about_you(client, consultation)
-    for number in (1, 2, 3):
-        fill_item(client, consultation, number)
+    for number in (1, 2, 3):  # a response is about each part once
+        fill_item(client, consultation, number, part=f"Policy SP{number}")
 
     started = time.monotonic()
     assert submit(client, consultation).status_code == 302

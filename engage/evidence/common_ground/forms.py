@@ -1,7 +1,6 @@
 """Forms for the Statement of Common Ground pages. Field names are the service's keys, so a ValidationError
 lands on the field it is about; the forms themselves check only CSRF and the shape of dates."""
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
     GovRadioInput,
@@ -16,6 +15,7 @@ from wtforms.fields.choices import SelectChoice
 
 from engage.common.fields import GovDateField
 from engage.common.fields import ServiceErrorsMixin as SharedServiceErrorsMixin
+from engage.common.forms import BaseForm
 from engage.evidence.common_ground.parts import TEXT_LABELS
 from engage.extensions import db
 from engage.models import Authority, Plan, StrategicMatter
@@ -42,7 +42,7 @@ def _text_area(name: str) -> TextAreaField:
     return TextAreaField(label, widget=GovTextArea(), description=hint)
 
 
-class VersionTextForm(ServiceErrorsMixin, FlaskForm):
+class VersionTextForm(ServiceErrorsMixin, BaseForm):
     """The five parts of the template, as text."""
 
     area_description = _text_area("area_description")
@@ -88,7 +88,7 @@ class StatementForm(VersionTextForm):
         }
 
 
-class MatterForm(ServiceErrorsMixin, FlaskForm):
+class MatterForm(ServiceErrorsMixin, BaseForm):
     matter = SelectField("Strategic matter", widget=GovSelect(), validate_choice=False)
     position_status = RadioField(
         "Where do the parties stand?",
@@ -113,7 +113,7 @@ class MatterForm(ServiceErrorsMixin, FlaskForm):
         }
 
 
-class PartyForm(ServiceErrorsMixin, FlaskForm):
+class PartyForm(ServiceErrorsMixin, BaseForm):
     authority = SelectField("Authority", widget=GovSelect(), validate_choice=False, description="If the party is one")
     stakeholder = StringField(
         "Record number in the registers",
@@ -148,7 +148,7 @@ class PartyForm(ServiceErrorsMixin, FlaskForm):
         }
 
 
-class SignatureForm(ServiceErrorsMixin, FlaskForm):
+class SignatureForm(ServiceErrorsMixin, BaseForm):
     party = RadioField("Which party signed", widget=GovRadioInput(), validate_choice=False)
     name = StringField(
         "Name of the person who signed", widget=GovTextInput(), description="Leave blank to use the party’s signatory"
@@ -166,7 +166,7 @@ class SignatureForm(ServiceErrorsMixin, FlaskForm):
         return {name: self._fields[name].data for name in names}
 
 
-class StatusForm(ServiceErrorsMixin, FlaskForm):
+class StatusForm(ServiceErrorsMixin, BaseForm):
     status = RadioField("Change the status to", widget=GovRadioInput(), validate_choice=False)
     on = GovDateField(
         "Date on the document",
@@ -179,7 +179,7 @@ class StatusForm(ServiceErrorsMixin, FlaskForm):
         self.status.choices = ScgStatus.choices(only=allowed)
 
 
-class NewVersionForm(ServiceErrorsMixin, FlaskForm):
+class NewVersionForm(ServiceErrorsMixin, BaseForm):
     change_log = TextAreaField(
         "What changes in the new version, and why",
         widget=GovTextArea(),
@@ -193,7 +193,7 @@ class NewVersionForm(ServiceErrorsMixin, FlaskForm):
 def positions_form(version, party, formdata=None):
     """A form with one question per matter of the version: where this party stands on it."""
 
-    class PositionsForm(ServiceErrorsMixin, FlaskForm):
+    class PositionsForm(ServiceErrorsMixin, BaseForm):
         fallback_field = "submit"
         submit = SubmitField("Save positions", widget=GovSubmitInput())
 
@@ -212,7 +212,7 @@ def positions_data(form, version) -> dict:
     return {row.matter.slug: form[f"matter-{row.matter.slug}"].data or "" for row in version.matters}
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(BaseForm):
     """A button and CSRF: starting a new version, removing a party or matter."""
 
     submit = SubmitField("Confirm", widget=GovSubmitInput())

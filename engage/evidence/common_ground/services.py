@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import select
 
 from engage.common import audit
+from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import (
@@ -123,7 +124,8 @@ def _stakeholder(value, errors: dict) -> Stakeholder | None:
     text = str(value or "").strip()
     if not text:
         return None
-    found = db.session.get(Stakeholder, int(text)) if text.isdigit() and len(text) < 10 else None
+    number = parse_id(text)
+    found = db.session.get(Stakeholder, number) if number else None
     if found is None or found.erased_at is not None:
         errors["stakeholder"] = [f"There is no stakeholder with record number {text[:20]}"]
         return None

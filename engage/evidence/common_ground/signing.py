@@ -10,6 +10,7 @@ from typing import Any
 
 from engage.common import audit
 from engage.common.dates import format_date
+from engage.common.ids import parse_id
 from engage.common.validation import EARLIEST_YEAR, ValidationError
 from engage.extensions import db
 from engage.models import CommonGroundParty, CommonGroundSignature, CommonGroundVersion
@@ -44,8 +45,8 @@ def _document_date(day, today: date, what: str, not_before: tuple[date | None, s
 
 
 def _party(version: CommonGroundVersion, value) -> CommonGroundParty | None:
-    text = str(value or "").strip()
-    return next((p for p in version.parties if text.isdigit() and p.id == int(text)), None)
+    number = parse_id(str(value or ""))
+    return next((p for p in version.parties if number and p.id == number), None)
 
 
 def add_signature(version: CommonGroundVersion, data: dict[str, Any], today: date, user=None) -> CommonGroundSignature:

@@ -1,19 +1,19 @@
 """Forms for the statement of consultation: choosing what it covers, main issues, and how a consultation was
 publicised."""
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput
 from sqlalchemy import select
-from wtforms import Form, RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.fields import GovDateField, ServiceErrorsMixin
+from engage.common.forms import BaseForm, QueryForm
 from engage.extensions import db
 from engage.models import Consultation, Plan
 from engage.vocab import PublicityMethod
 
 
-class ScopeForm(Form):
+class ScopeForm(QueryForm):
     """A GET form: one consultation, or every consultation of a plan."""
 
     consultation = SelectField("Consultation", widget=GovSelect(), validate_choice=False)
@@ -29,7 +29,7 @@ class ScopeForm(Form):
         self.plan.choices = [SelectChoice("", "Select a plan")] + [SelectChoice(p.slug, p.name) for p in plans]
 
 
-class MainIssueForm(ServiceErrorsMixin, FlaskForm):
+class MainIssueForm(ServiceErrorsMixin, BaseForm):
     fallback_field = "title"
 
     title = StringField("Main issue", widget=GovTextInput(), description="For example, Green Belt release at site H4")
@@ -49,7 +49,7 @@ class MainIssueForm(ServiceErrorsMixin, FlaskForm):
         )}  # fmt: skip
 
 
-class PublicityForm(ServiceErrorsMixin, FlaskForm):
+class PublicityForm(ServiceErrorsMixin, BaseForm):
     fallback_field = "description"
 
     method = RadioField(
@@ -75,5 +75,5 @@ class PublicityForm(ServiceErrorsMixin, FlaskForm):
         }
 
 
-class RemoveForm(FlaskForm):
+class RemoveForm(BaseForm):
     submit = SubmitField("Remove", widget=GovSubmitInput())

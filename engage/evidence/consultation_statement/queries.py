@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from engage.common.dates import format_datetime
+from engage.common.ids import parse_id
 from engage.evidence.consultation_statement import wording as route_wording
 from engage.evidence.consultation_statement.figures import Figures, figures
 from engage.evidence.consultation_statement.invited import Invited, Method, invited, methods
@@ -59,8 +60,8 @@ def in_plan_order(plan: Plan, consultations: list[Consultation]) -> list[Consult
 def scope_from_args(args) -> Scope | None:
     """The scope asked for, or None when the arguments name nothing that exists."""
     consultation_id = (args.get("consultation") or "").strip()
-    if consultation_id.isdigit() and len(consultation_id) < 10:
-        consultation = db.session.get(Consultation, int(consultation_id))
+    if consultation_id:
+        consultation = db.session.get(Consultation, parse_id(consultation_id)) if parse_id(consultation_id) else None
         return Scope([consultation]) if consultation else None
     slug = (args.get("plan") or "").strip()[:100]
     plan = db.session.scalar(select(Plan).where(Plan.slug == slug)) if slug else None

@@ -2,8 +2,9 @@
 
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovTextInput
 from sqlalchemy import select
-from wtforms import Form, SelectField, StringField
+from wtforms import SelectField, StringField
 
+from engage.common.forms import QueryForm
 from engage.evidence.dashboard.filters import DashboardFilters
 from engage.evidence.dashboard.queries import Period
 from engage.evidence.dtc.forms import filter_choices, stage_choices
@@ -11,7 +12,7 @@ from engage.extensions import db
 from engage.models import Authority, Register
 
 
-class PeriodForm(Form):
+class PeriodForm(QueryForm):
     """A GET form so the URL can be shared; its errors come from Period."""
 
     # Shown as date inputs (the browser's own date picker, whose format follows the user's locale), so no hint.

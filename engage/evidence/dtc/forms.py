@@ -3,9 +3,10 @@ shared, and the same query string fetches the CSV, XLSX and DOCX files."""
 
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovTextInput
 from sqlalchemy import select
-from wtforms import Form, RadioField, SelectField, StringField
+from wtforms import RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 
+from engage.common.forms import QueryForm
 from engage.evidence.dtc import rows as dtc
 from engage.evidence.dtc.text import label
 from engage.extensions import db
@@ -43,7 +44,7 @@ def body_choices(selected: int | None) -> list[tuple[int, str]]:
     return bodies
 
 
-class DtcFilterForm(Form):
+class DtcFilterForm(QueryForm):
     date_from = StringField("From", name="from", widget=GovTextInput())
     date_to = StringField("To", name="to", widget=GovTextInput())
     scope = RadioField(

@@ -31,6 +31,7 @@ from sqlalchemy.orm import aliased
 
 from engage.common import audit
 from engage.common.dates import LONDON
+from engage.common.ids import parse_id
 from engage.common.validation import parse_day
 from engage.extensions import db
 from engage.models import (
@@ -113,7 +114,7 @@ class DtcFilters:
         )
         body = arg("body")
         if body:
-            filters.body = int(body) if body.isdigit() and len(body) < 10 else 0
+            filters.body = parse_id(body) or 0
         filters._read_period(arg("from", 40), arg("to", 40))
         return filters
 
