@@ -4,8 +4,9 @@ message everywhere.
 
 A deactivated account cannot sign in, its open sessions end at once (engage.auth.sessions.load_user refuses an
 inactive user on their next request) and its API tokens are revoked, so reactivating it brings none of them back.
-Administrators cannot deactivate their own account or take away their own administrator role: whoever acts is an
-active administrator, so there is always one left to manage users.
+Administrators cannot deactivate their own account or take away their own administrator role, and nobody can
+deactivate or demote the last active administrator (two administrators removing each other at the same moment
+included), so there is always someone left to manage users.
 """
 
 import re
@@ -29,6 +30,7 @@ ASSIGNABLE_KINDS = ("partner", "county")
 # Names are shown on pages and in the audit log: no NUL or other control characters (PostgreSQL refuses NUL).
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 NAME_MESSAGE = "Full name must not include tabs, line breaks or other invisible characters"
+LAST_ADMIN_MESSAGE = "There must be at least one active administrator. Make someone else an administrator first"
 
 
 def find_user(user_id: int) -> User | None:
@@ -100,12 +102,22 @@ def add_user(admin: User, email, name, role, authority_code) -> tuple[User, str]
         raise ValidationError({"email": [str(error)]}) from error
 
 
+def _another_admin_stays(user: User) -> bool:
+    """Whether an active administrator other than `user` remains. The administrators' rows stay locked until the
+    commit (on PostgreSQL; SQLite lets one transaction write at a time), so two removals cannot both pass."""
+    admins = select(User.id).where(User.role == Role.ADMIN, User.active.is_(True)).with_for_update()
+    return any(admin_id != user.id for admin_id in db.session.scalars(admins))
+
+
 def update_user(admin: User, user: User, name, role, authority_code) -> None:
     """Change the account's name, role and authority, with what changed in the audit trail."""
     errors, authority = _account_errors(name, role, authority_code)
     role = _text(role).lower()
     if "role" not in errors and user.id == admin.id and role != Role.ADMIN:
         errors["role"] = ["You cannot remove your own administrator role. Ask another administrator"]
+    demoted = user.role == Role.ADMIN and user.active and role != Role.ADMIN
+    if not errors and demoted and not _another_admin_stays(user):
+        errors["role"] = [LAST_ADMIN_MESSAGE]
     if errors:
         raise ValidationError(errors)
     before = details(user)
@@ -121,6 +133,8 @@ def deactivate_user(admin: User, user: User) -> None:
         raise ValidationError({"user": ["You cannot deactivate your own account"]})
     if not user.active:
         return
+    if user.role == Role.ADMIN and not _another_admin_stays(user):
+        raise ValidationError({"user": [LAST_ADMIN_MESSAGE]})
     now = utcnow()
     revoked = db.session.execute(
         update(ApiToken)
