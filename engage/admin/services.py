@@ -105,7 +105,7 @@ def add_user(admin: User, email, name, role, authority_code) -> tuple[User, str]
 def _another_admin_stays(user: User) -> bool:
     """Whether an active administrator other than `user` remains. The administrators' rows stay locked until the
     commit (on PostgreSQL; SQLite lets one transaction write at a time), so two removals cannot both pass."""
-    admins = select(User.id).where(User.role == Role.ADMIN, User.active.is_(True)).with_for_update()
+    admins = select(User.id).where(User.role == Role.ADMIN, User.active.is_(True)).order_by(User.id).with_for_update()
     return any(admin_id != user.id for admin_id in db.session.scalars(admins))
 
 

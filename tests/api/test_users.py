@@ -1,6 +1,8 @@
 """Administrators manage officer accounts through the API with the rules and audit trail of the user pages."""
 
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pyotp
 import pytest
@@ -10,6 +12,7 @@ from engage.auth.services import create_token
 from engage.common.validation import EMAIL_MESSAGE
 from engage.extensions import db
 from engage.models import ApiToken, AuditEvent, IdempotencyRecord, User
+from tests import database
 from tests.api.conftest import assert_matches
 from tests.factories import PASSWORD, create_authority, create_user
 
@@ -343,3 +346,26 @@ def test_someone_without_a_token_gets_a_401_and_changes_nothing(client, openapi)
         assert response.status_code == 401, (method, path)
         assert_matches(openapi, response, path, method)
     assert _fresh(other).active and _counts() == before
+
+
+@pytest.mark.postgres
+def test_two_administrators_demoting_each_other_at_once_leave_one(app, admin_api):
+    if not database.postgres_url():
+        pytest.skip("needs PostgreSQL: concurrent writers")
+    other = create_user(role="admin")
+    other_api = app.test_client()
+    other_api.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {create_token(other, 'tests')}"
+    pairs = [(admin_api, other.id), (other_api, admin_api.user.id)]
+    barrier = threading.Barrier(2)
+
+    def demote(pair):
+        client, target = pair
+        barrier.wait()
+        return client.patch(f"/api/v1/users/{target}", json={"role": "officer"}).status_code
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        statuses = sorted(pool.map(demote, pairs))
+
+    assert statuses[0] == 200 and statuses[1] in (403, 422)  # 403 when the first was done before the second began
+    db.session.expire_all()
+    assert db.session.scalar(select(func.count(User.id)).where(User.role == "admin", User.active.is_(True))) == 1
