@@ -1,51 +1,19 @@
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSelect, GovSubmitInput, GovTextArea, GovTextInput
 from wtforms import RadioField, SelectField, StringField, SubmitField
-from wtforms.validators import Email, InputRequired, Length, Regexp, ValidationError
 
 from engage.common.fields import ServiceErrorsMixin
 from engage.common.forms import BaseForm
-from engage.common.validation import EMAIL_MESSAGE
 from engage.vocab import Role
 
-# Names are shown on pages and in the audit log: no NUL or other control characters (PostgreSQL refuses NUL).
-PRINTABLE = Regexp(
-    r"^[^\x00-\x1f\x7f]*$", message="Full name must not include tabs, line breaks or other invisible characters"
-)
 
+class UserForm(ServiceErrorsMixin, BaseForm):
+    """The fields only: engage.admin.services checks what is typed and its messages go next to the fields."""
 
-class UserForm(BaseForm):
-    email = StringField(
-        "Email address",
-        widget=GovTextInput(),
-        validators=[InputRequired(message="Enter an email address"), Email(message=EMAIL_MESSAGE), Length(max=320)],
-    )
-    name = StringField(
-        "Full name",
-        widget=GovTextInput(),
-        validators=[Length(max=200, message="Full name must be 200 characters or fewer"), PRINTABLE],
-    )
-    role = RadioField(
-        "Role",
-        widget=GovRadioInput(),
-        choices=Role.choices(),
-        validators=[InputRequired(message="Select a role")],
-        validate_choice=False,  # validate_role says so in words
-    )
-    authority = SelectField(
-        "Authority",
-        widget=GovSelect(),
-        validators=[InputRequired(message="Select an authority")],
-        validate_choice=False,  # validate_authority says so in words
-    )
+    email = StringField("Email address", widget=GovTextInput())
+    name = StringField("Full name", widget=GovTextInput())
+    role = RadioField("Role", widget=GovRadioInput(), choices=Role.choices(), validate_choice=False)
+    authority = SelectField("Authority", widget=GovSelect(), validate_choice=False)
     submit = SubmitField("Add user", widget=GovSubmitInput())
-
-    def validate_role(self, field):
-        if field.data not in {value for value, *_ in field.iter_choices()}:
-            raise ValidationError("Select a role")
-
-    def validate_authority(self, field):
-        if field.data not in {value for value, *_ in field.iter_choices()}:
-            raise ValidationError("Select an authority from the list")
 
 
 class EditUserForm(ServiceErrorsMixin, BaseForm):
@@ -53,8 +21,6 @@ class EditUserForm(ServiceErrorsMixin, BaseForm):
     role = UserForm.role
     authority = UserForm.authority
     submit = SubmitField("Save changes", widget=GovSubmitInput())
-    validate_role = UserForm.validate_role
-    validate_authority = UserForm.validate_authority
 
 
 class ConfirmForm(ServiceErrorsMixin, BaseForm):

@@ -6,13 +6,11 @@ from wtforms.fields.choices import SelectChoice
 
 from engage.admin import bp, services
 from engage.admin.forms import ConfirmForm, EditUserForm, UserForm
-from engage.auth import services as accounts
-from engage.auth import two_factor
 from engage.common.ids import parse_id
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import AuditEvent, Authority, User
+from engage.models import AuditEvent, User
 from engage.permissions import ADMIN, require_permission
 
 
@@ -41,11 +39,8 @@ def users():
 
 
 def _authority_choices(form) -> None:
-    authorities = db.session.scalars(
-        select(Authority).where(Authority.kind.in_(("partner", "county"))).order_by(Authority.name)
-    )
     form.authority.choices = [SelectChoice("", "Select an authority")] + [
-        SelectChoice(a.code, a.name) for a in authorities
+        SelectChoice(a.code, a.name) for a in services.assignable_authorities()
     ]
 
 
@@ -56,11 +51,11 @@ def new_user():
     _authority_choices(form)
     if form.validate_on_submit():
         try:
-            user, password = accounts.create_user(
-                form.email.data, form.role.data, form.authority.data, name=form.name.data, by=current_user
+            user, password = services.add_user(
+                current_user, form.email.data, form.name.data, form.role.data, form.authority.data
             )
-        except accounts.AccountError as error:
-            form.email.errors.append(str(error))
+        except ValidationError as error:
+            form.add_errors(error.errors)
         else:
             flash(f"User {user.email} added. Their temporary password is {password}", "success")
             return redirect(url_for("admin.users"))
@@ -119,6 +114,6 @@ def reactivate_user(user_id: int):
 def turn_off_two_factor(user_id: int):
     user = _user_or_404(user_id)
     if ConfirmForm().validate_on_submit() and user.two_factor:
-        two_factor.turn_off(user, None, by=current_user)
+        services.turn_off_two_factor(current_user, user)
         flash(f"Two-factor authentication is off for {user.email}", "success")
     return redirect(url_for("admin.edit_user", user_id=user.id))

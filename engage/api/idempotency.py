@@ -43,9 +43,13 @@ def fingerprint() -> str:
     return hashlib.sha256(b"\0".join((request.method.encode(), request.path.encode(), body))).hexdigest()
 
 
-def idempotent(view):
+def idempotent(view=None, *, not_kept: tuple[str, ...] = ()):
     """Honour an Idempotency-Key header on a write view, and commit its write last, once the answer is built (with
-    or without a key), so that a failure while building the answer writes nothing. Put it under @require_permission."""
+    or without a key), so that a failure while building the answer writes nothing. Put it under @require_permission.
+    `not_kept` names fields of the answer that are not stored with the key (a password shown once): a replayed
+    answer has them null."""
+    if view is None:
+        return lambda view: idempotent(view, not_kept=not_kept)
 
     @wraps(view)
     def wrapped(*args, **kwargs):
@@ -73,7 +77,7 @@ def idempotent(view):
             except Exception:
                 db.session.rollback()  # the write and the reservation: the key can be used again
                 raise
-        return _settle(reservation, response)
+        return _settle(reservation, response, not_kept)
 
     wrapped.idempotent = True
     return wrapped
@@ -131,7 +135,7 @@ def _one_commit() -> Iterator[None]:
         session.info.pop(COMMIT_LATER, None)
 
 
-def _settle(reservation: IdempotencyRecord, response):
+def _settle(reservation: IdempotencyRecord, response, not_kept: tuple[str, ...] = ()):
     """Commit the request's write with the answer kept for its key, as the last thing the request does. A success
     that is not JSON keeps its write but not the key; anything else writes nothing, so the key can be used again."""
     if not 200 <= response.status_code < 300:
@@ -139,7 +143,10 @@ def _settle(reservation: IdempotencyRecord, response):
         return response
     if response.is_json:
         reservation.status = response.status_code
-        reservation.body = response.get_json()
+        body = response.get_json()
+        if isinstance(body, dict):
+            body = {name: None if name in not_kept else value for name, value in body.items()}
+        reservation.body = body
     elif inspect(reservation).persistent:
         db.session.delete(reservation)
     db.session.commit()

@@ -4,7 +4,9 @@ two-factor authentication; every change is audited."""
 import pyotp
 import pytest
 
+from engage.admin.services import deactivate_user, update_user
 from engage.auth.services import create_token
+from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import ApiToken, AuditEvent, User
 from tests.factories import PASSWORD, create_authority, create_user
@@ -138,3 +140,35 @@ def test_an_admin_turns_off_two_factor_authentication_for_a_user_who_lost_their_
 def test_an_unknown_user_is_404(admin_client, user_id):
     assert admin_client.get(f"/admin/users/{user_id}/edit").status_code == 404
     assert admin_client.post(f"/admin/users/{user_id}/deactivate").status_code == 404
+
+
+def test_the_last_active_administrator_can_be_neither_demoted_nor_deactivated():
+    """Two administrators removing each other: the first change passes, the second would leave nobody to manage
+    users (each one's page was loaded while both were administrators)."""
+    first, second = create_user(role="admin"), create_user(role="admin")
+    update_user(second, first, "First", "viewer", "WBC")
+    message = ["There must be at least one active administrator. Make someone else an administrator first"]
+
+    with pytest.raises(ValidationError) as demoting:
+        update_user(first, second, "Second", "officer", "WBC")
+    with pytest.raises(ValidationError) as deactivating:
+        deactivate_user(first, second)
+
+    assert demoting.value.errors == {"role": message}
+    assert deactivating.value.errors == {"user": message}
+    second = fresh(second)
+    assert (second.role, second.active) == ("admin", True)
+    assert audit_events(second) == []
+
+
+def test_an_administrator_is_demoted_or_deactivated_while_another_active_one_remains(admin_client):
+    other, deactivated = create_user(role="admin"), create_user(role="admin")
+    deactivated.active = False
+    db.session.commit()
+
+    admin_client.post(f"/admin/users/{other.id}/edit", data={"name": "Other", "role": "officer", "authority": "WBC"})
+    assert fresh(other).role == "officer"
+    other.role = "admin"
+    db.session.commit()
+    admin_client.post(f"/admin/users/{other.id}/deactivate")
+    assert fresh(other).active is False

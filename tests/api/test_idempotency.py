@@ -113,7 +113,7 @@ def test_a_connection_lost_before_the_answer_is_stored_keeps_neither_and_the_ret
     """The write and the key's answer are committed together: never a write whose key is "in progress" for ever."""
     settle = idempotency._settle
 
-    def lost(reservation, response):
+    def lost(reservation, response, *_):
         monkeypatch.setattr(idempotency, "_settle", settle)
         raise OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"))
 
