@@ -41,6 +41,7 @@ MESSAGES = {
     "date": "{label} must be a date in the format YYYY-MM-DD",
     "date_time": "{label} must be a date and time with an offset, like 2026-03-01T10:00:00+00:00",
     "time": "{label} must be a time in the 24-hour clock, like 14:30",
+    "field_message": "{message}",  # a rule's own message, shared with the pages (engage.engagements.links)
     "dict_type": '{label} must be an object of names and values, like {{"name": "value"}}',
 }
 UNEXPECTED = "{label} is not valid"
