@@ -170,6 +170,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "evidence.dtc.table": ("/evidence/dtc-table", VIEWERS),
     "evidence.dtc.table_file": ("/evidence/dtc-table.csv", VIEWERS),
     "evidence.dtc.matrix": ("/evidence/dtc-matrix", VIEWERS),
+    "evidence.dtc.matrix_file": ("/evidence/dtc-matrix.csv", VIEWERS),
     "evidence.common_ground.index": ("/evidence/common-ground/", VIEWERS),
     "evidence.common_ground.new": ("/evidence/common-ground/new", EDITORS),
     "evidence.common_ground.show": (
