@@ -201,6 +201,9 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "evidence.common_ground.signature": ("/evidence/common-ground/{statement}/versions/1/signatures", EDITORS),
     "evidence.common_ground.status": ("/evidence/common-ground/{statement}/versions/1/status", EDITORS),
     "evidence.warnings.index": ("/evidence/warnings/", VIEWERS),
+    "evidence.chronology.index": ("/evidence/chronology/", VIEWERS),
+    "evidence.chronology.show": ("/evidence/chronology/housing-need", VIEWERS),
+    "evidence.chronology.download": ("/evidence/chronology/housing-need.docx", VIEWERS),
     "evidence.consultation_statement.show": ("/evidence/consultation-statement", VIEWERS),
     "evidence.consultation_statement.download": (
         "/evidence/consultation-statement.docx?consultation={consultation}",
