@@ -332,6 +332,8 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.update_main_issue": ("/api/v1/main-issues/{issue}", API_EDITORS),
     "api.consultation_statement": ("/api/v1/evidence/consultation-statement?consultation={consultation}", API_VIEWERS),
     "api.dtc_matrix": ("/api/v1/evidence/dtc-matrix", API_VIEWERS),
+    "api.list_chronology": ("/api/v1/evidence/chronology", API_VIEWERS),
+    "api.show_chronology": ("/api/v1/evidence/chronology/housing-need", API_VIEWERS),
     "api.create_stakeholder_import": ("/api/v1/stakeholder-imports", API_EDITORS),
     "api.show_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
     "api.update_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
