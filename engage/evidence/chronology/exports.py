@@ -31,6 +31,10 @@ def title(chronology: Chronology) -> str:
 def notes(chronology: Chronology, now: datetime) -> list[str]:
     first = chronology.first
     lines = [office.generated_note(now) + " (UK time) from the Engage records."]
+    plan = chronology.plan
+    if plan is not None:
+        partners = ", ".join(authority.name for authority in plan.partners_lead_first)
+        lines.append(f"{plan.name}" + (f", prepared by {partners}." if partners else "."))
     if first is not None:
         stage = f", at the {first.stage} stage" if first.stage else ""
         lines.append(f"First engaged on {format_date(first.day)}{stage}: {first.engagement.title}.")
@@ -59,7 +63,7 @@ def tables(chronology: Chronology) -> list[office.Table]:
         [
             entry.day,
             f"{entry.engagement.title} ({EngagementKind.label_of(entry.engagement.kind).lower()}, "
-            f"led by {entry.engagement.lead_authority.code})",
+            f"led by {entry.engagement.lead_authority.name})",
             entry.stage,
             "; ".join(entry.attendees),
             entry.engagement.outcome,

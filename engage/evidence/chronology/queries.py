@@ -23,6 +23,7 @@ from engage.models import (
     CommonGround,
     CommonGroundVersion,
     Engagement,
+    Plan,
     Stakeholder,
     StrategicMatter,
     engagement_matter,
@@ -75,6 +76,7 @@ class Chronology:
     entries: list[Entry] = field(default_factory=list)
     positions: list[StatementPosition] = field(default_factory=list)
     truncated: bool = False
+    plan: Plan | None = None
 
     @property
     def first(self) -> Entry | None:
@@ -224,6 +226,7 @@ def chronology(matter: StrategicMatter) -> Chronology:
         entries=listed,
         positions=positions(matter),
         truncated=truncated,
+        plan=db.session.scalar(select(Plan).order_by(Plan.id)),
     )
 
 

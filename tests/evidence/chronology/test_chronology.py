@@ -119,6 +119,8 @@ def test_docx_has_the_three_sections_in_word_styles(officer_client, record):
     assert "Chronology of engagement: Housing need and distribution (including unmet need)" in headings
     for heading in ("Bodies first engaged", "Engagements in date order", "Statements of Common Ground"):
         assert heading in headings
+    about = "\n".join(p.text for p in document.paragraphs)
+    assert record.plan.name in about and "First engaged on 10 March 2026, at the Regulation 18 stage" in about
     first, engagements, positions = document.tables
     assert [c.text for c in first.rows[1].cells][:3] == ["Environment Agency", "10 March 2026", "Regulation 18"]
     assert len(engagements.rows) == 3
