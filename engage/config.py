@@ -33,6 +33,7 @@ class Config:
     REDIS_URL = os.environ.get("REDIS_URL") or None
     JOBS_QUEUE = os.environ.get("JOBS_QUEUE", "engage")  # the RQ queue `flask worker` serves
     SERVICE_NAME = "Engage"
+    BASE_URL = os.environ.get("BASE_URL", "")  # Engage's own address (engage.engagements.links, reminder emails)
     TIMEZONE = "Europe/London"
 
     SESSION_COOKIE_HTTPONLY = True

@@ -170,6 +170,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "evidence.dtc.table": ("/evidence/dtc-table", VIEWERS),
     "evidence.dtc.table_file": ("/evidence/dtc-table.csv", VIEWERS),
     "evidence.dtc.matrix": ("/evidence/dtc-matrix", VIEWERS),
+    "evidence.dtc.matrix_file": ("/evidence/dtc-matrix.csv", VIEWERS),
     "evidence.common_ground.index": ("/evidence/common-ground/", VIEWERS),
     "evidence.common_ground.new": ("/evidence/common-ground/new", EDITORS),
     "evidence.common_ground.show": (
@@ -200,6 +201,9 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "evidence.common_ground.signature": ("/evidence/common-ground/{statement}/versions/1/signatures", EDITORS),
     "evidence.common_ground.status": ("/evidence/common-ground/{statement}/versions/1/status", EDITORS),
     "evidence.warnings.index": ("/evidence/warnings/", VIEWERS),
+    "evidence.chronology.index": ("/evidence/chronology/", VIEWERS),
+    "evidence.chronology.show": ("/evidence/chronology/housing-need", VIEWERS),
+    "evidence.chronology.download": ("/evidence/chronology/housing-need.docx", VIEWERS),
     "evidence.consultation_statement.show": ("/evidence/consultation-statement", VIEWERS),
     "evidence.consultation_statement.download": (
         "/evidence/consultation-statement.docx?consultation={consultation}",
@@ -328,6 +332,8 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.update_main_issue": ("/api/v1/main-issues/{issue}", API_EDITORS),
     "api.consultation_statement": ("/api/v1/evidence/consultation-statement?consultation={consultation}", API_VIEWERS),
     "api.dtc_matrix": ("/api/v1/evidence/dtc-matrix", API_VIEWERS),
+    "api.list_chronology": ("/api/v1/evidence/chronology", API_VIEWERS),
+    "api.show_chronology": ("/api/v1/evidence/chronology/housing-need", API_VIEWERS),
     "api.create_stakeholder_import": ("/api/v1/stakeholder-imports", API_EDITORS),
     "api.show_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),
     "api.update_stakeholder_import": ("/api/v1/stakeholder-imports/{job}", API_EDITORS),

@@ -43,6 +43,7 @@ MESSAGES = {
     "date_time": "{label} must be a date and time with an offset, like 2026-03-01T10:00:00+00:00",
     "date_range": f"{{label}} must be in the years {EARLIEST_YEAR} to {LATEST_YEAR}",
     "time": "{label} must be a time in the 24-hour clock, like 14:30",
+    "field_message": "{message}",  # a rule's own message, shared with the pages (engage.engagements.links)
     "dict_type": '{label} must be an object of names and values, like {{"name": "value"}}',
 }
 UNEXPECTED = "{label} is not valid"

@@ -4,6 +4,7 @@ errors land next to the field they are about; the form itself checks only CSRF a
 from datetime import date, datetime
 from typing import Any
 
+from flask import request
 from flask_wtf.file import FileField
 from govuk_frontend_wtf.wtforms_widgets import (
     GovCheckboxesInput,
@@ -14,12 +15,13 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import RadioField, SelectField, SelectMultipleField, StringField, SubmitField, ValidationError
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.fields import GovDateField, ServiceErrorsMixin
 from engage.common.forms import BaseForm
 from engage.common.validation import parse_london_time
+from engage.engagements.links import evidence_link_problem, reference_problem
 from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
 FIELD_FOR_ERROR = {
@@ -53,6 +55,35 @@ class FollowUpMixin:
         return [{"description": fields[0], "owner": fields[1], "due_on": fields[2]}]
 
 
+class EvidenceMixin:
+    """The evidence link and examination library reference, checked as the service checks them (and against the
+    host this page was asked on, which the service cannot know)."""
+
+    def validate_evidence_url(self, field) -> None:
+        problem = evidence_link_problem(field.data or "", extra_hosts=[request.host])
+        if problem:
+            raise ValidationError(problem)
+
+    def validate_examination_library_reference(self, field) -> None:
+        problem = reference_problem(field.data or "")
+        if problem:
+            raise ValidationError(problem)
+
+
+def _evidence_fields(cls):
+    cls.evidence_url = StringField(
+        "Link to the published evidence (optional)",
+        widget=GovTextInput(),
+        description="The address of the minutes or letter on a public website, starting https://",
+    )
+    cls.examination_library_reference = StringField(
+        "Examination library reference (optional)",
+        widget=GovTextInput(),
+        description="The document’s number in the examination library, like EL-12 or SD/4.2",
+    )
+    return cls
+
+
 def _action_fields(cls):
     cls.action_description = StringField(
         "Follow-up action (optional)", widget=GovTextArea(), description="What needs to be done next"
@@ -62,8 +93,9 @@ def _action_fields(cls):
     return cls
 
 
+@_evidence_fields
 @_action_fields
-class EngagementForm(ErrorsMixin, FollowUpMixin, BaseForm):
+class EngagementForm(ErrorsMixin, EvidenceMixin, FollowUpMixin, BaseForm):
     title = StringField(
         "Title (optional)",
         widget=GovTextInput(),
@@ -98,7 +130,6 @@ class EngagementForm(ErrorsMixin, FollowUpMixin, BaseForm):
     outcome = StringField("Outcome", widget=GovTextArea(), description="Needed once the engagement has been held")
     agreement = RadioField("Agreement status", widget=GovRadioInput(), validate_choice=False, default="n-a")
     influence_on_plan = StringField("Influence on the plan (optional)", widget=GovTextArea())
-    evidence_url = StringField("Link to evidence (optional)", widget=GovTextInput(), description="Minutes or a letter")
     evidence_file = FileField(
         "Upload minutes or a letter (optional)",
         widget=GovFileInput(),
@@ -134,6 +165,7 @@ class EngagementForm(ErrorsMixin, FollowUpMixin, BaseForm):
             agreement=self.agreement.data,
             influence_on_plan=self.influence_on_plan.data,
             evidence_url=self.evidence_url.data,
+            examination_library_reference=self.examination_library_reference.data,
             incomplete_reason=self.incomplete_reason.data,
         )
         return data, errors
@@ -161,15 +193,15 @@ def _attendee_label(stakeholder) -> str:
     return f"{stakeholder.name} ({organisation})" if organisation else stakeholder.name
 
 
+@_evidence_fields
 @_action_fields
-class HeldForm(ErrorsMixin, FollowUpMixin, BaseForm):
+class HeldForm(ErrorsMixin, EvidenceMixin, FollowUpMixin, BaseForm):
     """Mark a planned engagement as held and record what came of it, in one step."""
 
     summary = StringField("What was asked or offered", widget=GovTextArea())
     outcome = StringField("Outcome", widget=GovTextArea(), description="What was agreed, decided or learned")
     agreement = RadioField("Agreement status", widget=GovRadioInput(), validate_choice=False, default="n-a")
     influence_on_plan = StringField("Influence on the plan (optional)", widget=GovTextArea())
-    evidence_url = StringField("Link to evidence (optional)", widget=GovTextInput())
     evidence_file = FileField(
         "Upload minutes or a letter (optional)",
         widget=GovFileInput(),
@@ -187,7 +219,14 @@ class HeldForm(ErrorsMixin, FollowUpMixin, BaseForm):
         self.action_owner.choices = choices([(a.code, a.name) for a in authorities], "Select an authority")
 
     def to_data(self) -> dict[str, Any]:
-        names = ("summary", "outcome", "agreement", "influence_on_plan", "evidence_url")
+        names = (
+            "summary",
+            "outcome",
+            "agreement",
+            "influence_on_plan",
+            "evidence_url",
+            "examination_library_reference",
+        )
         data = {name: self._fields[name].data for name in names}
         if self.incomplete_reason.raw_data:
             data["incomplete_reason"] = self.incomplete_reason.data

@@ -153,6 +153,7 @@ def held(engagement_id):
         "summary": engagement.summary,
         "agreement": engagement.agreement,
         "evidence_url": engagement.evidence_url,
+        "examination_library_reference": engagement.examination_library_reference,
     }
     form = HeldForm(
         data={**initial, "action_owner": engagement.lead_authority.code} if request.method == "GET" else None

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from engage.common.dates import LONDON, YEARS_MESSAGE, format_date, in_accepted_years
 from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
+from engage.engagements.links import evidence_link_problem, reference_problem
 from engage.extensions import db
 from engage.models import Authority, Plan, Stakeholder, StrategicMatter
 from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
@@ -44,9 +45,14 @@ def _text(data, values, errors) -> None:
         if len(text) > limit:
             errors[field] = [f"{field.replace('_', ' ').capitalize()} must be {limit:,} characters or fewer"]
         values[field] = text
-    url = values["evidence_url"]
-    if url and not url.lower().startswith(("https://", "http://")):
-        errors["evidence_url"] = ["Enter a web address in the correct format, like https://example.com/minutes.pdf"]
+    problem = evidence_link_problem(values["evidence_url"]) if "evidence_url" not in errors else None
+    if problem:
+        errors["evidence_url"] = [problem]
+    reference = str(data.get("examination_library_reference") or "").strip()
+    problem = reference_problem(reference)
+    if problem:
+        errors["examination_library_reference"] = [problem]
+    values["examination_library_reference"] = reference
 
 
 def _choices(data, values, errors) -> None:

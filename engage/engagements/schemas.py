@@ -3,8 +3,9 @@
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
-from flask import url_for
-from pydantic import AliasPath, BeforeValidator, Field
+from flask import has_request_context, request, url_for
+from pydantic import AfterValidator, AliasPath, BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from engage.common.schemas import (
     DateTimeText,
@@ -21,11 +22,35 @@ from engage.common.schemas import (
     objects,
     one_of,
 )
+from engage.engagements.links import evidence_link_problem, reference_problem
 from engage.models.engagement import LONDON
 from engage.vocab import ActionStatus, Agreement, EngagementKind, EngagementStatus, Level
 
 AUTHORITY_CODE = "Authority code, e.g. WBC"
 PLAN_STAGE = "Slug of the plan stage, e.g. reg-18"
+EVIDENCE_URL = (
+    "The published evidence document (minutes, a letter): an http or https address, never a page of Engage that "
+    "needs signing in"
+)
+LIBRARY_REFERENCE = "The evidence document's number in the examination library, e.g. EL-12 or SD/4.2"
+
+
+def _evidence_link(value: str) -> str:
+    problem = evidence_link_problem(value, extra_hosts=[request.host] if has_request_context() else [])
+    if problem:
+        raise PydanticCustomError("field_message", "{message}", {"message": problem})
+    return value
+
+
+def _library_reference(value: str) -> str:
+    problem = reference_problem(value)
+    if problem:
+        raise PydanticCustomError("field_message", "{message}", {"message": problem})
+    return value
+
+
+EvidenceLink = Annotated[Text, AfterValidator(_evidence_link)]
+LibraryReference = Annotated[Text, AfterValidator(_library_reference)]
 
 
 class Action(Output):
@@ -71,7 +96,8 @@ class Engagement(Output):
     outcome: str
     agreement: Literal[Agreement.values()]
     influence_on_plan: str
-    evidence_url: str
+    evidence_url: str = Field(description=EVIDENCE_URL)
+    examination_library_reference: str = Field(description=LIBRARY_REFERENCE)
     incomplete_reason: str = Field(description="Why a held engagement has no attendees or no strategic matter")
     evidence_documents: list[EvidenceDocument]
     strategy_entry_id: int | None
@@ -133,7 +159,8 @@ class EngagementInput(Input):
     outcome: Text | None = None
     agreement: one_of(Agreement.values()) = None
     influence_on_plan: Text | None = None
-    evidence_url: Text | None = None
+    evidence_url: EvidenceLink | None = Field(None, description=EVIDENCE_URL)
+    examination_library_reference: LibraryReference | None = Field(None, description=LIBRARY_REFERENCE)
     incomplete_reason: Text | None = Field(
         None, description="Why a held engagement has no attendees or no strategic matter (a press release, say)"
     )

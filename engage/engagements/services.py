@@ -37,6 +37,7 @@ AUDITED = (
     "agreement",
     "influence_on_plan",
     "evidence_url",
+    "examination_library_reference",
     "level",
     "incomplete_reason",
 )
@@ -60,6 +61,7 @@ def engagement_values(engagement: Engagement) -> dict[str, Any]:
         "agreement": engagement.agreement,
         "influence_on_plan": engagement.influence_on_plan,
         "evidence_url": engagement.evidence_url,
+        "examination_library_reference": engagement.examination_library_reference,
         "incomplete_reason": engagement.incomplete_reason,
     }
 

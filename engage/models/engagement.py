@@ -137,7 +137,9 @@ class Engagement(db.Model):
     outcome: Mapped[str] = mapped_column(Text, default="")
     agreement: Mapped[str] = mapped_column(String(20), default="n-a")  # engage.vocab.Agreement
     influence_on_plan: Mapped[str] = mapped_column(Text, default="")
-    evidence_url: Mapped[str] = mapped_column(String(1000), default="")
+    evidence_url: Mapped[str] = mapped_column(String(1000), default="")  # a published document (engagements/links.py)
+    # Its number in the examination library, the list the programme officer keeps ("EL-12", "SD/4.2").
+    examination_library_reference: Mapped[str] = mapped_column(String(50), default="")
     # Why a held engagement has no attendees or no strategic matter (a press release, a letter to all), so it
     # is not silently missing from the co-operation table.
     incomplete_reason: Mapped[str] = mapped_column(Text, default="")

@@ -22,6 +22,7 @@ FIELDS = {
     "actions",
     "influence_on_plan",
     "evidence_url",
+    "examination_library_reference",
     "after_submission",
 }
 

@@ -28,6 +28,7 @@ FIELDS = [
     "agreement",
     "influence_on_plan",
     "evidence_url",
+    "examination_library_reference",
     "after_submission",
     "actions",
 ]
@@ -253,3 +254,36 @@ def test_a_held_engagement_needs_attendees_and_a_matter_or_a_reason(officer_api,
     assert_matches_schema(response, "Engagement")
     planned = officer_api.post("/api/v1/engagements", json=_body(status="planned", outcome="", matters=[], actions=[]))
     assert planned.status_code == 201  # a planned one can still be missing them
+
+
+def test_the_examination_library_reference_is_kept_and_a_sign_in_page_is_no_evidence(officer_api, openapi):
+    create_plan()
+    create_authority()
+    person = create_stakeholder()
+    link = "https://www.example.gov.uk/dtc/minutes.pdf"
+    body = _body(stakeholders=[person.id], evidence_url=link, examination_library_reference="EL-12")
+    response = officer_api.post("/api/v1/engagements", json=body)
+    assert response.status_code == 201, response.get_json()
+    data = response.get_json()
+    assert (data["evidence_url"], data["examination_library_reference"]) == (link, "EL-12")
+    assert_matches_schema(response, "Engagement")
+    response = officer_api.patch(f"/api/v1/engagements/{data['id']}", json={"examination_library_reference": "SD/4.2"})
+    assert response.status_code == 200 and response.get_json()["examination_library_reference"] == "SD/4.2"
+    for field, value in (
+        ("evidence_url", f"http://localhost/engagements/{data['id']}"),
+        ("evidence_url", "mailto:officer@example.gov.uk"),
+        ("examination_library_reference", "EL<12>"),
+    ):
+        response = officer_api.patch(f"/api/v1/engagements/{data['id']}", json={field: value})
+        assert response.status_code == 422, value
+        assert_matches_schema(response, "Problem")
+        assert response.get_json()["errors"][field][0].startswith(("Enter", "Examination library reference"))
+    assert db.session.get(models.Engagement, data["id"]).examination_library_reference == "SD/4.2"
+
+
+def test_the_schema_documents_the_reference_and_what_a_link_may_be(openapi):
+    engagement = openapi["components"]["schemas"]["Engagement"]["properties"]
+    assert "examination library" in engagement["examination_library_reference"]["description"]
+    assert "signing in" in engagement["evidence_url"]["description"]
+    created = openapi["components"]["schemas"]["EngagementInput"]["properties"]
+    assert "examination_library_reference" in created

@@ -22,6 +22,7 @@ from engage.common.schemas import (
     objects,
 )
 from engage.common.validation import ValidationError
+from engage.engagements.schemas import EvidenceLink
 
 
 class Thing(Output):
@@ -163,6 +164,7 @@ def test_every_error_the_field_types_give_has_a_message():
         (ParentInput, {"items": "x", "person": 1}),
         (DatesInput, {"starts_on": "x", "starts_at": "x", "time_of_day": "teatime", "mapping": ["a"]}),
         (DatesInput, {"starts_on": "1899-12-31"}),
+        (create_model("Linked", __base__=Input, link=(EvidenceLink, None)), {"link": "ftp://example.com/minutes"}),
     ]
     types = set()
     for model, body in cases:

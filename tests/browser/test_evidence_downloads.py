@@ -91,3 +91,31 @@ def test_matrix_shows_gaps_and_late_engagement(page, record):
     expect(page.locator("table")).to_contain_text("Only after submission")
     screenshot(page, "evidence-dtc-matrix")
     assert_accessible(page, "evidence-dtc-matrix")
+
+
+def test_matrix_downloads_and_its_cells_open_the_engagements(page, record):
+    sign_in(page)
+    page.goto("/evidence/dtc-matrix")
+    table = list(csv.reader(io.StringIO(download(page, "CSV file").decode("utf-8-sig"))))
+    assert table[0][:2] == ["Body", "Body category"] and table[0][-1] == "Gaps"
+    workbook = load_workbook(io.BytesIO(download(page, "Excel spreadsheet (XLSX)")))
+    assert workbook.sheetnames == ["About", "Matrix", "Cells"]
+    assert Document(io.BytesIO(download(page, "Word document (DOCX)"))).tables
+    page.locator("table tbody td a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Co-operation activity table")
+    assert "matter=" in page.url and "body=" in page.url and "source=engagements" in page.url
+
+
+def test_chronology_of_a_matter_is_accessible_and_downloads(page, record):
+    sign_in(page)
+    page.goto("/evidence/")
+    page.get_by_role("link", name="Chronology by strategic matter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Chronology by strategic matter")
+    assert_accessible(page, "evidence-chronology-index")
+    page.get_by_role("link", name="Housing need and distribution (including unmet need)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Housing need and distribution (including unmet need)")
+    expect(page.locator("main")).to_contain_text("Bodies first engaged")
+    screenshot(page, "evidence-chronology-matter")
+    assert_accessible(page, "evidence-chronology-matter")
+    document = Document(io.BytesIO(download(page, "Download this chronology as a Word document (DOCX)")))
+    assert len(document.tables) >= 2

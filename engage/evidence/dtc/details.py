@@ -191,7 +191,7 @@ class RowBuilder:
 
     def _meeting(self, row, matters: list, attendees: list[str], actions: list[dict]) -> Meeting:
         engagement_id, starts_at, plan_id, stage_id, title, kind, level, summary, outcome, agreement, *more = row
-        influence, evidence_url = more
+        influence, evidence_url, library_reference = more
         day = starts_at.astimezone(LONDON).date()
         stage = self.stages.get(stage_id) or self._stage_on(plan_id, day)
         record_url = self.url(f"/engagements/{engagement_id}")
@@ -218,6 +218,7 @@ class RowBuilder:
             "actions": actions,
             "action_lines": [action_text(action) for action in actions],
             "influence_on_plan": influence or "",
+            "examination_library_reference": library_reference or "",
         }
         return Meeting(engagement_id, day, self._after_submission(plan_id, day), values)
 

@@ -25,7 +25,7 @@ from engage.stakeholders import exports
 FILE_COLUMNS = [*COLUMNS, ("after_submission", "After submission")]
 WIDTHS = {"ref": 13, "date": 11, "body": 28, "body_category": 22, "matters": 28, "plan_stage": 16, "form": 18}
 WIDE = {"summary": 50, "outcome": 36, "actions": 36, "influence_on_plan": 30, "attendees": 30, "evidence_url": 30}
-DOCX_WIDTHS_CM = (1.9, 1.6, 2.6, 2.0, 2.4, 1.8, 1.7, 1.4, 2.4, 3.6, 2.6, 2.4, 2.2, 2.2)
+DOCX_WIDTHS_CM = (1.9, 1.6, 2.6, 2.0, 2.4, 1.8, 1.7, 1.4, 2.4, 3.6, 2.6, 2.4, 2.2, 2.2, 1.6)
 CSV_BATCH_ROWS = 500
 MARKER = "DTC-ROWS-GO-HERE"
 DOCX_MIMETYPE = office.DOCX_MIMETYPE

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from engage.common import audit
 from engage.common.dates import LONDON
 from engage.evidence.dtc import rows as dtc
 from engage.evidence.dtc.details import CATEGORY_PRIORITY, person_name
@@ -203,3 +204,16 @@ def _cares(body_ids) -> dict[int, set[int]]:
         for body, key in db.session.execute(query.where(column.in_(ids))):
             cares[body].update(matter_ids[slug] for slug in mapping.get(key, []) if slug in matter_ids)
     return cares
+
+
+def record_export(filters: dtc.DtcFilters, grid: Matrix, file_format: str, user=None) -> None:
+    """Audit a download of the matrix (with `scope=all` it names people): who, which filters, how many bodies."""
+    audit.record(
+        "export",
+        "dtc_matrix",
+        None,
+        f"Downloaded the bodies and strategic matters matrix ({len(grid.bodies):,} bodies) as {file_format.upper()}",
+        user=user,
+        changes={"filters": filters.as_args(), "bodies": len(grid.bodies), "format": file_format},
+    )
+    db.session.commit()

@@ -86,6 +86,7 @@ def _engagements(id_in) -> Select:
         Engagement.agreement,
         Engagement.influence_on_plan,
         Engagement.evidence_url,
+        Engagement.examination_library_reference,
     ).where(id_in(Engagement.id))
 
 

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from engage.common.dates import LONDON, format_datetime
 from engage.common.pagination import parse_int
-from engage.evidence.dtc import bp, matrix
+from engage.evidence.dtc import bp, matrix, matrix_exports
 from engage.evidence.dtc import exports as dtc_exports
 from engage.evidence.dtc import rows as dtc
 from engage.evidence.dtc.forms import DtcFilterForm, describe
@@ -20,6 +20,7 @@ from engage.permissions import VIEW, require_permission
 
 PER_PAGE = 100
 TITLE = "Co-operation activity table"
+MATRIX_TITLE = "Bodies and strategic matters"
 
 
 @bp.route("/dtc-table")
@@ -78,6 +79,49 @@ def matrix_page():
         form=form if form.has_errors else None,
         grid=grid,
     )
+
+
+@bp.route("/dtc-matrix.<any(csv, xlsx, docx):file_format>")
+@require_permission(VIEW)
+def matrix_file(file_format: str):
+    filters = dtc.DtcFilters.from_args(request.args)
+    grid = matrix.build(filters) if not filters.errors else matrix.Matrix(matters=[], bodies=[])
+    matrix.record_export(filters, grid, file_format, user=current_user)
+    filename = f"bodies-and-strategic-matters-{utcnow().astimezone(LONDON):%Y-%m-%d}.{file_format}"
+    if file_format == "csv":
+        body, mimetype = matrix_exports.csv_text(grid).encode("utf-8"), "text/csv"
+    else:
+        notes, empty = matrix_notes(filters, grid), matrix_empty_message(filters, grid)
+        if file_format == "xlsx":
+            body, mimetype = matrix_exports.xlsx_bytes(grid, MATRIX_TITLE, notes, empty), dtc_exports.XLSX_MIMETYPE
+        else:
+            body, mimetype = matrix_exports.docx_bytes(grid, MATRIX_TITLE, notes, empty), dtc_exports.DOCX_MIMETYPE
+    response = Response(body, mimetype=mimetype)
+    response.headers.set("Content-Disposition", "attachment", filename=filename)
+    return response
+
+
+def matrix_empty_message(filters: dtc.DtcFilters, grid: matrix.Matrix) -> str:
+    if filters.errors:
+        return "There are no results because the dates are not valid. Correct the dates to see the matrix."
+    if not grid.bodies or not grid.matters:
+        return "No bodies match these filters. Try fewer filters or choose all stakeholders."
+    return "No body has a held engagement or a gap on any matter."
+
+
+def matrix_notes(filters: dtc.DtcFilters, grid: matrix.Matrix) -> list[str]:
+    form = DtcFilterForm(None, filters)
+    notes = [
+        f"Generated on {format_datetime(utcnow())} (UK time) from the Engage records.",
+        f"Filters — {'; '.join(describe(form, filters))}.",
+        f"Bodies: {len(grid.bodies):,}; strategic matters: {len(grid.matters):,}; gaps: {grid.gaps:,}.",
+        "Each cell gives the latest agreement status and the date of the last held engagement on that matter with "
+        "that body. A gap is a matter the body cares about (it was meant to be engaged on it, or its kind of body "
+        "usually is) with no held engagement.",
+    ]
+    if grid.truncated:
+        notes.append(f"Only the first {len(grid.bodies):,} bodies are included: filter to see the rest.")
+    return notes
 
 
 def empty_message(filters: dtc.DtcFilters, total: int) -> str:

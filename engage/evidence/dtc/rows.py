@@ -74,6 +74,7 @@ COLUMNS = [
     ("actions", "Actions and owner"),
     ("influence_on_plan", "Influence on the plan"),
     ("evidence_url", "Evidence link"),
+    ("examination_library_reference", "Examination library reference"),
 ]
 
 

@@ -45,6 +45,9 @@ class DtcRow(Output):
     actions: list[DtcAction]
     influence_on_plan: str
     evidence_url: str = Field(description="The evidence document, or the record in Engage")
+    examination_library_reference: str = Field(
+        description="The evidence document's number in the examination library (engagements only), e.g. EL-12"
+    )
     after_submission: bool = Field(description="Dated after the plan was submitted")
 
 

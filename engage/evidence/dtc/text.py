@@ -42,6 +42,7 @@ class DtcRow:
     actions: Sequence[dict[str, Any]] = ()
     action_lines: Sequence[str] = ()  # the actions as printed (action_text), made once per engagement
     influence_on_plan: str = ""
+    examination_library_reference: str = ""  # the evidence document's number in the examination library
 
     def as_text(self) -> dict[str, Any]:
         """The printed row (CSV, XLSX, DOCX): names rather than slugs, lists joined; `date` stays a date."""
@@ -64,6 +65,7 @@ class DtcRow:
             "; ".join(self.action_lines),
             self.influence_on_plan,
             self.evidence_url,
+            self.examination_library_reference,
         ]
 
 
@@ -82,6 +84,7 @@ TEXT_KEYS = (
     "actions",
     "influence_on_plan",
     "evidence_url",
+    "examination_library_reference",
 )
 
 

@@ -27,6 +27,7 @@ def _log_engagement(matter_slug: str, title: str) -> Engagement:
         outcome="Agreed the figures",
         summary="Talked about housing",
         evidence_url="https://example.gov.uk/minutes.pdf",
+        examination_library_reference="EL-12",
     )
     engagement.matters = [db.session.scalar(select(StrategicMatter).where(StrategicMatter.slug == matter_slug))]
     engagement.stakeholders = [
@@ -90,7 +91,9 @@ def test_docx_has_the_template_parts_and_the_annexes(viewer_client):
     assert len(dtc.rows) == 2  # the head and the one housing engagement
     assert "Environment Agency" in dtc.rows[1].cells[2].text
     assert dtc.rows[0].cells[-1].text == "After submission"
-    links = dtc.rows[1].cells[-2]._tc.findall(".//" + qn("w:hyperlink"))
+    head = _texts(dtc.rows[0])
+    assert dtc.rows[1].cells[head.index("Examination library reference")].text == "EL-12"
+    links = dtc.rows[1].cells[head.index("Evidence link")]._tc.findall(".//" + qn("w:hyperlink"))
     assert len(links) == 1  # the evidence link is a real hyperlink
 
 

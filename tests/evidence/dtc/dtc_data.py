@@ -76,6 +76,7 @@ def build(plan=None) -> SimpleNamespace:
         agreement="agreed",
         influence_on_plan="Policy CC2 rewritten",
         evidence_url="https://example.org/minutes/1.pdf",
+        examination_library_reference="EL-7",
     )
     first.actions = [Action(description="Send SFRA draft", owner_authority=dbc, due_on=date(2026, 4, 1))]
     later = engagement(

@@ -109,7 +109,7 @@ def test_xlsx_is_formatted_and_matches_the_database(officer_client, record):
     sheet = workbook["Co-operation"]
     assert [cell.value for cell in sheet[1]] == [*HEADINGS, "After submission"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:O5"
+    assert sheet.auto_filter.ref == "A1:P5"
     assert [sheet.cell(row=n, column=1).value for n in range(2, 6)] == expected_refs()
     assert sheet["B2"].value == datetime(2026, 3, 10)
     assert sheet["B2"].number_format == "dd/mm/yyyy"

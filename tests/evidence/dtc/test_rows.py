@@ -65,6 +65,7 @@ def test_engagement_row_carries_the_record(record):
         "actions": [{"description": "Send SFRA draft", "owner": "DBC", "due_on": "2026-04-01", "status": "open"}],
         "influence_on_plan": "Policy CC2 rewritten",
         "evidence_url": "https://example.org/minutes/1.pdf",
+        "examination_library_reference": "EL-7",
         "after_submission": False,
     }
 
