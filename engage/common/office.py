@@ -93,11 +93,12 @@ def new_document(
     docx_layout.page_setup(section, landscape=landscape)
     docx_layout.footer(section, footer or title)
     document.add_heading(title, level=0)
-    block = document.add_paragraph()
     masthead_lines = masthead.lines()
-    for number, line in enumerate([*masthead_lines, _dated(dated), *lines]):
-        run = block.add_run(("\n" if number else "") + cell_text(line))
-        run.bold = number < len(masthead_lines)
+    if masthead_lines:
+        document.add_paragraph().add_run("\n".join(masthead_lines)).bold = True
+    document.add_paragraph(_dated(dated))
+    if lines:
+        document.add_paragraph("\n".join(cell_text(line) for line in lines))
     if contents:
         docx_layout.add_contents(document, contents)
     return document

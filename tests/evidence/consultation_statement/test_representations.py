@@ -132,6 +132,7 @@ def test_docx_annex_has_each_representation_with_its_details(viewer_client, cons
     document = docx.Document(io.BytesIO(_get(viewer_client, consultation, "docx").data))
     paragraphs = document.paragraphs
     assert "Annex: full copies of the representations" in [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    paragraphs = paragraphs[[(p.style.name, p.text) for p in paragraphs].index(("Heading 1", "Summary")) :]
     annex = [p.text for p in paragraphs].index("Annex: full copies of the representations")
     headings = [p.text for p in paragraphs[annex:] if p.style.name == "Heading 2"]
     pat = db.session.scalar(select(Respondent).where(Respondent.first_name == "Pat"))
