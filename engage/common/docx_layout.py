@@ -33,6 +33,15 @@ def page_setup(section, *, landscape: bool = False) -> None:
         section.left_margin = section.right_margin = NARROW_MARGIN
 
 
+def number_from_one(section) -> None:
+    """The section's pages are numbered from 1 again."""
+    numbering = section._sectPr.find(qn("w:pgNumType"))
+    if numbering is None:
+        numbering = OxmlElement("w:pgNumType")
+        section._sectPr.append(numbering)
+    numbering.set(qn("w:start"), "1")
+
+
 def text_width(section) -> int:
     return section.page_width - section.left_margin - section.right_margin
 
@@ -55,15 +64,16 @@ def add_field(paragraph, code: str, shown: str = "1") -> None:
         run._r.append(element)
 
 
-def footer(section, text: str) -> None:
-    """The document's name and "Page n of m" at the foot of every page (later sections follow the first)."""
+def footer(section, text: str, total: str = "NUMPAGES") -> None:
+    """The document's name and "Page n of m" at the foot of every page (later sections follow the first); with
+    `total` SECTIONPAGES, m counts the section's pages (for letters, one section each)."""
     section.footer.is_linked_to_previous = False
     paragraph = section.footer.paragraphs[0]
     paragraph.text = ""
     paragraph.add_run(f"{text}    Page ")
     add_field(paragraph, "PAGE")
     paragraph.add_run(" of ")
-    add_field(paragraph, "NUMPAGES")
+    add_field(paragraph, total)
     for run in paragraph.runs:
         run.font.size = Pt(8)
 

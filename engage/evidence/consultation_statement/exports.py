@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from engage.common import office
-from engage.common.dates import format_datetime
 from engage.common.office import Table
 from engage.evidence.consultation_statement import annex as soc_annex
 from engage.evidence.consultation_statement.queries import ConsultationStatement, Stage
@@ -107,7 +106,7 @@ def _listed(representations) -> list[list]:
             r.reference,
             r.respondent.organisation or r.respondent.name,
             r.part.label if r.part else "The plan as a whole",
-            format_datetime(r.received_at),
+            r.received_at,  # a date and time in Excel, written out in Word and on the page
         ]
         for r in representations
     ]
