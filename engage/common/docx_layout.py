@@ -13,11 +13,13 @@ from docx.shared import Cm, Pt, RGBColor
 
 A4 = (Cm(21.0), Cm(29.7))
 MARGIN = Cm(2.0)
-NARROW_MARGIN = Cm(1.5)
+NARROW_MARGIN = Cm(1.27)
 CELL_MARGIN = Cm(0.1)  # left and right inside each cell
 LINK_COLOUR = RGBColor(0x1D, 0x70, 0xB8)
 MEASURED_ROWS = 300  # column widths are measured on the first rows: enough to see what the columns hold
+LONGEST_WORD = 100  # points: a longer word (a reference number, a code) may wrap rather than take the page
 LONGEST_LINE = 45  # characters of a line counted when asking for room; longer text wraps
+WIDE_LETTERS = dict.fromkeys("mwMW@", 0.95) | dict.fromkeys("ijlftrI .,;:'()-/|", 0.3)  # ems, Arial
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 TOC = " TOC \\o "
 ROW_PROPERTIES = "<w:trPr><w:cantSplit/></w:trPr>"  # for rows written as XML: they do not break across pages
@@ -114,6 +116,7 @@ def fill_contents(document) -> None:
         anchor.add_run(text)
         anchor.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         anchor.paragraph_format.space_after = Pt(0)
+    anchor.paragraph_format.space_after = Pt(12)
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     anchor.add_run()._r.append(end)
@@ -121,19 +124,27 @@ def fill_contents(document) -> None:
 
 def _points(text: str, size: float, bold: bool = False) -> float:
     """About how wide `text` is in Arial at `size` points: capitals are wider than small letters and digits."""
-    em = sum(0.72 if c.isupper() else 0.3 if c in " .,;:'()-/|" else 0.56 for c in text)
-    return em * size * (1.08 if bold else 1.0)
+    em = sum(WIDE_LETTERS.get(c) or (0.72 if c.isupper() else 0.56) for c in text)
+    return em * size * (1.12 if bold else 1.0)
+
+
+def _word_points(word: str, size: float) -> float:
+    """The room a word needs on one line: a web address may break after its slashes, and no word (an email
+    address, a long reference) asks for more than LONGEST_WORD points."""
+    if "/" in word and len(word) > 15:
+        word = max(word.split("/"), key=len)
+    return min(_points(word, size), LONGEST_WORD)
 
 
 def column_widths(head: Sequence[str], rows: Sequence[Sequence[str]], total: int, size: float) -> list[int]:
     """Column widths (EMU) sized to their content: every column at least as wide as its longest word (so no word
     is split), and the room left shared in proportion to how much more text each column holds."""
-    padding = int(CELL_MARGIN * 2 + Pt(2))
+    padding = int(CELL_MARGIN * 2 + Pt(3))
     least, wanted = [], []
     for index, heading in enumerate(head):
         values = [row[index] for row in rows[:MEASURED_ROWS]]
         words = [_points(w, size, bold=True) for w in heading.split()]
-        words += [_points(w, size) for value in values for w in value.split()]
+        words += [_word_points(w, size) for value in values for w in set(value.split())]
         lines = [_points(heading, size, True)]
         lines += [_points(line[:LONGEST_LINE], size) for value in values for line in value.splitlines()]
         least.append(int(Pt(max(words, default=size))) + padding)

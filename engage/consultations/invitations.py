@@ -206,13 +206,14 @@ def letters_docx(consultation: Consultation, web_address: str) -> bytes:
     docx_layout.page_setup(document.sections[0])
     docx_layout.footer(document.sections[0], consultation.title, total="SECTIONPAGES")
     rows = letter_rows(consultation)
+    if not rows:
+        document.add_paragraph(f"Nobody is to be invited to comment on {consultation.title} by letter.")
     for number, row in enumerate(rows):
         name = " ".join(part for part in (row["title"], row["first_name"], row["last_name"]) if part)
         if sender:
             document.add_paragraph().add_run("\n".join(sender)).bold = True
-        for line in [name, row["organisation"], *row["address"].splitlines(), row["postcode"]]:
-            if line:
-                document.add_paragraph(line)
+        address = [name, row["organisation"], *row["address"].splitlines(), row["postcode"]]
+        document.add_paragraph("\n".join(line for line in address if line))
         document.add_paragraph(f"Our reference: {row['reference']}\nDate: {today}")
         document.add_paragraph(f"Dear {name or 'Sir or Madam'},")
         paragraph = document.add_paragraph(

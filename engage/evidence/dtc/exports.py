@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import IO
 from xml.sax.saxutils import escape
 
-from engage.common import docx_layout, office, xlsx
+from engage.common import office, xlsx
 from engage.common.dates import format_date
 from engage.common.xml_text import NOT_XML, Remembered, is_plain
 from engage.evidence.dtc.rows import COLUMNS
@@ -27,7 +27,7 @@ from engage.stakeholders import exports
 FILE_COLUMNS = [*COLUMNS, ("after_submission", "After submission")]
 WIDTHS = {"ref": 13, "date": 11, "body": 28, "body_category": 22, "matters": 28, "plan_stage": 16, "form": 18}
 WIDE = {"summary": 50, "outcome": 36, "actions": 36, "influence_on_plan": 30, "attendees": 30, "evidence_url": 30}
-DOCX_SIZE = 8  # points: fifteen columns on a landscape page
+DOCX_SIZE = 7.5  # points: fifteen columns on a landscape page, no word split
 LINK_COLUMN = [key for key, _ in FILE_COLUMNS].index("evidence_url")
 LINK_STYLE = '<w:rPr><w:color w:val="1D70B8"/><w:u w:val="single"/></w:rPr>'
 CSV_BATCH_ROWS = 500
@@ -98,6 +98,8 @@ def docx_file(
     """A landscape A4 Word document: the title block, the filters, and the table (columns sized to the first rows'
     content, header row repeated on each page, rows kept whole, evidence links as links). Returns the number of
     rows written."""
+    from engage.common import docx_layout  # here, not at the top, so the app starts without python-docx
+
     rows = iter(rows)
     first = list(itertools.islice(rows, docx_layout.MEASURED_ROWS))
     skeleton = io.BytesIO()
@@ -111,7 +113,12 @@ def docx_file(
 
 
 def _docx_skeleton(title: str, notes: list[str], empty_message: str, heading: DocxHeading, sample: list[list[str]]):
+    from docx.shared import Pt
+
+    from engage.common import docx_layout
+
     document = office.new_document(title, heading.masthead, heading.generated, landscape=True)
+    document.styles["Normal"].font.size = Pt(DOCX_SIZE)  # the streamed rows' text, written without a size
     office.add_notes(document, "About this table", notes)
     document.add_heading("Co-operation activity", level=1)
     if empty_message:
@@ -167,6 +174,8 @@ def _docx_text(row) -> list[str]:
 
 
 def _docx_row_chunks(rows: Iterable) -> Iterator[tuple[int, str]]:
+    from engage.common import docx_layout
+
     makers = _makers(_cell, [key for key, _ in FILE_COLUMNS])
     makers[LINK_COLUMN] = lambda text: _link(text) if docx_layout.is_link(text) else _cell(text)
     parts: list[str] = []

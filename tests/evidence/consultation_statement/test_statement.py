@@ -175,7 +175,12 @@ def test_a_plan_statement_gives_each_stage_its_own_section_in_plan_order(viewer_
     _respond(options, items=(("comment", None),))
     document = _docx(viewer_client, plan=plan.slug)
     stages = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert stages[:4] == ["Contents", "Summary", "1. Regulation 18: Issues and options", "2. Regulation 19: Publication draft"]
+    assert stages[:4] == [
+        "Contents",
+        "Summary",
+        "1. Regulation 18: Issues and options",
+        "2. Regulation 19: Publication draft",
+    ]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     for section in ("Who was invited", "How they were invited", "Representations"):
         assert headings.count(section) == 2
