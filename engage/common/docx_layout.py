@@ -122,7 +122,7 @@ def fill_contents(document) -> None:
     anchor.add_run()._r.append(end)
 
 
-def _points(text: str, size: float, bold: bool = False) -> float:
+def text_points(text: str, size: float, bold: bool = False) -> float:
     """About how wide `text` is in Arial at `size` points: capitals are wider than small letters and digits."""
     em = sum(WIDE_LETTERS.get(c) or (0.72 if c.isupper() else 0.56) for c in text)
     return em * size * (1.12 if bold else 1.0)
@@ -133,7 +133,7 @@ def _word_points(word: str, size: float) -> float:
     address, a long reference) asks for more than LONGEST_WORD points."""
     if "/" in word and len(word) > 15:
         word = max(word.split("/"), key=len)
-    return min(_points(word, size), LONGEST_WORD)
+    return min(text_points(word, size), LONGEST_WORD)
 
 
 def column_widths(head: Sequence[str], rows: Sequence[Sequence[str]], total: int, size: float) -> list[int]:
@@ -143,10 +143,10 @@ def column_widths(head: Sequence[str], rows: Sequence[Sequence[str]], total: int
     least, wanted = [], []
     for index, heading in enumerate(head):
         values = [row[index] for row in rows[:MEASURED_ROWS]]
-        words = [_points(w, size, bold=True) for w in heading.split()]
+        words = [text_points(w, size, bold=True) for w in heading.split()]
         words += [_word_points(w, size) for value in values for w in set(value.split())]
-        lines = [_points(heading, size, True)]
-        lines += [_points(line[:LONGEST_LINE], size) for value in values for line in value.splitlines()]
+        lines = [text_points(heading, size, True)]
+        lines += [text_points(line[:LONGEST_LINE], size) for value in values for line in value.splitlines()]
         least.append(int(Pt(max(words, default=size))) + padding)
         wanted.append(int(Pt(max(max(lines, default=0), max(words, default=0)))) + padding)
     if sum(least) >= total:

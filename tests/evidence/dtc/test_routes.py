@@ -14,6 +14,7 @@ from engage.auth.services import create_token
 from engage.evidence.dtc import rows as dtc
 from engage.extensions import db
 from engage.models import AuditEvent
+from tests import office_checks
 from tests.evidence.dtc import dtc_data
 from tests.factories import create_user
 from tests.pages import get_page, parse
@@ -176,3 +177,13 @@ def test_index_links_to_the_table_and_matrix(officer_client):
     assert "/evidence/dtc-table" in links and "/evidence/dtc-matrix" in links
     nav = [a.get_text(strip=True) for a in page.select(".govuk-service-navigation a")]
     assert "Evidence" in nav
+
+
+def test_docx_is_laid_out_like_a_council_document_and_xlsx_prints(officer_client, record):
+    document = office_checks.word(officer_client.get("/evidence/dtc-table.docx").data)
+    office_checks.assert_council_document(document)
+    office_checks.assert_titled(document, partners=False)
+    assert office_checks.headings(document, 1) == ["About this table", "Co-operation activity"]
+    links = document.tables[0]._tbl.xpath(".//w:fldSimple/@w:instr")
+    assert links and all(link.startswith(' HYPERLINK "http') for link in links)  # the evidence links
+    office_checks.assert_printable(officer_client.get("/evidence/dtc-table.xlsx").data)

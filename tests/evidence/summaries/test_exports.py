@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import Action, Engagement, Invitation, Representation, Respondent
+from tests import office_checks
 from tests.evidence.summaries.test_summaries import PERIOD, _engagement
 from tests.factories import create_authority, create_consultation, create_stakeholder
 from tests.pages import get_page
@@ -200,3 +201,21 @@ def test_unknown_authority_or_stakeholder_file_is_404(viewer_client):
     assert viewer_client.get("/evidence/summaries/authorities/NOPE.xlsx").status_code == 404
     assert viewer_client.get("/evidence/summaries/stakeholders/999999.docx").status_code == 404
     assert viewer_client.get("/evidence/summaries/stakeholders/1.pdf").status_code == 404
+
+
+@pytest.mark.parametrize("file_format", ["docx", "xlsx"])
+def test_summary_files_are_laid_out_for_print(viewer_client, watford_year, file_format):
+    watford, agency = watford_year
+    for url in (
+        f"/evidence/summaries/authorities/WBC.{file_format}",
+        f"/evidence/summaries/stakeholders/{agency.id}.{file_format}",
+    ):
+        data = viewer_client.get(f"{url}?{QUERY}").data
+        if file_format == "xlsx":
+            office_checks.assert_printable(data)
+            continue
+        document = office_checks.word(data)
+        office_checks.assert_council_document(document)
+        office_checks.assert_titled(document, partners=False)
+    engagements = office_checks.word(viewer_client.get(f"/evidence/summaries/authorities/WBC.docx?{QUERY}").data)
+    assert engagements.tables[0].rows[0].cells[-1].text == "After submission"
