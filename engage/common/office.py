@@ -2,8 +2,10 @@
 share between Word and Excel.
 
 Each file is a list of `Table`s. In Excel (engage.common.xlsx) each table is a sheet with a frozen, filtered header
-row, set widths, wrapped text and real dates, after a sheet saying what the file holds; in Word each table has a
-heading, and the document opens with a title, what it covers and when it was made.
+row, set widths, wrapped text and real dates, printed landscape one page wide, after a sheet saying what the file
+holds. In Word (laid out by engage.common.docx_layout) the document is A4 with "Page n of m" in the footer and opens
+with a title block (the title, the plan and its partner councils, the date) and, for long documents, a contents
+list; each table has a heading, columns sized to their content, whole rows and a header row repeated on each page.
 """
 
 import io

@@ -41,7 +41,7 @@ def engagement_row(engagement: Engagement) -> list:
         EngagementStatus.label_of(engagement.status),
         EngagementKind.label_of(engagement.kind),
         Level.label_of(engagement.level),
-        engagement.lead_authority.code,
+        engagement.lead_authority.name,  # the name, as everywhere a reader sees it
         "; ".join(s.name for s in engagement.stakeholders),
         "; ".join(m.name for m in engagement.matters),
         engagement.plan_stage.name if engagement.plan_stage else "",
