@@ -26,7 +26,7 @@ from engage.models import (
     engagement_stakeholder,
 )
 from engage.stakeholders.exports import neutralise
-from engage.vocab import Agreement, EngagementKind, EngagementStatus, Level
+from engage.vocab import Agreement, EngagementKind, EngagementStatus, InvitationMethod, InvitationStatus, Level, Nature
 
 TOP_STAKEHOLDERS = 50
 ENGAGEMENT_HEAD = ["Date", "Engagement", "Status", "Kind", "Level", "Lead authority", "Stakeholders",
@@ -140,14 +140,14 @@ class StakeholderSummary:
                 f"I{i.id}",
                 i.consultation.title,
                 "",
-                i.method,
-                i.status,
+                InvitationMethod.label_of(i.method),
+                InvitationStatus.label_of(i.status),
             ]
             for i in self.invitations
         ]
         rows += [
             ["Representation", r.received_at.astimezone(LONDON).date(), r.reference, r.consultation.title,
-             r.part.label if r.part else "", r.nature, "Withdrawn" if r.status == "withdrawn" else ""]
+             r.part.label if r.part else "", Nature.label_of(r.nature), "Withdrawn" if r.status == "withdrawn" else ""]
             for r in self.representations
         ]  # fmt: skip
         return sorted(rows, key=lambda row: (row[1], row[0]))
