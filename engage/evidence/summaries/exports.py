@@ -12,7 +12,7 @@ from engage.plans import queries as plans
 from engage.vocab import ActionStatus
 
 ENGAGEMENT_WIDTHS = [11, 36, 10, 12, 14, 10, 36, 30, 20, 14, 50, 11]
-STAKEHOLDER_WIDTHS = [16, 11, 12, 40, 34, 16, 40]
+STAKEHOLDER_WIDTHS = [16, 11, 12, 40, 34, 16, 40, 11]
 ACTION_HEAD = ["Action", "Due", "Status", "Overdue", "From engagement", "Engagement date"]
 ACTION_WIDTHS = [50, 11, 11, 10, 40, 14]
 

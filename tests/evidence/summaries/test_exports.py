@@ -136,7 +136,7 @@ def test_stakeholder_files_match_the_page_and_the_database(viewer_client, watfor
         ("Invitation", date(2026, 3, 30), f"I{db.session.scalar(select(Invitation.id))}"),
         ("Representation", date(2026, 4, 10), respondent.representations[0].reference),
     ]
-    assert everything[3][5:] == ("Email", "Pending") and everything[4][5] == "Object"  # labels, not codes
+    assert everything[3][5:] == ("Email", "Pending", "No") and everything[4][5] == "Object"  # labels, not codes
     _formatted(workbook["Everything"], 5)
     matters = list(workbook["By strategic matter"].iter_rows(min_row=2, values_only=True))
     assert matters == [
