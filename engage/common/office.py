@@ -2,8 +2,10 @@
 share between Word and Excel.
 
 Each file is a list of `Table`s. In Excel (engage.common.xlsx) each table is a sheet with a frozen, filtered header
-row, set widths, wrapped text and real dates, after a sheet saying what the file holds; in Word each table has a
-heading, and the document opens with a title, what it covers and when it was made.
+row, set widths, wrapped text and real dates, printed landscape one page wide, after a sheet saying what the file
+holds. In Word (laid out by engage.common.docx_layout) the document is A4 with "Page n of m" in the footer and opens
+with a title block (the title, the plan and its partner councils, the date) and, for long documents, a contents
+list; each table has a heading, columns sized to their content, whole rows and a header row repeated on each page.
 """
 
 import io
@@ -45,24 +47,72 @@ def xlsx_bytes(title: str, notes: list[str], tables: list[Table], about_sheet: s
     return xlsx.workbook_bytes([xlsx.Notes(about_sheet, title, notes), *sheets], title)
 
 
-def new_document(title: str, *, landscape: bool = False) -> "docx.document.Document":
-    """A Word document in Arial with the title (Title style) and core properties set."""
+@dataclass(frozen=True)
+class Masthead:
+    """Whose document it is: the plan and its partner councils, the lead first."""
+
+    plan: str = ""
+    partners: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, plan) -> "Masthead":
+        """From a Plan (or anything with `name` and `partners_lead_first`); empty for None."""
+        if plan is None:
+            return cls()
+        return cls(plan.name, tuple(authority.name for authority in plan.partners_lead_first))
+
+    @classmethod
+    def of_owner(cls, owner) -> "Masthead":
+        """From engage.plans.queries.owner(): the first plan's name and partners; empty before any plan."""
+        return cls(owner.plan, owner.partners) if owner else cls()
+
+    def lines(self) -> list[str]:
+        names = list(self.partners)
+        if not names:
+            return [self.plan] if self.plan else []
+        partners = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return [line for line in (self.plan, f"Prepared by {partners}") if line]
+
+
+def new_document(
+    title: str,
+    masthead: Masthead,
+    dated: date | datetime,
+    *,
+    landscape: bool = False,
+    contents: int = 0,
+    lines: Iterable[str] = (),
+    footer: str = "",
+) -> "docx.document.Document":
+    """An A4 Word document in Arial with "Page n of m" in the footer and a title block: the title (Title style),
+    the plan and its partner councils, the date and any further `lines`; then, when `contents` is a heading
+    level, a contents list down to that level (docx_bytes fills it in)."""
     from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
+
+    from engage.common import docx_layout
 
     document = Document()
     document.core_properties.title = title
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(10)
-    if landscape:
-        section = document.sections[0]
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-        for side in ("left_margin", "right_margin"):
-            setattr(section, side, Cm(1.8))
+    section = document.sections[0]
+    docx_layout.page_setup(section, landscape=landscape)
+    docx_layout.footer(section, footer or title)
     document.add_heading(title, level=0)
+    masthead_lines = masthead.lines()
+    if masthead_lines:
+        document.add_paragraph().add_run("\n".join(masthead_lines)).bold = True
+    document.add_paragraph(_dated(dated))
+    if lines:
+        document.add_paragraph("\n".join(cell_text(line) for line in lines))
+    if contents:
+        docx_layout.add_contents(document, contents)
     return document
+
+
+def _dated(dated: date | datetime) -> str:
+    return f"Dated {format_date(dated)}" if not isinstance(dated, datetime) else generated_note(dated)
 
 
 def add_notes(document, heading: str, notes: list[str]) -> None:
@@ -81,28 +131,23 @@ def cell_text(value) -> str:
     return "" if value is None else NOT_XML.sub("", str(value))
 
 
-def add_table(document, table: Table, level: int = 1) -> None:
-    """The table's heading, then the table (header row bold and repeated on each page), or its empty message."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+def add_table(document, table: Table, level: int = 1, size: float = 9) -> None:
+    """The table's heading, then the table (columns sized to their content, header row bold and repeated on each
+    page, rows kept whole, web addresses as links), or its empty message."""
+    from engage.common import docx_layout
 
     document.add_heading(table.title, level=level)
     if not table.rows:
         document.add_paragraph(table.empty)
         return
-    grid = document.add_table(rows=1, cols=len(table.head))
-    grid.style = "Table Grid"
-    for cell, text in zip(grid.rows[0].cells, table.head, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    grid.rows[0]._tr.get_or_add_trPr().append(repeat)
-    for row in table.rows:
-        for cell, value in zip(grid.add_row().cells, row, strict=True):
-            cell.text = cell_text(value)
+    rows = [[cell_text(value) for value in row] for row in table.rows]
+    docx_layout.add_grid(document, table.head, rows, size=size)
 
 
 def docx_bytes(document) -> bytes:
+    from engage.common import docx_layout
+
+    docx_layout.fill_contents(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -46,6 +46,12 @@ STYLES = (
 BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 CELL_LIKE = re.compile(r"[A-Za-z]{1,3}[0-9]+|[Rr][0-9]*[Cc][0-9]*")
 PAGE_MARGINS = '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+FIT_TO_PAGE = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+# Printed on A4 (paper size 9), landscape, one page wide and as many long as it takes, "Page n of m" at the foot
+PRINT_SET_UP = (
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+    "<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>"
+)
 
 
 def package(names: Sequence[str], title: str, now: datetime) -> Iterator[tuple[str, str]]:
@@ -115,7 +121,8 @@ def package(names: Sequence[str], title: str, now: datetime) -> Iterator[tuple[s
 
 
 def workbook(names: Sequence[str], filters: Sequence[tuple[int, str, str]]) -> str:
-    """The workbook part: its sheets, and each filter's range as the defined name Excel keeps it under."""
+    """The workbook part: its sheets, each filter's range as the defined name Excel keeps it under, and each
+    table's header row as its print titles (printed at the top of every page)."""
     sheets = "".join(
         f'<sheet name={quoteattr(name)} sheetId="{n}" r:id="rId{n}"/>' for n, name in enumerate(names, start=1)
     )
@@ -123,6 +130,10 @@ def workbook(names: Sequence[str], filters: Sequence[tuple[int, str, str]]) -> s
         f'<definedName name="_xlnm._FilterDatabase" localSheetId="{index}" hidden="1">'
         f"{escape(_quoted(name))}!{_absolute(reference)}</definedName>"
         for index, name, reference in filters
+    )
+    defined += "".join(
+        f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">{escape(_quoted(name))}!$1:$1</definedName>'
+        for index, name, _ in filters
     )
     return (
         XML + f'<workbook xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}"><bookViews><workbookView/></bookViews>'
@@ -161,11 +172,11 @@ def sheet_start(first: bool, *, frozen: bool, columns: Sequence[tuple[float, int
         for n, (width, style) in enumerate(columns, start=1)
     )  # fmt: skip
     return (
-        XML + f'<worksheet xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}"><sheetViews>{view}</sheetViews>'
+        XML + f'<worksheet xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}">{FIT_TO_PAGE}<sheetViews>{view}</sheetViews>'
         f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>'
     )
 
 
 def sheet_end(filter_reference: str | None) -> str:
     autofilter = f'<autoFilter ref="{filter_reference}"/>' if filter_reference else ""
-    return f"</sheetData>{autofilter}{PAGE_MARGINS}</worksheet>"
+    return f"</sheetData>{autofilter}{PAGE_MARGINS}{PRINT_SET_UP}</worksheet>"

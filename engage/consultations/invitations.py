@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from engage.common import audit
-from engage.common.dates import format_datetime
+from engage.common.dates import format_date, format_datetime
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.jobs import enqueue, record_progress
@@ -193,26 +193,38 @@ def letters_csv(consultation: Consultation, web_address: str) -> str:
 
 
 def letters_docx(consultation: Consultation, web_address: str) -> bytes:
-    """One letter a page, ready to print, with the web address to read the documents and respond at."""
+    """One letter a page on A4, ready to print, with the web address (a link) to read the documents and respond
+    at."""
     from docx import Document  # here, not at the top, so the app starts without it
 
+    from engage.common import docx_layout, office
+
+    sender = office.Masthead.of(consultation.plan).lines()
+    today = format_date(utcnow())
     document = Document()
+    document.styles["Normal"].font.name = "Arial"
+    docx_layout.page_setup(document.sections[0])
+    docx_layout.footer(document.sections[0], consultation.title, total="SECTIONPAGES")
     rows = letter_rows(consultation)
+    if not rows:
+        document.add_paragraph(f"Nobody is to be invited to comment on {consultation.title} by letter.")
     for number, row in enumerate(rows):
         name = " ".join(part for part in (row["title"], row["first_name"], row["last_name"]) if part)
-        for line in [name, row["organisation"], *row["address"].splitlines(), row["postcode"]]:
-            if line:
-                document.add_paragraph(line)
-        document.add_paragraph(f"Our reference: {row['reference']}")
+        if sender:
+            document.add_paragraph().add_run("\n".join(sender)).bold = True
+        address = [name, row["organisation"], *row["address"].splitlines(), row["postcode"]]
+        document.add_paragraph("\n".join(line for line in address if line))
+        document.add_paragraph(f"Our reference: {row['reference']}\nDate: {today}")
         document.add_paragraph(f"Dear {name or 'Sir or Madam'},")
-        document.add_paragraph(
+        paragraph = document.add_paragraph(
             f"The councils are consulting on {consultation.title}. You can read the documents and respond at "
-            f"{web_address} until {format_datetime(consultation.closes_at)}."
         )
+        docx_layout.add_hyperlink(paragraph, web_address)
+        paragraph.add_run(f" until {format_datetime(consultation.closes_at)}.")
         if consultation.procedure_statement:
             document.add_paragraph(consultation.procedure_statement)
-        if number < len(rows) - 1:
-            document.add_page_break()
+        if number < len(rows) - 1:  # each letter a section of its own, its pages numbered from 1
+            docx_layout.number_from_one(document.add_section())
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -8,6 +8,7 @@ from engage.consultations.services import invitations_for
 from engage.extensions import db
 from engage.mail import outbox
 from engage.models import Invitation, Job
+from tests import office_checks
 from tests.factories import create_consultation, create_stakeholder
 from tests.pages import error_summary, get_page, parse, post_form
 
@@ -184,3 +185,21 @@ def test_the_list_of_who_was_invited_is_shown_a_page_at_a_time(officer_client):
     assert "There is no page 9" in beyond.text
     shown = get_page(officer_client, "consultations.show", consultation_id=consultation.id)
     assert "105 invitations recorded" in shown.text
+
+
+def test_letters_are_a4_with_the_date_and_pages_numbered_per_letter(officer_client):
+    consultation = create_consultation()
+    create_stakeholder(registers=["mps"], first_name="Ann", address="1 High St")
+    create_stakeholder(registers=["mps"], first_name="Ben", address="2 High St")
+    post_form(
+        officer_client,
+        "consultations.invitations",
+        {"registers": ["mps"], "method": "letter"},
+        {"consultation_id": consultation.id},
+    )
+    document = office_checks.word(officer_client.get(f"/consultations/{consultation.id}/invitations/letters.docx").data)
+    office_checks.assert_council_document(document)
+    assert len(document.sections) == 2  # a section per letter, each numbered from 1
+    assert document.sections[1]._sectPr.xpath("./w:pgNumType/@w:start") == ["1"]
+    assert sum(p.text.count("Date: ") for p in document.paragraphs) == 2
+    assert document.element.body.xpath(".//w:hyperlink")

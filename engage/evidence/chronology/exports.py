@@ -7,6 +7,7 @@ from datetime import datetime
 from engage.common import office
 from engage.common.dates import format_date
 from engage.evidence.chronology.queries import Chronology
+from engage.plans import queries as plans
 from engage.vocab import Agreement, EngagementKind, MatterPosition
 
 FIRST_HEAD = ["Body", "First engaged", "Plan stage", "Engagement"]
@@ -30,11 +31,7 @@ def title(chronology: Chronology) -> str:
 
 def notes(chronology: Chronology, now: datetime) -> list[str]:
     first = chronology.first
-    lines = [office.generated_note(now) + " (UK time) from the Engage records."]
-    plan = chronology.plan
-    if plan is not None:
-        partners = ", ".join(authority.name for authority in plan.partners_lead_first)
-        lines.append(f"{plan.name}" + (f", prepared by {partners}." if partners else "."))
+    lines = []
     if first is not None:
         stage = f", at the {first.stage} stage" if first.stage else ""
         lines.append(f"First engaged on {format_date(first.day)}{stage}: {first.engagement.title}.")
@@ -97,7 +94,8 @@ def tables(chronology: Chronology) -> list[office.Table]:
 
 
 def docx_bytes(chronology: Chronology, now: datetime) -> bytes:
-    document = office.new_document(title(chronology), landscape=True)
+    masthead = office.Masthead.of_owner(plans.owner())
+    document = office.new_document(title(chronology), masthead, now, landscape=True)
     office.add_notes(document, "About this chronology", notes(chronology, now))
     for table in tables(chronology):
         office.add_table(document, table)

@@ -2,8 +2,7 @@
 history first, the parties and where each stands on each matter, the five parts of the Annex 4 template, the
 signatures, and the engagement history per matter and the co-operation (DtC) activity table as annexes."""
 
-import io
-
+from engage.common import office
 from engage.common.dates import format_date
 from engage.evidence.common_ground import rows as scg_rows
 from engage.evidence.common_ground import versions
@@ -28,30 +27,26 @@ def _party_label(party) -> str:
     return party.authority.code if party.authority else party.name
 
 
-def _title(document, version: CommonGroundVersion) -> None:
+def _title(version: CommonGroundVersion):
+    """The document with its title block: the plan and its councils, the version's date, the parties, status and
+    lead authority; then the contents."""
     statement = version.statement
-    document.add_heading(statement.title, level=0)
     lines = []
-    if statement.plan:
-        lines.append(statement.plan.name)
     if version.parties:
         lines.append("Between " + ", ".join(p.name for p in version.parties))
-    status = ScgStatus.label_of(version.status)
-    lines.append(f"Version {version.number}: {status.lower()}, dated {format_date(version.dated_on)}")
+    lines.append(f"Version {version.number}: {ScgStatus.label_of(version.status).lower()}")
     if version.status != "draft":
         lines.append(version.signature_status)
     if statement.lead_authority:
         lines.append(f"Lead authority: {statement.lead_authority.name}")
-    document.add_paragraph("\n".join(lines))
-
-
-def _contents(document) -> None:
-    document.add_heading("Contents", level=1)
-    entries = ["Version history", "Parties and signatories"] + [heading for heading, _ in PARTS]
-    entries += ["Other agreements", "Signatures", "Annex A: Engagement history by strategic matter"]
-    entries.append("Annex B: Duty to co-operate activity table")
-    for entry in entries:
-        document.add_paragraph(entry, style="List Number")
+    return office.new_document(
+        statement.title,
+        office.Masthead.of(statement.plan),
+        version.dated_on,
+        lines=lines,
+        contents=1,
+        footer=f"{statement.title}, version {version.number}",
+    )
 
 
 def _history(document, version: CommonGroundVersion, layout) -> None:
@@ -151,34 +146,21 @@ def _dtc_annex(document, version: CommonGroundVersion, layout) -> None:
 
 
 def docx_bytes(version: CommonGroundVersion) -> bytes:
-    from docx import Document  # here, not at the top, so the app starts without python-docx
-    from docx.shared import Pt
+    from engage.common import docx_layout  # here, not at the top, so the app starts without python-docx
 
-    from engage.evidence.common_ground import layout
-
-    document = Document()
-    document.core_properties.title = version.statement.title
-    document.styles["Normal"].font.name = "Arial"
-    document.styles["Normal"].font.size = Pt(10)
-    section = document.sections[0]
-    layout.page_setup(section)
-    layout.footer(section, f"{version.statement.title}, version {version.number}")
-    _title(document, version)
-    _contents(document)
-    _history(document, version, layout)
-    _parties(document, version, layout)
+    document = _title(version)
+    _history(document, version, docx_layout)
+    _parties(document, version, docx_layout)
     for heading, fields in PARTS:
         document.add_heading(heading, level=1)
         for name in fields:
             document.add_heading(label(name), level=2)
             _paragraphs(document, getattr(version, name))
         if heading.startswith("Part 2"):
-            _positions(document, version, layout)
+            _positions(document, version, docx_layout)
     document.add_heading("Other agreements", level=1)
     _paragraphs(document, version.other_agreements)
-    _signatures(document, version, layout)
-    _history_annex(document, version, layout)
-    _dtc_annex(document, version, layout)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    _signatures(document, version, docx_layout)
+    _history_annex(document, version, docx_layout)
+    _dtc_annex(document, version, docx_layout)
+    return office.docx_bytes(document)

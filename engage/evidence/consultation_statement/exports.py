@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from engage.common import office
-from engage.common.dates import format_datetime
 from engage.common.office import Table
 from engage.evidence.consultation_statement import annex as soc_annex
-from engage.evidence.consultation_statement import layout
 from engage.evidence.consultation_statement.queries import ConsultationStatement, Stage
 from engage.evidence.consultation_statement.representations import WIDTHS, FullRepresentation, head
 from engage.evidence.consultation_statement.wording import Wording
@@ -108,7 +106,7 @@ def _listed(representations) -> list[list]:
             r.reference,
             r.respondent.organisation or r.respondent.name,
             r.part.label if r.part else "The plan as a whole",
-            format_datetime(r.received_at),
+            r.received_at,  # a date and time in Excel, written out in Word and on the page
         ]
         for r in representations
     ]
@@ -177,8 +175,6 @@ def _add(document, kind: Kind, stage: Stage, wording: Wording, level: int, *, sk
     table = stage_table(kind, stage, wording)
     if table.rows or not skip_empty:
         office.add_table(document, table, level=level)
-        if table.rows:
-            layout.size_columns(document.tables[-1], table)
 
 
 def _stage_section(document, stage: Stage, wording: Wording) -> None:
@@ -211,13 +207,14 @@ def _stage_section(document, stage: Stage, wording: Wording) -> None:
 
 
 def docx_bytes(statement: ConsultationStatement, representations: Iterable[FullRepresentation], now: datetime) -> bytes:
-    document = office.new_document(title(statement))
+    masthead = office.Masthead.of(statement.scope.the_plan)
+    document = office.new_document(title(statement), masthead, now, contents=1, footer="Statement of consultation")
     document.add_paragraph(statement.wording.basis)
     if statement.provisional:
         document.add_paragraph().add_run(
             "PROVISIONAL: at least one consultation in this statement is not yet closed, so its figures will change."
         ).bold = True
-    office.add_notes(document, "Summary", summary_lines(statement, now))
+    office.add_notes(document, "Summary", summary_lines(statement, now)[:-1])  # the date is in the title block
     if not statement.stages:
         document.add_paragraph("There are no consultations to report yet.")
     for stage in statement.stages:

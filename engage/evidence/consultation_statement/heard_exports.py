@@ -9,7 +9,7 @@ from datetime import datetime
 
 from engage.common import office
 from engage.common.office import Table
-from engage.evidence.consultation_statement import heard, layout
+from engage.evidence.consultation_statement import heard
 from engage.evidence.consultation_statement.queries import Scope
 from engage.stakeholders.exports import neutralise
 
@@ -45,17 +45,16 @@ def _notes(scope: Scope, contacts: bool, now: datetime) -> list[str]:
 
 
 def docx_bytes(scope: Scope, now: datetime, *, contacts: bool = False) -> bytes:
-    document = office.new_document(title(scope, contacts=contacts), landscape=True)
+    masthead = office.Masthead.of(scope.the_plan)
+    document = office.new_document(title(scope, contacts=contacts), masthead, now, landscape=True)
     if contacts:
         document.add_paragraph().add_run(heard.NOT_FOR_PUBLICATION).bold = True
         document.sections[0].header.paragraphs[0].add_run(heard.NOT_FOR_PUBLICATION).bold = True
     table = _table(scope, contacts)
     if contacts:  # Word pages are too narrow for every contact column: the address fields go together
         table = _contact_columns_joined(table)
-    office.add_notes(document, "About this list", _notes(scope, contacts, now)[1 if contacts else 0 :])
+    office.add_notes(document, "About this list", _notes(scope, contacts, now)[1 if contacts else 0 : -1])
     office.add_table(document, table)
-    if table.rows:
-        layout.size_columns(document.tables[-1], table, layout.LANDSCAPE_CM)
     return office.docx_bytes(document)
 
 

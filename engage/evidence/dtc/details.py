@@ -209,7 +209,7 @@ class RowBuilder:
             "summary": summary or title,
             "outcome": outcome,
             "agreement": agreement,
-            "evidence_url": evidence_url or record_url,
+            "evidence_url": evidence_url or "",  # a published document, never a signed-in page
             "record_url": record_url,
             "title": title,
             "matters": [slug for slug, _ in matters],
@@ -275,7 +275,7 @@ class RowBuilder:
             summary=f"Invited to comment on ‘{i.title}’",
             outcome=outcome,
             agreement="n-a" if respondent_id else "no-response",
-            evidence_url=record_url,
+            evidence_url="",  # only an engagement can link a published document
             record_url=record_url,
             after_submission=self._after_submission(i.plan_id, day),
             title=i.title,
@@ -309,7 +309,7 @@ class RowBuilder:
             form_label=self._form_label(channel),
             summary=representation_summary(*said, SUMMARY_CHARS),
             outcome=representation_outcome(*r[15:]),
-            evidence_url=record_url,
+            evidence_url="",  # only an engagement can link a published document
             record_url=record_url,
             after_submission=self._after_submission(plan_id, day),
             title=said[2],

@@ -2,17 +2,19 @@
 and keeps memory flat however many there are:
 - CSV is yielded a chunk at a time;
 - XLSX is streamed by engage.common.xlsx;
-- DOCX is built with python-docx (landscape section, headings, the filters and the generation date, a table with
-  its header row), then the table's rows are streamed into word/document.xml as WordprocessingML, because adding
-  tens of thousands of rows through python-docx's object model takes minutes.
+- DOCX is built by engage.common.office (landscape A4, title block, the filters, a table with its header row and
+  the first rows, which size the columns), then the table's rows are streamed into word/document.xml as
+  WordprocessingML, because adding tens of thousands of rows through python-docx's object model takes minutes.
 Every file is valid with no rows: headers only, plus a sentence saying why it is empty.
 """
 
 import csv
 import functools
 import io
+import itertools
 from collections.abc import Iterable, Iterator
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import IO
 from xml.sax.saxutils import escape
 
@@ -25,7 +27,10 @@ from engage.stakeholders import exports
 FILE_COLUMNS = [*COLUMNS, ("after_submission", "After submission")]
 WIDTHS = {"ref": 13, "date": 11, "body": 28, "body_category": 22, "matters": 28, "plan_stage": 16, "form": 18}
 WIDE = {"summary": 50, "outcome": 36, "actions": 36, "influence_on_plan": 30, "attendees": 30, "evidence_url": 30}
-DOCX_WIDTHS_CM = (1.9, 1.6, 2.6, 2.0, 2.4, 1.8, 1.7, 1.4, 2.4, 3.6, 2.6, 2.4, 2.2, 2.2, 1.6)
+DOCX_SIZE = 7  # points: sixteen columns on a landscape page, no word split
+DOCX_HEADINGS = {"examination_library_reference": "Library ref.", "body_category": "Category"}  # narrower columns
+LINK_COLUMN = [key for key, _ in FILE_COLUMNS].index("evidence_url")
+LINK_STYLE = '<w:rPr><w:color w:val="1D70B8"/><w:u w:val="single"/></w:rPr>'
 CSV_BATCH_ROWS = 500
 MARKER = "DTC-ROWS-GO-HERE"
 DOCX_MIMETYPE = office.DOCX_MIMETYPE
@@ -80,52 +85,48 @@ def xlsx_file(rows: Iterable, title: str, notes: list[str], target: IO[bytes]) -
     return counts[0]
 
 
-def docx_file(rows: Iterable, title: str, notes: list[str], empty_message: str, target: IO[bytes]) -> int:
-    """A landscape Word document: a Heading 1 title, the filters and generation date, and the table (header row
-    repeated on each page). Returns the number of rows written."""
+@dataclass(frozen=True)
+class DocxHeading:
+    """Whose table it is and when it was made, for the Word document's title block."""
+
+    masthead: office.Masthead
+    generated: datetime
+
+
+def docx_file(
+    rows: Iterable, title: str, notes: list[str], empty_message: str, target: IO[bytes], heading: DocxHeading
+) -> int:
+    """A landscape A4 Word document: the title block, the filters, and the table (columns sized to the first rows'
+    content, header row repeated on each page, rows kept whole, evidence links as links). Returns the number of
+    rows written."""
+    from engage.common import docx_layout  # here, not at the top, so the app starts without python-docx
+
+    rows = iter(rows)
+    first = list(itertools.islice(rows, docx_layout.MEASURED_ROWS))
     skeleton = io.BytesIO()
-    _docx_skeleton(title, notes, empty_message).save(skeleton)
+    _docx_skeleton(title, notes, empty_message, heading, [_docx_text(row) for row in first]).save(skeleton)
     skeleton.seek(0)
     count = 0
     with office.document_middle(skeleton, target, _split_at_marker) as document:
-        for count, chunk in _docx_row_chunks(rows):  # noqa: B007
+        for count, chunk in _docx_row_chunks(itertools.chain(first, rows)):  # noqa: B007
             document.write(chunk.encode("utf-8"))
     return count
 
 
-def _docx_skeleton(title: str, notes: list[str], empty_message: str):
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+def _docx_skeleton(title: str, notes: list[str], empty_message: str, heading: DocxHeading, sample: list[list[str]]):
+    from docx.shared import Pt
 
-    document = Document()
-    document.core_properties.title = title
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.27))
-    document.styles["Normal"].font.size = Pt(9)
-    document.add_heading(title, level=1)
-    document.add_heading("About this table", level=2)
-    for note in notes:
-        document.add_paragraph(note, style="List Bullet")
-    document.add_heading("Co-operation activity", level=2)
+    from engage.common import docx_layout
+
+    document = office.new_document(title, heading.masthead, heading.generated, landscape=True)
+    document.styles["Normal"].font.size = Pt(DOCX_SIZE)  # the streamed rows' text, written without a size
+    office.add_notes(document, "About this table", notes)
+    document.add_heading("Co-operation activity", level=1)
     if empty_message:
         document.add_paragraph(empty_message)
-    table = document.add_table(rows=2, cols=len(COLUMNS))
-    table.style = "Table Grid"
-    for index, (_, heading) in enumerate(COLUMNS):
-        cell = table.rows[0].cells[index]
-        cell.width = Cm(DOCX_WIDTHS_CM[index])
-        cell.paragraphs[0].add_run(heading).bold = True
-    header_properties = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header_properties.append(repeat)
-    table.rows[1].cells[0].paragraphs[0].add_run(MARKER)
+    head = [DOCX_HEADINGS.get(key, heading) for key, heading in FILE_COLUMNS]
+    marker = [MARKER] + [""] * (len(head) - 1)  # the rows are written in its place
+    docx_layout.add_grid(document, head, [marker], size=DOCX_SIZE, measure=sample)
     return document
 
 
@@ -158,21 +159,31 @@ def _cell(text: str) -> str:
     return f"<w:tc><w:p><w:r>{runs}</w:r></w:p></w:tc>"
 
 
+def _link(url: str) -> str:
+    """A HYPERLINK field: a link in Word and LibreOffice without a relationship per row."""
+    target = escape(url, {'"': "&quot;"})
+    return (
+        f'<w:tc><w:p><w:fldSimple w:instr=" HYPERLINK &quot;{target}&quot; "><w:r>{LINK_STYLE}'
+        f'<w:t xml:space="preserve">{escape(url)}</w:t></w:r></w:fldSimple></w:p></w:tc>'
+    )
+
+
 def _docx_text(row) -> list[str]:
-    texts = row.texts()
+    texts = _file_texts(row)
     texts[1] = long_date(texts[1])
-    if row.after_submission:
-        texts[5] = f"{texts[5]} (after submission)".strip()
     return texts
 
 
 def _docx_row_chunks(rows: Iterable) -> Iterator[tuple[int, str]]:
-    makers = _makers(_cell, [key for key, _ in COLUMNS])
+    from engage.common import docx_layout
+
+    makers = _makers(_cell, [key for key, _ in FILE_COLUMNS])
+    makers[LINK_COLUMN] = lambda text: _link(text) if docx_layout.is_link(text) else _cell(text)
     parts: list[str] = []
     count = 0
     for count, row in enumerate(rows, start=1):  # noqa: B007
         cells = [make(text) for make, text in zip(makers, _docx_text(row), strict=True)]
-        parts.append(f"<w:tr>{''.join(cells)}</w:tr>")
+        parts.append(f"<w:tr>{docx_layout.ROW_PROPERTIES}{''.join(cells)}</w:tr>")
         if count % CSV_BATCH_ROWS == 0:
             yield count, "".join(parts)
             parts = []

@@ -16,6 +16,8 @@ from datetime import date
 from engage.common import office
 from engage.common.dates import format_date
 from engage.evidence.dtc.matrix import Cell, Matrix
+from engage.models import utcnow
+from engage.plans import queries as plans
 from engage.stakeholders.exports import neutralise
 from engage.vocab import Agreement
 
@@ -112,7 +114,7 @@ def xlsx_bytes(grid: Matrix, title: str, notes: list[str], empty: str) -> bytes:
 
 
 def docx_bytes(grid: Matrix, title: str, notes: list[str], empty: str) -> bytes:
-    document = office.new_document(title, landscape=True)
+    document = office.new_document(title, office.Masthead.of_owner(plans.owner()), utcnow(), landscape=True)
     office.add_notes(document, "About this matrix", notes)
     _, cells = _tables(grid, empty)
     cells.rows = [[*row[:4], format_date(row[4]) if row[4] else "", *row[5:]] for row in cells.rows]

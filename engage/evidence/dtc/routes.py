@@ -9,6 +9,7 @@ import tempfile
 from flask import Response, render_template, request, send_file, stream_with_context
 from flask_login import current_user
 
+from engage.common import office
 from engage.common.dates import LONDON, format_datetime
 from engage.common.pagination import parse_int
 from engage.evidence.dtc import bp, matrix, matrix_exports
@@ -17,6 +18,7 @@ from engage.evidence.dtc import rows as dtc
 from engage.evidence.dtc.forms import DtcFilterForm, describe
 from engage.models import utcnow
 from engage.permissions import VIEW, require_permission
+from engage.plans import queries as plans
 
 PER_PAGE = 100
 TITLE = "Co-operation activity table"
@@ -60,7 +62,10 @@ def table_file(file_format: str):
         dtc_exports.xlsx_file(rows, TITLE, notes, target)
         mimetype = dtc_exports.XLSX_MIMETYPE
     else:
-        dtc_exports.docx_file(rows, TITLE, notes, empty_message(filters, total), target)
+        owner = plans.owner()
+        masthead = office.Masthead(owner.plan, owner.partners) if owner else office.Masthead()
+        heading = dtc_exports.DocxHeading(masthead, utcnow())
+        dtc_exports.docx_file(rows, TITLE, notes[1:], empty_message(filters, total), target, heading)  # [0]: the date
         mimetype = dtc_exports.DOCX_MIMETYPE
     target.seek(0)
     return send_file(target, mimetype=mimetype, as_attachment=True, download_name=filename)
@@ -144,5 +149,6 @@ def file_notes(filters: dtc.DtcFilters, total: int) -> list[str]:
         f"Rows: {total:,}, ordered by date. One row per held engagement and body, per consultation invitation and "
         "per representation.",
         "Refs: E<engagement>-S<body> is an engagement with a body; I<number> an invitation to comment; R-… a "
-        "representation's own reference. Each evidence link opens the record or its evidence document.",
+        "representation's own reference. Evidence links open the published document; library references are those "
+        "of the examination library.",
     ]

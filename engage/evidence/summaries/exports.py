@@ -8,10 +8,11 @@ from engage.common.dates import format_date
 from engage.evidence.dashboard.queries import Period
 from engage.evidence.summaries import queries as summaries
 from engage.models import Action, Authority
+from engage.plans import queries as plans
 from engage.vocab import ActionStatus
 
-ENGAGEMENT_WIDTHS = [11, 36, 10, 12, 14, 10, 36, 30, 20, 14, 50]
-STAKEHOLDER_WIDTHS = [16, 11, 12, 40, 34, 16, 40]
+ENGAGEMENT_WIDTHS = [11, 36, 10, 12, 14, 10, 36, 30, 20, 14, 50, 11]
+STAKEHOLDER_WIDTHS = [16, 11, 12, 40, 34, 16, 40, 11]
 ACTION_HEAD = ["Action", "Due", "Status", "Overdue", "From engagement", "Engagement date"]
 ACTION_WIDTHS = [50, 11, 11, 10, 40, 14]
 
@@ -44,8 +45,8 @@ def authority_tables(authority: Authority, period: Period, today: date) -> list[
         office.Table(
             "Engagements led",
             f"Engagements led ({len(engagements)})",
-            summaries.ENGAGEMENT_HEAD,
-            [summaries.engagement_row(e) for e in engagements],
+            [*summaries.ENGAGEMENT_HEAD, "After submission"],
+            [[*summaries.engagement_row(e), e.after_submission] for e in engagements],
             f"{authority.name} led no engagements in this period.",
             ENGAGEMENT_WIDTHS,
         ),
@@ -99,9 +100,10 @@ def xlsx_bytes(title: str, notes: list[str], tables: list[office.Table]) -> byte
     return office.xlsx_bytes(title, notes, tables)
 
 
-def docx_bytes(title: str, notes: list[str], tables: list[office.Table]) -> bytes:
-    document = office.new_document(title, landscape=True)
-    office.add_notes(document, "About this summary", notes)
+def docx_bytes(title: str, notes: list[str], tables: list[office.Table], now: datetime) -> bytes:
+    """Landscape (the engagement table is wide), under the plan and its partner councils."""
+    document = office.new_document(title, office.Masthead.of_owner(plans.owner()), now, landscape=True)
+    office.add_notes(document, "About this summary", [note for note in notes if note != office.generated_note(now)])
     for table in tables:
         office.add_table(document, table)
     return office.docx_bytes(document)

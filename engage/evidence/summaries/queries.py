@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from engage.common.dates import LONDON
 from engage.engagements.queries import with_details
 from engage.evidence.dashboard.queries import Period
+from engage.evidence.milestones import after_submission
 from engage.extensions import db
 from engage.models import (
     Action,
@@ -26,12 +27,13 @@ from engage.models import (
     engagement_stakeholder,
 )
 from engage.stakeholders.exports import neutralise
-from engage.vocab import Agreement, EngagementKind, EngagementStatus, Level
+from engage.vocab import Agreement, EngagementKind, EngagementStatus, InvitationMethod, InvitationStatus, Level, Nature
 
 TOP_STAKEHOLDERS = 50
 ENGAGEMENT_HEAD = ["Date", "Engagement", "Status", "Kind", "Level", "Lead authority", "Stakeholders",
                    "Strategic matters", "Plan stage", "Agreement", "Outcome"]  # fmt: skip
-STAKEHOLDER_HEAD = ["Type", "Date", "Reference", "Title", "Strategic matters or part", "Agreement or nature", "Outcome"]
+STAKEHOLDER_HEAD = ["Type", "Date", "Reference", "Title", "Strategic matters or part", "Agreement or nature", "Outcome",
+                    "After submission"]  # fmt: skip
 
 
 def engagement_row(engagement: Engagement) -> list:
@@ -41,7 +43,7 @@ def engagement_row(engagement: Engagement) -> list:
         EngagementStatus.label_of(engagement.status),
         EngagementKind.label_of(engagement.kind),
         Level.label_of(engagement.level),
-        engagement.lead_authority.code,
+        engagement.lead_authority.name,  # the name, as everywhere a reader sees it
         "; ".join(s.name for s in engagement.stakeholders),
         "; ".join(m.name for m in engagement.matters),
         engagement.plan_stage.name if engagement.plan_stage else "",
@@ -127,29 +129,22 @@ class StakeholderSummary:
         return [(name, *latest[name]) for name in sorted(latest)]
 
     def rows(self) -> list[list]:
-        """Everything in the period by date: engagements, invitations and representations (dates as dates)."""
+        """Everything in the period by date: engagements, invitations and representations (dates as dates), each
+        saying whether it came after the plan was submitted."""
         rows = [
             ["Engagement", e.local_date, f"E{e.id}", e.title, "; ".join(m.name for m in e.matters),
-             Agreement.label_of(e.agreement), e.outcome]
+             Agreement.label_of(e.agreement), e.outcome, e.after_submission]
             for e in self.engagements
         ]  # fmt: skip
-        rows += [
-            [
-                "Invitation",
-                i.created_at.astimezone(LONDON).date(),
-                f"I{i.id}",
-                i.consultation.title,
-                "",
-                i.method,
-                i.status,
-            ]
-            for i in self.invitations
-        ]
-        rows += [
-            ["Representation", r.received_at.astimezone(LONDON).date(), r.reference, r.consultation.title,
-             r.part.label if r.part else "", r.nature, "Withdrawn" if r.status == "withdrawn" else ""]
-            for r in self.representations
-        ]  # fmt: skip
+        for i in self.invitations:
+            day = i.created_at.astimezone(LONDON).date()
+            rows.append(["Invitation", day, f"I{i.id}", i.consultation.title, "", InvitationMethod.label_of(i.method),
+                         InvitationStatus.label_of(i.status), after_submission(i.consultation.plan, day)])  # fmt: skip
+        for r in self.representations:
+            day = r.received_at.astimezone(LONDON).date()
+            rows.append(["Representation", day, r.reference, r.consultation.title, r.part.label if r.part else "",
+                         Nature.label_of(r.nature), "Withdrawn" if r.status == "withdrawn" else "",
+                         after_submission(r.consultation.plan, day)])  # fmt: skip
         return sorted(rows, key=lambda row: (row[1], row[0]))
 
 
@@ -180,12 +175,12 @@ def stakeholder_summary(stakeholder: Stakeholder, period: Period) -> Stakeholder
 
 
 def csv_text(head: list[str], rows: list[list]) -> str:
-    """A UTF-8 CSV (with a byte order mark, so Excel reads it right); dates as YYYY-MM-DD, cells that could be
-    formulas neutralised."""
+    """A UTF-8 CSV (with a byte order mark, so Excel reads it right); dates as YYYY-MM-DD, true and false as Yes
+    and No, cells that could be formulas neutralised."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, dialect="excel")
     writer.writerow(head)
     for row in rows:
-        writer.writerow([neutralise(value) for value in row])
+        writer.writerow([("Yes" if value else "No") if isinstance(value, bool) else neutralise(value) for value in row])
     return buffer.getvalue()

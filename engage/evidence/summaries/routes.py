@@ -43,7 +43,7 @@ def _file(name: str, file_format: str, title: str, build: Callable[[Period, date
     if file_format == "xlsx":
         data, mimetype = summaries_exports.xlsx_bytes(title, notes, tables), office.XLSX_MIMETYPE
     else:
-        data, mimetype = summaries_exports.docx_bytes(title, notes, tables), office.DOCX_MIMETYPE
+        data, mimetype = summaries_exports.docx_bytes(title, notes, tables, now), office.DOCX_MIMETYPE
     return send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=f"{name}.{file_format}")
 
 

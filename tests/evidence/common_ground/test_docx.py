@@ -111,7 +111,7 @@ def test_docx_pages_are_a4_numbered_with_repeating_headers_and_unbroken_rows(vie
         assert head.find(qn("w:tblHeader")) is not None
         assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
         widths = [cell.width for cell in table.rows[0].cells]
-        assert all(widths) and sum(widths) <= Cm(26.7)  # the text width of a landscape A4 page
+        assert all(widths) and sum(widths) <= Cm(27.2)  # the text width of a landscape A4 page
 
 
 def test_docx_shows_positions_signature_status_and_version_history(viewer_client):

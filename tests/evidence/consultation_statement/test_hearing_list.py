@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import MainIssue, Representation, Respondent, utcnow
+from tests import office_checks
 from tests.factories import create_consultation
 
 AGENT = {"first_name": "Alex", "last_name": "Agent", "organisation": "Agents LLP", "email": "alex@agents.example",
@@ -127,3 +128,12 @@ def test_the_list_of_a_closed_consultation_is_not_provisional(viewer_client):
     consultation = create_consultation(opens_at=now - timedelta(days=50), closes_at=now - timedelta(days=1))
     response = viewer_client.get(f"/evidence/consultation-statement/hearing-list.xlsx?consultation={consultation.id}")
     assert "provisional" not in _text(response.data, "xlsx").lower()
+
+
+def test_the_list_files_are_laid_out_for_print(officer_client, consultation):
+    for endpoint in ("hearing-list", "hearing-list-contacts"):
+        url = f"/evidence/consultation-statement/{endpoint}"
+        document = office_checks.word(officer_client.get(f"{url}.docx?consultation={consultation.id}").data)
+        office_checks.assert_council_document(document)
+        office_checks.assert_titled(document, partners=False)
+        office_checks.assert_printable(officer_client.get(f"{url}.xlsx?consultation={consultation.id}").data)

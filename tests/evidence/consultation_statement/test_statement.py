@@ -14,6 +14,7 @@ from engage.evidence.consultation_statement import wording
 from engage.evidence.consultation_statement.respondents import respondent_type
 from engage.extensions import db
 from engage.models import Invitation, MainIssue, Publicity, Representation, Respondent, utcnow
+from tests import office_checks
 from tests.factories import create_consultation, create_plan, create_stakeholder
 from tests.pages import get_page
 
@@ -175,7 +176,12 @@ def test_a_plan_statement_gives_each_stage_its_own_section_in_plan_order(viewer_
     _respond(options, items=(("comment", None),))
     document = _docx(viewer_client, plan=plan.slug)
     stages = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert stages[:3] == ["Summary", "1. Regulation 18: Issues and options", "2. Regulation 19: Publication draft"]
+    assert stages[:4] == [
+        "Contents",
+        "Summary",
+        "1. Regulation 18: Issues and options",
+        "2. Regulation 19: Publication draft",
+    ]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     for section in ("Who was invited", "How they were invited", "Representations"):
         assert headings.count(section) == 2
@@ -298,3 +304,17 @@ def test_a_consultation_not_open_yet_is_provisional_too(viewer_client):
     consultation = create_consultation(opens_at=now + timedelta(days=3), closes_at=now + timedelta(days=50))
     document = _docx(viewer_client, consultation=consultation.id)
     assert "Provisional: this consultation has not opened yet." in [p.text for p in document.paragraphs]
+
+
+def test_docx_is_laid_out_like_a_council_document_with_contents_and_xlsx_prints(viewer_client):
+    plan = create_plan()
+    _respond(_closed(title="Publication draft", stage="reg-19", plan_id=plan.id))
+    response = viewer_client.get(f"/evidence/consultation-statement.docx?plan={plan.slug}")
+    document = office_checks.word(response.data)
+    office_checks.assert_council_document(document)
+    office_checks.assert_titled(document, partners=False)
+    assert plan.name in document.paragraphs[1].text
+    assert " TOC " in document.element.body.xml  # a contents field Word fills in
+    contents = [p.text for p in document.paragraphs[: len(document.paragraphs) // 2]]
+    assert "Annex: full copies of the representations" in contents  # its entries, until Word updates it
+    office_checks.assert_printable(viewer_client.get(f"/evidence/consultation-statement.xlsx?plan={plan.slug}").data)

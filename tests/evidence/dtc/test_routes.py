@@ -14,6 +14,7 @@ from engage.auth.services import create_token
 from engage.evidence.dtc import rows as dtc
 from engage.extensions import db
 from engage.models import AuditEvent
+from tests import office_checks
 from tests.evidence.dtc import dtc_data
 from tests.factories import create_user
 from tests.pages import get_page, parse
@@ -124,16 +125,16 @@ def test_docx_is_a_landscape_table_with_title_filters_and_rows(officer_client, r
     assert response.status_code == 200
     document = Document(io.BytesIO(response.data))
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
-    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[0] == ("Heading 1", "Co-operation activity table")
+    assert (document.paragraphs[0].style.name, document.paragraphs[0].text) == ("Title", "Co-operation activity table")
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Strategic matter: Housing need and distribution (including unmet need)" in text
     assert "Generated on" in text
     table = document.tables[0]
-    assert [cell.text for cell in table.rows[0].cells] == HEADINGS
+    narrower = {"Body category": "Category", "Examination library reference": "Library ref."}
+    assert [cell.text for cell in table.rows[0].cells] == [*(narrower.get(h, h) for h in HEADINGS), "After submission"]
     assert [row.cells[0].text for row in table.rows[1:]] == expected_refs(matter="housing-need")
     assert table.rows[1].cells[1].text == "10 March 2026"
-    assert table.rows[2].cells[5].text == "Submission (after submission)"
+    assert [table.rows[2].cells[5].text, table.rows[2].cells[-1].text] == ["Submission", "Yes"]
 
 
 def test_markup_line_breaks_and_control_characters_are_written_safely(officer_client, record):
@@ -177,3 +178,13 @@ def test_index_links_to_the_table_and_matrix(officer_client):
     assert "/evidence/dtc-table" in links and "/evidence/dtc-matrix" in links
     nav = [a.get_text(strip=True) for a in page.select(".govuk-service-navigation a")]
     assert "Evidence" in nav
+
+
+def test_docx_is_laid_out_like_a_council_document_and_xlsx_prints(officer_client, record):
+    document = office_checks.word(officer_client.get("/evidence/dtc-table.docx").data)
+    office_checks.assert_council_document(document)
+    office_checks.assert_titled(document, partners=False)
+    assert office_checks.headings(document, 1) == ["About this table", "Co-operation activity"]
+    links = document.tables[0]._tbl.xpath(".//w:fldSimple/@w:instr")
+    assert links and all(link.startswith(' HYPERLINK "http') for link in links)  # the evidence links
+    office_checks.assert_printable(officer_client.get("/evidence/dtc-table.xlsx").data)

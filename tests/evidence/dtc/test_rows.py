@@ -86,7 +86,8 @@ def test_invitation_counts_as_answered_when_the_body_responded(record):
 def test_representation_row_reports_soundness(record):
     representation = next(row for row in rows() if row.ref == record.representation.reference)
     assert representation.outcome == "Sound: no (not justified); Complies with the duty to co-operate: yes"
-    assert representation.evidence_url.endswith(f"/consultations/representations/{record.representation.reference}")
+    assert representation.record_url.endswith(f"/consultations/representations/{record.representation.reference}")
+    assert representation.evidence_url == ""  # never a signed-in page of Engage: only published documents
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import Action, Engagement, Invitation, Representation, Respondent
+from tests import office_checks
 from tests.evidence.summaries.test_summaries import PERIOD, _engagement
 from tests.factories import create_authority, create_consultation, create_stakeholder
 from tests.pages import get_page
@@ -92,7 +93,7 @@ def test_authority_docx_has_title_period_date_headings_and_tables(viewer_client,
     assert headings == ["About this summary", "Engagements led (2)", "Actions it owns (1)"]
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert "Period: 1 January 2026 to 30 June 2026 (both days included)" in bullets
-    assert any(text.startswith("Generated on ") for text in bullets)
+    assert any(p.text.startswith("Generated on ") for p in document.paragraphs[:4])  # in the title block
     engagements, actions = document.tables
     assert [c.text for c in engagements.rows[0].cells][:2] == ["Date", "Engagement"]
     assert [[c.text for c in row.cells][:2] for row in engagements.rows[1:]] == [
@@ -135,6 +136,7 @@ def test_stakeholder_files_match_the_page_and_the_database(viewer_client, watfor
         ("Invitation", date(2026, 3, 30), f"I{db.session.scalar(select(Invitation.id))}"),
         ("Representation", date(2026, 4, 10), respondent.representations[0].reference),
     ]
+    assert everything[3][5:] == ("Email", "Pending", "No") and everything[4][5] == "Object"  # labels, not codes
     _formatted(workbook["Everything"], 5)
     matters = list(workbook["By strategic matter"].iter_rows(min_row=2, values_only=True))
     assert matters == [
@@ -200,3 +202,21 @@ def test_unknown_authority_or_stakeholder_file_is_404(viewer_client):
     assert viewer_client.get("/evidence/summaries/authorities/NOPE.xlsx").status_code == 404
     assert viewer_client.get("/evidence/summaries/stakeholders/999999.docx").status_code == 404
     assert viewer_client.get("/evidence/summaries/stakeholders/1.pdf").status_code == 404
+
+
+@pytest.mark.parametrize("file_format", ["docx", "xlsx"])
+def test_summary_files_are_laid_out_for_print(viewer_client, watford_year, file_format):
+    watford, agency = watford_year
+    for url in (
+        f"/evidence/summaries/authorities/WBC.{file_format}",
+        f"/evidence/summaries/stakeholders/{agency.id}.{file_format}",
+    ):
+        data = viewer_client.get(f"{url}?{QUERY}").data
+        if file_format == "xlsx":
+            office_checks.assert_printable(data)
+            continue
+        document = office_checks.word(data)
+        office_checks.assert_council_document(document)
+        office_checks.assert_titled(document, partners=False)
+    engagements = office_checks.word(viewer_client.get(f"/evidence/summaries/authorities/WBC.docx?{QUERY}").data)
+    assert engagements.tables[0].rows[0].cells[-1].text == "After submission"
