@@ -34,7 +34,7 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Libraries Engage imports only when something first needs them, so that the flask command and the tests start
 # fast. The master imports them before forking, so workers share them rather than each paying about 1 s of CPU
 # on its first chart, import or export (again after every recycle).
-DEFERRED_IMPORTS = ("pandas", "openpyxl", "matplotlib.figure", "rq", "docx", "icalendar")
+DEFERRED_IMPORTS = ("openpyxl", "matplotlib.figure", "rq", "docx", "icalendar")
 
 if os.environ.get("WORKER_CLASS") == "gthread":
     worker_class = "gthread"

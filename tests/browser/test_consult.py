@@ -79,7 +79,8 @@ def _change_keep_file_and_remove(page, prefix: str) -> None:
     expect(page.get_by_role("button", name="Remove evidence.pdf")).to_have_count(1)
 
     page.get_by_role("link", name="Add another representation").click()
-    page.get_by_label("Which part of the plan is this about?").select_option("Policy SP2")
+    page.get_by_label("Which part of the plan is this about?").select_option("Policy SP3")  # each part once
+    page.get_by_role("group", name="Do you support, object or want to comment?").get_by_label("Comment").check()
     page.get_by_label("Your comments").fill("A second point.")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("link", name="Remove (Representation 2)").click()

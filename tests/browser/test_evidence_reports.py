@@ -68,8 +68,11 @@ def test_officer_downloads_the_statement_of_consultation_with_every_representati
     sheet = load_workbook(io.BytesIO(download(page, "Excel (XLSX)")))["Representations"]
     assert [sheet.cell(row=n, column=1).value for n in range(2, sheet.max_row + 1)] == counts["references"]
     document = Document(io.BytesIO(download(page, "Word (DOCX)")))
-    texts = [p.text for p in document.paragraphs]
-    annex = texts.index("Annex: full copies of the representations")
+    annex = next(  # the heading itself, not its line in the contents list
+        n
+        for n, p in enumerate(document.paragraphs)
+        if p.text == "Annex: full copies of the representations" and p.style.name.startswith("Heading")
+    )
     headings = [p.text.split(":")[0] for p in document.paragraphs[annex:] if p.style.name == "Heading 2"]
     assert headings == counts["references"]
 
