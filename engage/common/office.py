@@ -37,8 +37,13 @@ class Table:
     widths: list[int] = field(default_factory=list)  # characters per column; measured from the rows when empty
 
 
-def generated_note(now: datetime) -> str:
-    return f"Generated on {format_datetime(now)}"
+GENERATED = "Generated on "
+
+
+def generated_note(now: datetime, detail: str = "") -> str:
+    """When a file was made. Spreadsheets and CSV files carry it as a note; a Word document's title block dates it
+    already, so `add_notes` leaves it out."""
+    return f"{GENERATED}{format_datetime(now)}{detail}"
 
 
 def xlsx_bytes(title: str, notes: list[str], tables: list[Table], about_sheet: str = "About") -> bytes:
@@ -116,9 +121,11 @@ def _dated(dated: date | datetime) -> str:
 
 
 def add_notes(document, heading: str, notes: list[str]) -> None:
+    """A heading and the notes as bullets, without the generated note: `new_document`'s title block dates it."""
     document.add_heading(heading, level=1)
     for note in notes:
-        document.add_paragraph(cell_text(note), style="List Bullet")
+        if not (isinstance(note, str) and note.startswith(GENERATED)):
+            document.add_paragraph(cell_text(note), style="List Bullet")
 
 
 def cell_text(value) -> str:

@@ -214,7 +214,7 @@ def docx_bytes(statement: ConsultationStatement, representations: Iterable[FullR
         document.add_paragraph().add_run(
             "PROVISIONAL: at least one consultation in this statement is not yet closed, so its figures will change."
         ).bold = True
-    office.add_notes(document, "Summary", summary_lines(statement, now)[:-1])  # the date is in the title block
+    office.add_notes(document, "Summary", summary_lines(statement, now))
     if not statement.stages:
         document.add_paragraph("There are no consultations to report yet.")
     for stage in statement.stages:

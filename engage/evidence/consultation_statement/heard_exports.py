@@ -53,7 +53,7 @@ def docx_bytes(scope: Scope, now: datetime, *, contacts: bool = False) -> bytes:
     table = _table(scope, contacts)
     if contacts:  # Word pages are too narrow for every contact column: the address fields go together
         table = _contact_columns_joined(table)
-    office.add_notes(document, "About this list", _notes(scope, contacts, now)[1 if contacts else 0 : -1])
+    office.add_notes(document, "About this list", _notes(scope, contacts, now)[1 if contacts else 0 :])  # [0]: bold
     office.add_table(document, table)
     return office.docx_bytes(document)
 

@@ -115,7 +115,7 @@ def xlsx_bytes(grid: Matrix, title: str, notes: list[str], empty: str) -> bytes:
 
 def docx_bytes(grid: Matrix, title: str, notes: list[str], empty: str) -> bytes:
     document = office.new_document(title, office.Masthead.of_owner(plans.owner()), utcnow(), landscape=True)
-    office.add_notes(document, "About this matrix", [note for note in notes if not note.startswith("Generated on")])
+    office.add_notes(document, "About this matrix", notes)
     _, cells = _tables(grid, empty)
     cells.rows = [[*row[:4], format_date(row[4]) if row[4] else "", *row[5:]] for row in cells.rows]
     office.add_table(document, cells)

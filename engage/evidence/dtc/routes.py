@@ -10,7 +10,7 @@ from flask import Response, render_template, request, send_file, stream_with_con
 from flask_login import current_user
 
 from engage.common import office
-from engage.common.dates import LONDON, format_datetime
+from engage.common.dates import LONDON
 from engage.common.pagination import parse_int
 from engage.evidence.dtc import bp, matrix, matrix_exports
 from engage.evidence.dtc import exports as dtc_exports
@@ -65,7 +65,7 @@ def table_file(file_format: str):
         owner = plans.owner()
         masthead = office.Masthead(owner.plan, owner.partners) if owner else office.Masthead()
         heading = dtc_exports.DocxHeading(masthead, utcnow())
-        dtc_exports.docx_file(rows, TITLE, notes[1:], empty_message(filters, total), target, heading)  # [0]: the date
+        dtc_exports.docx_file(rows, TITLE, notes, empty_message(filters, total), target, heading)
         mimetype = dtc_exports.DOCX_MIMETYPE
     target.seek(0)
     return send_file(target, mimetype=mimetype, as_attachment=True, download_name=filename)
@@ -117,7 +117,7 @@ def matrix_empty_message(filters: dtc.DtcFilters, grid: matrix.Matrix) -> str:
 def matrix_notes(filters: dtc.DtcFilters, grid: matrix.Matrix) -> list[str]:
     form = DtcFilterForm(None, filters)
     notes = [
-        f"Generated on {format_datetime(utcnow())} (UK time) from the Engage records.",
+        office.generated_note(utcnow(), " (UK time) from the Engage records."),
         f"Filters — {'; '.join(describe(form, filters))}.",
         f"Bodies: {len(grid.bodies):,}; strategic matters: {len(grid.matters):,}; gaps: {grid.gaps:,}.",
         "Each cell gives the latest agreement status and the date of the last held engagement on that matter with "
@@ -144,7 +144,7 @@ def empty_message(filters: dtc.DtcFilters, total: int) -> str:
 def file_notes(filters: dtc.DtcFilters, total: int) -> list[str]:
     form = DtcFilterForm(None, filters)
     return [
-        f"Generated on {format_datetime(utcnow())} (UK time) from the Engage records.",
+        office.generated_note(utcnow(), " (UK time) from the Engage records."),
         f"Filters — {'; '.join(describe(form, filters))}.",
         f"Rows: {total:,}, ordered by date. One row per held engagement and body, per consultation invitation and "
         "per representation.",

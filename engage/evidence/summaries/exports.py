@@ -103,7 +103,7 @@ def xlsx_bytes(title: str, notes: list[str], tables: list[office.Table]) -> byte
 def docx_bytes(title: str, notes: list[str], tables: list[office.Table], now: datetime) -> bytes:
     """Landscape (the engagement table is wide), under the plan and its partner councils."""
     document = office.new_document(title, office.Masthead.of_owner(plans.owner()), now, landscape=True)
-    office.add_notes(document, "About this summary", [note for note in notes if note != office.generated_note(now)])
+    office.add_notes(document, "About this summary", notes)
     for table in tables:
         office.add_table(document, table)
     return office.docx_bytes(document)
