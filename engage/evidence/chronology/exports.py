@@ -29,7 +29,7 @@ def title(chronology: Chronology) -> str:
     return f"Chronology of engagement: {chronology.matter.name}"
 
 
-def notes(chronology: Chronology, now: datetime) -> list[str]:
+def notes(chronology: Chronology) -> list[str]:
     first = chronology.first
     lines = []
     if first is not None:
@@ -96,7 +96,7 @@ def tables(chronology: Chronology) -> list[office.Table]:
 def docx_bytes(chronology: Chronology, now: datetime) -> bytes:
     masthead = office.Masthead.of_owner(plans.owner())
     document = office.new_document(title(chronology), masthead, now, landscape=True)
-    office.add_notes(document, "About this chronology", notes(chronology, now))
+    office.add_notes(document, "About this chronology", notes(chronology))
     for table in tables(chronology):
         office.add_table(document, table)
     return office.docx_bytes(document)
