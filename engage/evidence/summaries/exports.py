@@ -45,8 +45,8 @@ def authority_tables(authority: Authority, period: Period, today: date) -> list[
         office.Table(
             "Engagements led",
             f"Engagements led ({len(engagements)})",
-            [*summaries.ENGAGEMENT_HEAD, "After submission"],
-            [[*summaries.engagement_row(e), e.after_submission] for e in engagements],
+            summaries.AUTHORITY_HEAD,
+            [summaries.authority_row(e) for e in engagements],
             f"{authority.name} led no engagements in this period.",
             ENGAGEMENT_WIDTHS,
         ),

@@ -36,6 +36,14 @@ STAKEHOLDER_HEAD = ["Type", "Date", "Reference", "Title", "Strategic matters or 
                     "After submission"]  # fmt: skip
 
 
+AUTHORITY_HEAD = [*ENGAGEMENT_HEAD, "After submission"]
+
+
+def authority_row(engagement: Engagement) -> list:
+    """An engagement the authority led, as its summary lists it in every format."""
+    return [*engagement_row(engagement), engagement.after_submission]
+
+
 def engagement_row(engagement: Engagement) -> list:
     return [
         engagement.local_date,

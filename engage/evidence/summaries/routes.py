@@ -95,8 +95,8 @@ def authority_csv(code):
     authority = db.first_or_404(select(Authority).where(Authority.code == code.upper()[:16]))
     period = Period.from_args(request.args, datetime.now(LONDON).date())
     engagements = [] if period.errors else summaries.authority_engagements(authority, period)
-    rows = [summaries.engagement_row(e) for e in engagements]
-    return _csv(f"engagement-summary-{authority.code.lower()}.csv", summaries.ENGAGEMENT_HEAD, rows)
+    rows = [summaries.authority_row(e) for e in engagements]
+    return _csv(f"engagement-summary-{authority.code.lower()}.csv", summaries.AUTHORITY_HEAD, rows)
 
 
 @bp.route("/stakeholders/<int:stakeholder_id>")

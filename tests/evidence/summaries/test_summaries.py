@@ -60,6 +60,7 @@ def test_authority_summary_and_csv_list_the_engagements_it_led(viewer_client):
     assert rows[1][0:2] == ["2026-03-05", "Flood risk"]
     assert rows[1][2] == "Held"
     assert rows[1][6:10] == ["Environment Agency", "Water quality and flood risk", "", "Agreed"]
+    assert rows[0][-1] == "After submission" and rows[1][-1] == "No"
 
 
 def test_stakeholder_summary_brings_engagements_invitations_and_representations_together(viewer_client):
