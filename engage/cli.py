@@ -17,13 +17,14 @@ def register(app: Flask) -> None:
     @click.option("--name", default="", help="Full name")
     def create_user(email, role, authority_code, password, name):
         """Create an officer account."""
-        from engage.auth.services import AccountError
-        from engage.auth.services import create_user as create
+        from engage.admin.services import add_user_from_command
+        from engage.common.validation import ValidationError
 
         try:
-            user, generated = create(email, role, authority_code, password, name=name)
-        except AccountError as error:
-            raise click.ClickException(str(error)) from error
+            user, generated = add_user_from_command(email, name, role, authority_code, password)
+        except ValidationError as error:
+            problems = [f"{field}: {message}" for field, messages in error.errors.items() for message in messages]
+            raise click.ClickException("; ".join(problems)) from error
         click.echo(f"Created {user.email} ({user.role})")
         if not password:
             click.echo(f"Password: {generated}")

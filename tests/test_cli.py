@@ -22,7 +22,23 @@ def test_create_user_prints_generated_password(app):
 def test_create_user_with_unknown_authority_fails_cleanly(app):
     result = app.test_cli_runner().invoke(args=["create-user", "new@example.gov.uk", "--authority", "NOPE"])
     assert result.exit_code != 0
-    assert "No authority with the code NOPE" in result.output
+    assert "authority: Select an authority from the list" in result.output
+    assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_create_user_checks_the_address_and_password_as_the_pages_do(app):
+    result = app.test_cli_runner().invoke(args=["create-user", "not an address", "--password", "short"])
+    assert result.exit_code != 0
+    assert "email: " in result.output and "password: Your password must be 12 characters or more" in result.output
+    assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_create_user_with_a_password_of_their_own_need_not_change_it(app):
+    arguments = ["create-user", "First@Example.gov.uk", "--password", "a long passphrase"]
+    result = app.test_cli_runner().invoke(args=arguments)
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(User))
+    assert user.email == "first@example.gov.uk" and user.authority is None and not user.must_change_password
 
 
 def test_create_token_prints_token_alone_on_last_line(app, client):

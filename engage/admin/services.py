@@ -13,8 +13,8 @@ import re
 
 from sqlalchemy import select, update
 
+from engage.auth import passwords, two_factor
 from engage.auth import services as accounts
-from engage.auth import two_factor
 from engage.common import audit
 from engage.common.ids import parse_id
 from engage.common.schemas import is_storable
@@ -85,6 +85,27 @@ def _email(value) -> tuple[str, list[str]]:
     if accounts.find_user(normalised.lower()) is not None:
         return "", [f"A user with the email {normalised.lower()} already exists"]
     return normalised.lower(), []
+
+
+def add_user_from_command(email, name, role, authority_code, password) -> tuple[User, str]:
+    """`flask create-user`: the same checks as the pages, except that the authority may be left out (the first
+    administrator is made before any authority exists) and the password may be given, in which case it must meet
+    the password rules and is not temporary."""
+    address, email_errors = _email(email)
+    errors, authority = _account_errors(name, role, authority_code or "-")
+    if not authority_code:
+        errors.pop("authority", None)
+    if email_errors:
+        errors = {"email": email_errors, **errors}
+    if password and (problems := passwords.password_errors(address, password)):
+        errors["password"] = [message for messages in problems.values() for message in messages]
+    if errors:
+        raise ValidationError(errors)
+    code = authority.code if authority else None
+    try:
+        return accounts.create_user(address, _text(role).lower(), code, password, name=_text(name))
+    except accounts.AccountError as error:
+        raise ValidationError({"email": [str(error)]}) from error
 
 
 def add_user(admin: User, email, name, role, authority_code) -> tuple[User, str]:

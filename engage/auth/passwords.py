@@ -33,11 +33,16 @@ class ResetLinkError(ValueError):
 
 def new_password_errors(user: User, new_password: str) -> dict[str, list[str]]:
     """What is wrong with `new_password` for `user`, by field."""
+    return password_errors(user.email, new_password)
+
+
+def password_errors(email: str, new_password: str) -> dict[str, list[str]]:
+    """What is wrong with `new_password` for the account with this email, by field."""
     if len(new_password) < MIN_LENGTH:
         return {"new_password": [LENGTH_MESSAGE]}
     if len(new_password) > MAX_LENGTH:
         return {"new_password": [f"Your password must be {MAX_LENGTH} characters or fewer"]}
-    if new_password.strip().lower() == user.email.lower():
+    if new_password.strip().lower() == email.lower():
         return {"new_password": ["Your password must not be your email address"]}
     return {}
 
