@@ -13,6 +13,7 @@ from engage.consultations.routes import consultation_or_404
 from engage.extensions import db
 from engage.models import Stakeholder
 from engage.permissions import EDIT, VIEW, require_permission
+from engage.plans import wording
 from engage.representations import queries, withdrawals
 from engage.representations import services as service
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
@@ -56,6 +57,7 @@ def representation(reference):
         matches=matches,
         form=ConfirmForm(),
         before_close=withdrawals.before_close(item),
+        wording=wording.for_plan(item.consultation.plan),
     )
 
 

@@ -21,6 +21,7 @@ from engage.common.widgets import (
 )
 from engage.models import Consultation
 from engage.models.representation import PERSON_FIELDS
+from engage.plans import wording
 from engage.vocab import Answer, Nature, NotifyEvent, SoundnessTest
 
 LABELS = {
@@ -193,6 +194,7 @@ def representation_form(consultation: Consultation, base: type = RepresentationF
     form = type("QuestionnaireForm", (base,), fields)(**kwargs)
     form.question_fields = [form[name] for name in fields]
     form.set_parts(consultation)
+    form.dtc_compliant.label.text = wording.for_plan(consultation.plan).cooperation_ask
     return form
 
 

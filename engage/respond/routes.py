@@ -9,6 +9,7 @@ from engage.common.validation import ValidationError
 from engage.extensions import db, limiter
 from engage.models import Consultation, ConsultationDocument, utcnow
 from engage.permissions import VIEW, public, require_permission
+from engage.plans import wording
 from engage.plans.queries import owner
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
 from engage.representations.forms import AboutYouForm, item_form_data, representation_form
@@ -232,6 +233,7 @@ def check(slug):
         parts={part.id: part for part in consultation.parts},
         refs={part.ref: part for part in consultation.parts},
         attachments=services.draft_attachments(draft),
+        wording=wording.for_plan(consultation.plan),
     )
 
 

@@ -62,3 +62,28 @@ def test_the_confirmation_page_for_a_representation_that_does_not_exist_is_not_f
     fill_item(client, consultation)
 
     get_page(client, "respond.remove", expected_status=404, slug=consultation.slug, number=2)
+
+
+def test_the_co_operation_question_is_asked_in_the_words_of_the_plans_route(client):
+    from tests.factories import create_plan
+
+    plan = create_plan()
+    plan.route = "2026"
+    consultation = create_consultation(plan_id=plan.id, stage="reg-19")
+    fill_about_you(client, consultation)
+
+    item = get_page(client, "respond.representation", slug=consultation.slug, number=1)
+    legend = item.select_one("#dtc_compliant").find_parent("fieldset").legend.get_text(strip=True)
+    assert legend == "Do you think effective co-operation has been maintained in preparing the plan?"
+
+    fill_item(client, consultation)
+    check = get_page(client, "respond.check", slug=consultation.slug)
+    assert _row(check, "Shows effective co-operation has been maintained").get_text(strip=True) == "Not specified"
+    assert "duty to co-operate" not in check.text
+
+
+def test_a_plan_on_the_2012_regulations_asks_about_the_duty_to_co_operate(client):
+    consultation = create_consultation()
+    fill_about_you(client, consultation)
+    item = get_page(client, "respond.representation", slug=consultation.slug, number=1)
+    assert "Do you think the plan complies with the duty to co-operate?" in item.text

@@ -1,7 +1,7 @@
 """The statement of consultation as a Word document and an Excel workbook, built from the same stage-by-stage
 tables as the page. The Word document gives each consultation stage its own section; the workbook has one sheet per
 kind of table with the stage in the first column. Both end with full copies of the representations: a sheet in the
-workbook, an annex in the document. Wording that depends on the plan's regulations comes from wording.py."""
+workbook, an annex in the document. Wording that depends on the plan’s regulations comes from engage.plans.wording."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -12,7 +12,7 @@ from engage.common.office import Table
 from engage.evidence.consultation_statement import annex as soc_annex
 from engage.evidence.consultation_statement.queries import ConsultationStatement, Stage
 from engage.evidence.consultation_statement.representations import WIDTHS, FullRepresentation, head
-from engage.evidence.consultation_statement.wording import Wording
+from engage.plans.wording import Wording
 from engage.vocab import Answer, Nature
 
 ANNEX_TITLE = "Annex: full copies of the representations"

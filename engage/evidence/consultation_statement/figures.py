@@ -10,9 +10,9 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload
 
 from engage.evidence.consultation_statement.respondents import respondent_type, stakeholder_slugs
-from engage.evidence.consultation_statement.wording import Wording
 from engage.extensions import db
 from engage.models import Part, Representation, Respondent
+from engage.plans.wording import Wording
 from engage.vocab import Answer, RespondentType, SoundnessTest
 
 WHOLE_PLAN = "The plan as a whole"

@@ -11,12 +11,12 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from engage.common.dates import format_datetime
 from engage.common.ids import parse_id
-from engage.evidence.consultation_statement import wording as route_wording
 from engage.evidence.consultation_statement.figures import Figures, figures
 from engage.evidence.consultation_statement.invited import Invited, Method, invited, methods
 from engage.evidence.consultation_statement.respondents import respondent_type  # noqa: F401 (part of this API)
 from engage.extensions import db
 from engage.models import Consultation, MainIssue, Plan, utcnow
+from engage.plans import wording as route_wording
 from engage.vocab import ConsultationStatus
 
 

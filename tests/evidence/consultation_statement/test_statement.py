@@ -10,10 +10,10 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from engage.evidence.consultation_statement import wording
 from engage.evidence.consultation_statement.respondents import respondent_type
 from engage.extensions import db
 from engage.models import Invitation, MainIssue, Publicity, Representation, Respondent, utcnow
+from engage.plans import wording
 from tests import office_checks
 from tests.factories import create_consultation, create_plan, create_stakeholder
 from tests.pages import get_page

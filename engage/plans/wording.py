@@ -1,8 +1,9 @@
-"""The words of the statement of consultation that depend on the regulations the plan is prepared under.
+"""The words that depend on the regulations a plan is prepared under: the representation form's co-operation
+question and the statement of consultation.
 
 Plans on the 2012 regulations speak of the duty to co-operate and of Regulation 20 representations; plans on the
 2026 regulations speak of maintaining effective co-operation. `for_plan` is the one place that reads the plan's
-route: everything else in the statement takes its wording from what it returns."""
+route: the form, the pages and the statement take their wording from what it returns."""
 
 from dataclasses import dataclass
 
@@ -13,7 +14,8 @@ from engage.vocab import PlanRoute
 class Wording:
     regulations: str  # the regulations' full title
     basis: str  # the sentence saying what the statement is prepared under
-    cooperation_question: str  # the question on the representation form, as a row label
+    cooperation_ask: str  # the question on the representation form, as the respondent is asked it
+    cooperation_question: str  # the same question, as a row label
     cooperation_short: str  # the same, as a column heading
     duly_made: str  # what a duly made representation is at the publication stage
     none_made: str  # the statement required when there were none at the publication stage
@@ -37,6 +39,7 @@ LEGACY = Wording(
     "(England) Regulations 2012. It sets out, for each consultation stage in turn, which bodies and persons were "
     "invited to make representations, how they were invited, the main issues raised and how they have been taken "
     "into account, and the number of representations made and their main issues.",
+    cooperation_ask="Do you think the plan complies with the duty to co-operate?",
     cooperation_question="Complies with the duty to co-operate",
     cooperation_short="Duty to co-operate",
     duly_made="representations made in accordance with Regulation 20",
@@ -49,6 +52,7 @@ NEW = Wording(
     "2026. It sets out, for each consultation stage in turn, which bodies and persons were invited to make "
     "representations, how they were invited, the main issues raised and how they have been taken into account, "
     "and the number of representations made and their main issues.",
+    cooperation_ask="Do you think effective co-operation has been maintained in preparing the plan?",
     cooperation_question="Shows effective co-operation has been maintained",
     cooperation_short="Maintaining effective co-operation",
     duly_made=EARLY_DULY_MADE,
