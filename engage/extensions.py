@@ -26,18 +26,39 @@ class Base(DeclarativeBase):
 
 
 COMMIT_LATER = "commit_later"
+AFTER_COMMIT = "after_commit"
 
 
 class Session(FlaskSession):
-    """Flask-SQLAlchemy's session, with one addition: while `info[COMMIT_LATER]` is set, commit() only flushes and
-    whoever set it commits once, at the end. engage.api.idempotency uses it so that a write and the answer kept for
-    its Idempotency-Key are committed together: there is no moment when one is saved and the other is not."""
+    """Flask-SQLAlchemy's session, with two additions.
+
+    While `info[COMMIT_LATER]` is set, commit() only flushes and whoever set it commits once, at the end.
+    engage.api.idempotency uses it so that a write and the answer kept for its Idempotency-Key are committed
+    together: there is no moment when one is saved and the other is not.
+
+    `after_commit(callback)` runs the callback once the transaction really commits (so a job is queued only for rows
+    that are saved, whoever commits them), and forgets it if the transaction is rolled back or the session closed."""
 
     def commit(self) -> None:
         if self.info.get(COMMIT_LATER):
             self.flush()
-        else:
-            super().commit()
+            return
+        super().commit()
+        for callback in self.info.pop(AFTER_COMMIT, ()):
+            callback()
+
+    def rollback(self) -> None:
+        self.info.pop(AFTER_COMMIT, None)
+        super().rollback()
+
+    def close(self) -> None:
+        self.info.pop(AFTER_COMMIT, None)
+        super().close()
+
+
+def after_commit(callback) -> None:
+    """Call `callback()` once the current transaction commits; never, if it is rolled back."""
+    db.session().info.setdefault(AFTER_COMMIT, []).append(callback)
 
 
 db = SQLAlchemy(model_class=Base, session_options={"class_": Session})

@@ -6,7 +6,9 @@ How to use it from a feature:
 2. Write the work as a plain function taking the job id, e.g. `engage.stakeholders.imports.run_import(job_id)`.
    It reads its input from the row, reports progress with `record_progress(job_id, n)`, owns its own
    transaction (commit or roll back) and returns a JSON-able result dict.
-3. Call `enqueue("engage.stakeholders.imports.run_import", job.id)`.
+3. Call `enqueue("engage.stakeholders.imports.run_import", job.id)` after committing the row, or
+   `enqueue_after_commit(...)` before the commit, which queues it once the row is really committed (an API write
+   commits last, after its answer is built: see engage.api.idempotency).
 
 `run()` wraps every job: it marks the row running, calls the function, stores its result and marks the row
 done; if the function raises, the session is rolled back and the row is marked failed with a generic message
@@ -26,6 +28,7 @@ row sees them while the job's session is busy. On SQLite only one connection may
 report progress before they open their write transaction, not during it (see `imports.run_import`).
 """
 
+import functools
 import importlib
 import logging
 import time
@@ -35,7 +38,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import update
 
-from engage.extensions import db
+from engage.extensions import after_commit, db
 from engage.models import Job, utcnow
 
 log = logging.getLogger(__name__)
@@ -54,6 +57,11 @@ def enqueue(func: str | Callable, job_id: int) -> None:
     options = {"job_timeout": JOB_TIMEOUT, "result_ttl": 3600, "failure_ttl": 86400}
     if not _put_on_queue("engage.jobs.run_queued", func_path, job_id, **options):
         run(func_path, job_id)
+
+
+def enqueue_after_commit(func: str | Callable, job_id: int) -> None:
+    """`enqueue(func, job_id)` once the transaction that saves the job's row commits; never if it rolls back."""
+    after_commit(functools.partial(enqueue, func, job_id))
 
 
 def enqueue_call(func: str | Callable, *args: Any, retry_after: Sequence[int] = ()) -> None:

@@ -157,3 +157,22 @@ def test_the_simple_worker_runs_queued_calls_in_its_own_process_without_forking(
     register = db.session.scalar(select(Register).where(Register.slug == "simple-worker"))
     assert register.name == f"Added by process {os.getpid()}"
     assert redis_queue.count == 0
+
+
+def test_after_commit_runs_only_once_the_transaction_really_commits(app):
+    from engage.extensions import COMMIT_LATER, after_commit
+
+    called = []
+    after_commit(lambda: called.append("rolled back"))
+    db.session.rollback()
+    after_commit(lambda: called.append("closed"))
+    db.session.close()
+    session = db.session()
+    session.info[COMMIT_LATER] = True
+    after_commit(lambda: called.append("committed"))
+    db.session.commit()  # only flushes: whoever set COMMIT_LATER commits
+    assert called == []
+    session.info.pop(COMMIT_LATER)
+    db.session.commit()
+    db.session.commit()
+    assert called == ["committed"]

@@ -34,13 +34,26 @@ KEY_PATTERN = re.compile(r"[!-~]{1,200}")  # visible ASCII, as a UUID or any tok
 
 
 def fingerprint() -> str:
-    """A hash of the method, path and body (JSON compared by value, so key order and spacing do not matter)."""
-    raw = request.get_data()
-    try:
-        body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":")).encode()
-    except (ValueError, RecursionError):
-        body = raw
+    """A hash of the method, path and body: JSON compared by value, so key order and spacing do not matter, and a
+    multipart upload by its fields and files, so a retry sent with a new boundary is the same request."""
+    if request.mimetype == "multipart/form-data":
+        body = _multipart_body()
+    else:
+        raw = request.get_data()
+        try:
+            body = json.dumps(json.loads(raw), sort_keys=True, separators=(",", ":")).encode()
+        except (ValueError, RecursionError):
+            body = raw
     return hashlib.sha256(b"\0".join((request.method.encode(), request.path.encode(), body))).hexdigest()
+
+
+def _multipart_body() -> bytes:
+    fields = sorted(request.form.items(multi=True))
+    files = []
+    for name, upload in request.files.items(multi=True):
+        files.append((name, upload.filename or "", hashlib.sha256(upload.stream.read()).hexdigest()))
+        upload.stream.seek(0)  # the view reads it
+    return json.dumps([fields, sorted(files)]).encode()
 
 
 def idempotent(view=None, *, not_kept: tuple[str, ...] = ()):

@@ -7,6 +7,7 @@ from flask_login import current_user
 from engage import models
 from engage.api import bp, spec
 from engage.api.http import Problem, find_or_404, page_args, paginated_response, parse_json_body
+from engage.api.idempotency import idempotent
 from engage.consultations import services
 from engage.consultations.invitations import JOB_KIND, invite
 from engage.consultations.schemas import Invitation, InvitationInput, InvitationSending, InvitationsRecorded
@@ -23,9 +24,10 @@ def list_invitations(consultation_id: int):
 
 @bp.post("/consultations/<int:consultation_id>/invitations")
 @require_permission(EDIT)
+@idempotent
 def create_invitations(consultation_id: int):
-    """Not @idempotent: the sending job is queued once the invitations are committed, so the write cannot wait for
-    the answer's commit; inviting again adds no invitation twice (one per stakeholder and method)."""
+    """The sending job is queued once the invitations are committed (engage.jobs.enqueue_after_commit); inviting
+    again adds no invitation twice (one per stakeholder and method)."""
     consultation = find_or_404(models.Consultation, consultation_id)
     data = parse_json_body(InvitationInput)
     answer = {"consultation": consultation.id, "method": data.get("method") or ""}
@@ -66,7 +68,7 @@ spec.document(
                 "summary": "Invite registers and stakeholders by email or letter",
                 "description": "The consultation must be published. Each stakeholder is invited once per method;"
                 " sending again adds nobody twice but tries failed emails again. Emails go in the background:"
-                " follow `sending` at …/invitations/sendings/{sending_id}. Not idempotent by key, and needs none.",
+                " follow `sending` at …/invitations/sendings/{sending_id}.",
                 "requestBody": spec.json_body(InvitationInput),
                 "responses": spec.responds(InvitationsRecorded, 201, "Recorded"),
             },

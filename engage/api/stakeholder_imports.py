@@ -2,9 +2,9 @@
 (engage.stakeholders.imports): upload the file (its columns are matched to fields by their headings), change the
 mapping while it is a draft, see what importing would do, then start it and read the result.
 
-Uploading with `start=true` does it all in one request. Changing the mapping commits last, as every write does; the
-writes that start the import are not @idempotent: the import job is queued once its row is committed, so the write
-cannot wait for the answer's commit. Starting twice imports once."""
+Uploading with `start=true` does it all in one request. Every write commits last and honours an Idempotency-Key;
+the import job is queued once its row is committed (engage.jobs.enqueue_after_commit), so an answer says the import
+is pending and its progress and result are read with GET. Starting twice imports once."""
 
 from flask import jsonify, request
 from flask_login import current_user
@@ -52,6 +52,7 @@ def _check_mapping(job, mapping: dict[str, str]) -> dict[str, str]:
 
 @bp.post("/stakeholder-imports")
 @require_permission(EDIT)
+@idempotent
 def create_stakeholder_import():
     upload = request.files.get("file")
     if upload is None:
@@ -90,6 +91,7 @@ def update_stakeholder_import(import_id: int):
 
 @bp.post("/stakeholder-imports/<int:import_id>/start")
 @require_permission(EDIT)
+@idempotent
 def start_stakeholder_import(import_id: int):
     job = _job(import_id)
     if job.status == "draft":
@@ -127,9 +129,9 @@ spec.document(
             "post": {
                 "summary": "Upload a file of stakeholders",
                 "description": "The columns are matched to fields by their headings; `check` says which rows would be"
-                " imported and why others would not. With `start=true` the import runs at once (or is queued) when"
-                " the columns include a name: the answer then has its `status` and, when done, its `result`. A file"
-                " that cannot be read is a 422 on `file`. Not idempotent by key.",
+                " imported and why others would not. With `start=true` the import is queued when the columns include"
+                " a name: the answer says it is `pending`, and GET on the import gives its progress and, when done,"
+                " its `result`. A file that cannot be read is a 422 on `file`.",
                 "requestBody": UPLOAD,
                 "responses": spec.responds(StakeholderImport, 201, "Uploaded"),
             },

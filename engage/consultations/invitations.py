@@ -14,7 +14,7 @@ from engage.common import audit
 from engage.common.dates import format_date, format_datetime
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.jobs import enqueue, record_progress
+from engage.jobs import enqueue_after_commit, record_progress
 from engage.mail import failure_reason, is_unexpected, send_email
 from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow
 from engage.stakeholders.exports import neutralise
@@ -93,9 +93,9 @@ def invite(
     if job:
         job.total_rows = sum(1 for s in chosen if s.email and ((s.id, "email") not in existing or s.id in failed))
     audit.record("invite", "consultation", consultation.id, f"{count} invitations ({method})", user=user)
-    db.session.commit()
     if job:
-        enqueue("engage.consultations.invitations.send_invitation_emails", job.id)
+        enqueue_after_commit("engage.consultations.invitations.send_invitation_emails", job.id)
+    db.session.commit()
     return job
 
 

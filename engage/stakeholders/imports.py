@@ -210,8 +210,8 @@ def start_import(job: Job) -> None:
         return
     job.status = "pending"
     job.processed_rows = 0
+    jobs.enqueue_after_commit("engage.stakeholders.imports.run_import", job.id)
     db.session.commit()
-    jobs.enqueue("engage.stakeholders.imports.run_import", job.id)
 
 
 def run_import(job_id: int) -> dict[str, Any]:

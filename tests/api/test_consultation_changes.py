@@ -138,6 +138,22 @@ def test_officers_invite_by_email_and_letter_and_follow_the_sending(officer_api,
     )
 
 
+def test_an_invitation_retried_with_its_idempotency_key_sends_once(officer_api):
+    from engage.models import Job
+
+    consultation = create_consultation()
+    person = create_stakeholder()
+    url = f"/api/v1/consultations/{consultation.id}/invitations"
+    body, headers = {"method": "email", "stakeholders": [person.id]}, {"Idempotency-Key": "invite-1"}
+
+    first = officer_api.post(url, json=body, headers=headers)
+    again = officer_api.post(url, json=body, headers=headers)
+
+    assert first.status_code == again.status_code == 201
+    assert again.headers["Idempotent-Replayed"] == "true" and again.get_json() == first.get_json()
+    assert db.session.query(Job).count() == 1 and db.session.query(Invitation).one().status == "sent"
+
+
 def test_inviting_to_a_draft_or_by_an_unknown_method_is_a_422_and_records_nobody(officer_api, openapi):
     draft = create_consultation(published=False)
     person = create_stakeholder()
