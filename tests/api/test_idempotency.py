@@ -150,3 +150,13 @@ def test_concurrent_requests_with_one_key_create_one_stakeholder(officer_api):
     assert count(Stakeholder) == 1
     assert statuses.count(201) >= 1
     assert set(statuses) <= {201, 409}
+
+
+def test_every_api_write_commits_last_and_honours_a_key(app):
+    unguarded = [
+        rule.rule
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("api.") and rule.methods & {"POST", "PUT", "PATCH", "DELETE"}
+        if not getattr(app.view_functions[rule.endpoint], "idempotent", False)
+    ]
+    assert unguarded == []
