@@ -190,7 +190,7 @@ def test_an_api_write_that_loses_its_connection_is_a_503_problem_and_the_retry_w
     }
     url = f"/api/v1/consultations/{consultation.id}/representations"
     headers = {"Idempotency-Key": "lost-once"}
-    connection_lost(api_consultations.intake, "key_in")
+    connection_lost(api_consultations.intake, "key_in_representation")
 
     lost = api.post(url, json=body, headers=headers)
 

@@ -17,10 +17,11 @@ from engage.common.validation import ValidationError
 from engage.consultations import parts as plan_parts
 from engage.consultations import services
 from engage.consultations.schemas import Consultation, ConsultationChanges, ConsultationInput, PartsInput
+from engage.errors import problem
 from engage.permissions import EDIT, VIEW, has_permission, public, require_permission
-from engage.representations import queries
+from engage.representations import queries, respondents
 from engage.representations import services as intake
-from engage.representations.schemas import Representation, RepresentationInput
+from engage.representations.schemas import Representation, RepresentationInput, RespondentCandidate, SamePersonProblem
 from engage.vocab import Channel, ConsultationStatus, Nature
 
 
@@ -140,17 +141,39 @@ def create_representation(consultation_id: int):
     person, agent = data.pop("respondent", None), data.pop("agent", None)
     if not person:
         raise ValidationError({"respondent": ["Give the respondent's name and contact details"]})
-    respondent = intake.key_in(
-        consultation,
-        person,
-        agent,
-        data,
-        channel=data.get("channel", ""),
-        received_at=data.get("received_at"),
-        stakeholder_id=data.get("stakeholder"),
-        user=current_user,
-    )
-    return jsonify(Representation.serialise(respondent.representations[0])), 201
+    try:
+        representation = intake.key_in_representation(
+            consultation,
+            person,
+            agent,
+            data,
+            channel=data.get("channel", ""),
+            received_at=data.get("received_at"),
+            stakeholder_id=data.get("stakeholder"),
+            user=current_user,
+            respondent_reference=data.get("respondent_reference"),
+            new_respondent=bool(data.get("new_respondent")),
+        )
+    except respondents.SamePersonQuestion as question:
+        return same_person_problem(question)
+    return jsonify(Representation.serialise(representation)), 201
+
+
+def same_person_problem(question: respondents.SamePersonQuestion):
+    """409 with the respondents on record who may be the same person: nothing was written."""
+    body = problem(409, SAME_PERSON, question.errors).get_json()
+    body["candidates"] = [RespondentCandidate.of(found).model_dump(mode="json") for found in question.candidates]
+    response = jsonify(body)
+    response.status_code = 409
+    response.mimetype = "application/problem+json"
+    return response
+
+
+SAME_PERSON = (
+    "Respondents already on record in this consultation may be the same person (the same email address, or the same"
+    " name and postcode). Send it again with respondent_reference to add it to one of them, or with"
+    " new_respondent: true. Nothing was saved."
+)
 
 
 @bp.get("/representations/<reference>")
@@ -247,9 +270,20 @@ spec.document(
             },
             "post": {
                 "summary": "Key in an email, post or in-person representation",
-                "description": "Gets a reference like online ones; received from the closing time on, it is late.",
+                "description": "Gets a reference like online ones; received from the closing time on, it is late."
+                " When respondents already on record in the consultation have the same email address, or the same"
+                " name and postcode, the answer is a 409 listing them as `candidates` and nothing is saved: send it"
+                " again with `respondent_reference` (it is added to that respondent, whose details are kept and"
+                " completed) or `new_respondent: true`.",
                 "requestBody": spec.json_body(RepresentationInput),
-                "responses": spec.responds(Representation, 201, "Added"),
+                "responses": {
+                    **spec.responds(Representation, 201, "Added"),
+                    "409": {
+                        "description": "Someone on record may be the same person (`candidates`), or the"
+                        " Idempotency-Key is still being processed. Nothing was saved.",
+                        "content": {"application/problem+json": {"schema": spec.ref(SamePersonProblem)}},
+                    },
+                },
             },
         },
         "/representations/{reference}": {

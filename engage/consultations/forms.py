@@ -224,6 +224,9 @@ class ReinstateForm(ErrorsMixin, BaseForm):
     submit = SubmitField("Reinstate representation", widget=GovSubmitInput())
 
 
+NEW_RESPONDENT = "new"
+
+
 class KeyInForm(AboutYouForm, RepresentationForm):
     """An email, post or in-person representation keyed in by an officer: the public fields plus how and when."""
 
@@ -241,7 +244,26 @@ class KeyInForm(AboutYouForm, RepresentationForm):
         widget=GovTextInput(),
         description="To link the respondent to someone already in the registers",
     )
+    respondent_reference = RadioField(
+        "Is this the same person as a respondent already on record?",
+        widget=GovRadioInput(),
+        description="They have the same email address, or the same name and postcode. The same person’s"
+        " representations share one respondent reference.",
+        validate_choice=False,
+    )
     submit = SubmitField("Save representation", widget=GovSubmitInput())
+
+    def set_candidates(self, candidates: list[tuple[str, str]]) -> None:
+        """Respondents on record who may be this person, as (reference, description), and "a new respondent"."""
+        self.respondent_reference.choices = [
+            SelectChoice(reference, f"Yes, {reference}: {description}") for reference, description in candidates
+        ] + [SelectChoice(NEW_RESPONDENT, "No, this is a new respondent")]
+
+    def respondent_choice(self) -> dict[str, Any]:
+        chosen = self.respondent_reference.data or ""
+        if chosen == NEW_RESPONDENT:
+            return {"new_respondent": True}
+        return {"respondent_reference": chosen or None}
 
     def about_data(self) -> dict[str, Any]:
         return AboutYouForm.to_data(self)

@@ -14,7 +14,7 @@ from engage.extensions import db
 from engage.models import Stakeholder
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.plans import wording
-from engage.representations import queries, withdrawals
+from engage.representations import queries, respondents, withdrawals
 from engage.representations import services as service
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
 from engage.representations.forms import item_form_data, representation_form
@@ -140,26 +140,29 @@ def link_stakeholder(reference):
 @bp.route("/<int:consultation_id>/representations/new", methods=["GET", "POST"])
 @require_permission(EDIT)
 def new_representation(consultation_id):
+    """Key in a letter or email. When respondents on record may be the same person, the page asks which."""
     consultation = consultation_or_404(consultation_id)
     form = representation_form(
         consultation, base=KeyInForm, data=item_form_data({}) if request.method == "GET" else None
     )
     if form.validate_on_submit():
         try:
-            respondent = _key_in(consultation, form)
+            first = _key_in(consultation, form)
         except ValidationError as error:
             form.add_errors(error.errors)
         else:
-            first = respondent.representations[0]
             late = " It arrived after the deadline and is flagged as late." if first.late else ""
             flash(f"Representation {first.reference} saved.{late}", "success")
             return redirect(url_for("consultations.representation", reference=first.reference))
+    if request.method == "POST":
+        candidates = respondents.matching_respondents(consultation, form.about_data()["respondent"])
+        form.set_candidates([(found.reference, respondents.describe(found)) for found in candidates])
     return render_template("consultations/new_representation.html", consultation=consultation, form=form)
 
 
 def _key_in(consultation, form: KeyInForm):
     about = form.about_data()
-    return service.key_in(
+    return service.key_in_representation(
         consultation,
         about["respondent"],
         about["agent"],
@@ -169,4 +172,5 @@ def _key_in(consultation, form: KeyInForm):
         stakeholder_id=form.stakeholder_id.data,
         upload=read_upload(request.files.get("attachment")),
         user=current_user,
+        **form.respondent_choice(),
     )

@@ -121,6 +121,45 @@ class RepresentationInput(Input):
     stakeholder: Id | None = Field(None, description="Record number of a stakeholder to link")
     respondent: Annotated[PersonInput | None, PERSON] = None
     agent: Annotated[PersonInput | None, PERSON] = None
+    respondent_reference: Text | None = Field(
+        None,
+        description="Add it to this respondent already on record in the consultation (e.g. R-00123): the same"
+        " person's representations share one respondent reference",
+    )
+    new_respondent: Flag = Field(
+        None,
+        description="A new respondent even though someone on record has the same email address, or the same name"
+        " and postcode",
+        json_schema_extra={"default": False},
+    )
+
+
+class RespondentCandidate(Output):
+    """A respondent already on record who may be the same person."""
+
+    respondent_reference: str = Field(validation_alias="reference", description="e.g. R-00123")
+    name: str
+    organisation: str
+    email: str
+    postcode: str
+    representations: int = Field(description="How many representations they have made so far")
+
+    @classmethod
+    def of(cls, record, **values):
+        return super().of(record, representations=len(record.representations), **values)
+
+
+class SamePersonProblem(Output):
+    """application/problem+json, status 409: respondents already on record in the consultation may be the same
+    person. Nothing was written: send the representation again with `respondent_reference` (one of the candidates'),
+    or with `new_respondent: true`."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: dict[str, list[str]] = Field(default_factory=dict, description="Messages by field name")
+    candidates: list[RespondentCandidate]
 
 
 class WithdrawalInput(Input):

@@ -20,6 +20,7 @@ from engage.common.validation import (
 from engage.extensions import db
 from engage.models import Consultation, Representation, Respondent, Stakeholder, utcnow
 from engage.models.representation import PERSON_FIELDS, parse_reference
+from engage.representations import respondents
 from engage.representations.attachments import add_attachment, check_upload
 from engage.vocab import Answer, Channel, Nature, NotifyEvent, SoundnessTest
 from engage.webhooks import events as webhook_events
@@ -216,7 +217,12 @@ def record_response(
     return respondent
 
 
-def key_in(
+def key_in(consultation: Consultation, person, agent, item, **kwargs) -> Respondent:
+    """A keyed-in representation from a new respondent, whoever else is on record (tests and seeds)."""
+    return key_in_representation(consultation, person, agent, item, new_respondent=True, **kwargs).respondent
+
+
+def key_in_representation(
     consultation: Consultation,
     person: dict[str, Any],
     agent: dict[str, Any] | None,
@@ -227,9 +233,13 @@ def key_in(
     stakeholder_id: Any = None,
     upload: tuple[str, bytes] | None = None,
     user=None,
-) -> Respondent:
+    respondent_reference: str | None = None,
+    new_respondent: bool = False,
+) -> Representation:
     """An email, post or in-person representation keyed in by an officer, with the file that came with it (if any:
-    `upload` is (filename, bytes)); late ones are kept and flagged."""
+    `upload` is (filename, bytes)); late ones are kept and flagged. When respondents on record may be the same
+    person, the officer says so: `respondent_reference` adds it to that respondent, `new_respondent` makes a new
+    one, and neither raises respondents.SamePersonQuestion (see engage.representations.respondents)."""
     errors: dict[str, list[str]] = {}
     checks = {
         "person": lambda: clean_person(person, require_contact=False),
@@ -252,21 +262,29 @@ def key_in(
     stakeholder = _stakeholder_id(stakeholder_id, errors)
     if errors:
         raise ValidationError(errors)
-    respondent = record_response(
-        consultation,
-        cleaned["person"],
-        cleaned["agent"],
-        [cleaned["item"]],
-        channel=channel,
-        received_at=received_at,
-        user=user,
-        stakeholder_id=stakeholder,
-        commit=False,
+    existing = respondents.choose_respondent(
+        consultation, cleaned["person"], respondent_reference=respondent_reference, new_respondent=new_respondent
     )
+    if existing is None:
+        representation = record_response(
+            consultation,
+            cleaned["person"],
+            cleaned["agent"],
+            [cleaned["item"]],
+            channel=channel,
+            received_at=received_at,
+            user=user,
+            stakeholder_id=stakeholder,
+            commit=False,
+        ).representations[0]
+    else:
+        respondents.complete_details(existing, cleaned["person"], cleaned["agent"], user=user)
+        existing.stakeholder_id = existing.stakeholder_id or stakeholder
+        representation = _add(existing, cleaned["item"], channel=channel, received_at=received_at, user=user)
     if cleaned["file"]:
-        add_attachment(cleaned["file"], representation_id=respondent.representations[0].id)
+        add_attachment(cleaned["file"], representation_id=representation.id)
     db.session.commit()
-    return respondent
+    return representation
 
 
 def _stakeholder_id(value: Any, errors: dict) -> int | None:
@@ -284,14 +302,16 @@ def add_to_respondent(
     respondent: Respondent, item: dict[str, Any], *, channel: str, received_at: datetime, user=None
 ) -> Representation:
     """Another representation from a respondent already on record (officer intake)."""
-    number = (
-        db.session.scalar(select(func.max(Representation.number)).where(Representation.respondent_id == respondent.id))
-        or 0
-    ) + 1
+    representation = _add(respondent, item, channel=channel, received_at=received_at, user=user)
+    db.session.commit()
+    return representation
+
+
+def _add(respondent: Respondent, item: dict[str, Any], *, channel: str, received_at: datetime, user=None):
     representation = Representation(
         consultation_id=respondent.consultation_id,
         respondent_id=respondent.id,
-        number=number,
+        number=respondents.next_number(respondent),
         channel=channel,
         received_at=received_at,
         late=received_at >= respondent.consultation.closes_at,
@@ -302,7 +322,6 @@ def add_to_respondent(
     db.session.flush()
     audit.record("create", "representation", representation.id, representation.reference, user=user)
     webhook_events.representations_created([representation])
-    db.session.commit()
     return representation
 
 

@@ -211,7 +211,7 @@ def test_the_inbox_filters_by_part_lateness_and_legal_answers(officer_client, cl
     before, after = utcnow() - timedelta(days=5), utcnow() - timedelta(days=1)
     on_time = {**KEYED, "received_on": [str(before.day), str(before.month), str(before.year)], "sound": "yes"}
     late = {**KEYED, "received_on": [str(after.day), str(after.month), str(after.year)], "part": "Chapter 3"}
-    for data in (on_time, {**late, "legally_compliant": "no"}):
+    for data in (on_time, {**late, "legally_compliant": "no", "respondent_reference": "new"}):
         post_form(officer_client, "consultations.new_representation", data, {"consultation_id": consultation.id})
 
     def references(**filters):

@@ -152,7 +152,7 @@ def _api_request(app, tally: Tally, number: int) -> None:
     client = app.test_client()
     headers = {"Authorization": f"Bearer {burst['token']}", "Idempotency-Key": f"burst-{number}"}
     body = {
-        "respondent": {"first_name": f"Api{number}", "last_name": "Burst", "email": "a@example.com"},
+        "respondent": {"first_name": f"Api{number}", "last_name": "Burst", "email": f"api{number}@example.com"},
         "channel": "email",
         "received_at": (utcnow() - timedelta(minutes=5)).isoformat(),
         "part": "Policy SP1",
