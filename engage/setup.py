@@ -143,11 +143,12 @@ def register_blueprints(app: Flask) -> None:
     from engage.respond import bp as respond_bp
     from engage.stakeholders import bp as stakeholders_bp
     from engage.strategy import bp as strategy_bp
+    from engage.themes import bp as themes_bp
     from engage.webhooks import bp as webhooks_bp
 
     for blueprint in (main_bp, auth_bp, stakeholders_bp, admin_bp, consultations_bp, respond_bp, evidence_bp):
         app.register_blueprint(blueprint)
-    for blueprint in (engagements_bp, actions_bp, strategy_bp, plans_bp, webhooks_bp):
+    for blueprint in (engagements_bp, actions_bp, strategy_bp, plans_bp, webhooks_bp, themes_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)

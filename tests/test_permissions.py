@@ -20,7 +20,7 @@ from engage.consultations.services import add_document, add_question
 from engage.engagements.feeds import create_feed
 from engage.evidence.common_ground import services as scg_services
 from engage.extensions import db
-from engage.models import ApiToken, BodyKind, EngagementDocument, MainIssue, Publicity, utcnow
+from engage.models import ApiToken, BodyKind, EngagementDocument, MainIssue, Publicity, Theme, utcnow
 from engage.models.user import hash_token
 from engage.representations.services import key_in
 from engage.respond.services import new_draft
@@ -165,6 +165,21 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "respond.confirmation": ("/consult/{slug}/respond/confirmation", (302, 302, 302, 302)),
     "respond.save": ("/consult/{slug}/respond/save", (302, 302, 302, 302)),
     "respond.resume": ("/consult/{slug}/respond/return/{draft_token}", (302, 302, 302, 302)),
+    # "You said, we did" is public once officers publish it; the matrix's consultation has not.
+    "respond.you_said_we_did": ("/consult/{slug}/you-said-we-did", (404, 404, 404, 404)),
+    "themes.index": ("/themes/consultations/{consultation}", VIEWERS),
+    "themes.bulk_action": ("/themes/consultations/{consultation}/bulk", POST_EDITORS),
+    "themes.new_theme": ("/themes/consultations/{consultation}/themes", POST_EDITORS),
+    "themes.edit_theme": ("/themes/{theme}/edit", EDITORS),
+    "themes.delete_theme": ("/themes/{theme}/delete", EDITORS),
+    "themes.suggestions": ("/themes/consultations/{consultation}/suggestions", VIEWERS),
+    "themes.accept_suggestion": ("/themes/consultations/{consultation}/suggestions/accept", POST_EDITORS),
+    "themes.main_issues": ("/themes/consultations/{consultation}/main-issues", VIEWERS),
+    "themes.publish_feedback": ("/themes/consultations/{consultation}/you-said-we-did/publish", POST_EDITORS),
+    "themes.unpublish_feedback": ("/themes/consultations/{consultation}/you-said-we-did/unpublish", POST_EDITORS),
+    "themes.main_issue": ("/themes/main-issues/{issue}", VIEWERS),
+    "themes.unlink": ("/themes/main-issues/{issue}/unlink", POST_EDITORS),
+    "themes.response": ("/themes/representations/{reference}/response", EDITORS),
     "evidence.index": ("/evidence/", VIEWERS),
     "evidence.dashboard.show": ("/evidence/dashboard", VIEWERS),
     "evidence.dtc.table": ("/evidence/dtc-table", VIEWERS),
@@ -423,6 +438,8 @@ def world(officer_client):
     representation = respondent.representations[0]
     issue = MainIssue(consultation=consultation, title="Housing numbers")
     db.session.add(issue)
+    theme = Theme(consultation=consultation, name="Traffic")
+    db.session.add(theme)
     publicity = Publicity(
         consultation=consultation, method="exhibition", description="Town hall", starts_on=utcnow().date()
     )
@@ -466,6 +483,7 @@ def world(officer_client):
         "reference": representation.reference,
         "attachment": representation.attachments[0].id,
         "issue": issue.id,
+        "theme": theme.id,
         "publicity": publicity.id,
         "draft_token": draft.token,
         "statement": statement.id,

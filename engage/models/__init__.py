@@ -33,6 +33,13 @@ from engage.models.stakeholder import (
     register_membership,
     stakeholder_category,
 )
+from engage.models.themes import (
+    FeedbackPublication,
+    RepresentationResponse,
+    Theme,
+    representation_matter,
+    representation_theme,
+)
 from engage.models.types import utcnow
 from engage.models.user import ApiToken, SignInAttempt, User
 from engage.models.webhook import WebhookAttempt, WebhookDelivery, WebhookEvent, WebhookSubscription
@@ -85,4 +92,9 @@ __all__ = [
     "register_membership",
     "stakeholder_category",
     "utcnow",
+    "FeedbackPublication",
+    "RepresentationResponse",
+    "Theme",
+    "representation_matter",
+    "representation_theme",
 ]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from engage.extensions import db
 from engage.models.authority import Authority
-from engage.models.consultation import Consultation
+from engage.models.consultation import Consultation, Part
 from engage.models.plan import Plan, StrategicMatter
 from engage.models.representation import Representation
 from engage.models.stakeholder import Stakeholder
@@ -244,11 +244,14 @@ class MainIssue(db.Model):
     summary: Mapped[str] = mapped_column(Text, default="")
     council_response: Mapped[str] = mapped_column(Text, default="")
     proposed_change: Mapped[str] = mapped_column(Text, default="")
+    # The part of the plan the proposed change is to, when there is one.
+    part_id: Mapped[int | None] = mapped_column(ForeignKey("consultation_part.id", ondelete="SET NULL"))
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     consultation: Mapped[Consultation] = relationship()
+    part: Mapped[Part | None] = relationship()
     representations: Mapped[list[Representation]] = relationship(
         secondary=main_issue_representation, order_by=(Representation.respondent_id, Representation.number)
     )

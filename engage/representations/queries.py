@@ -43,6 +43,12 @@ def representations_query(consultation_id: int, filters: RepresentationFilters) 
     )
 
 
+def ids_query(consultation_id: int, filters: RepresentationFilters) -> Select:
+    """The ids of the representations the search finds, for actions on all of them at once."""
+    query = select(Representation.id).where(Representation.consultation_id == consultation_id)
+    return _filtered(query, filters)
+
+
 def count_query(consultation_id: int, filters: RepresentationFilters) -> Select:
     query = select(func.count(Representation.id)).where(Representation.consultation_id == consultation_id)
     return _filtered(query, filters)

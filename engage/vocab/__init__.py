@@ -52,6 +52,7 @@ from engage.vocab.representations import (
     RespondentType,
     SoundnessTest,
 )
+from engage.vocab.themes import SelectionScope, TagAction
 
 VOCABULARIES: tuple[type[Vocabulary], ...] = tuple(Vocabulary.__subclasses__())
 
@@ -95,4 +96,6 @@ __all__ = [
     "WebhookEventType",
     "DeliveryStatus",
     "Role",
+    "SelectionScope",
+    "TagAction",
 ]

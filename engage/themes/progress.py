@@ -1,0 +1,74 @@
+"""How far officers have got with a consultation's representations: how many are tagged, grouped into campaigns,
+linked to a main issue, redacted and answered."""
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import exists, func, or_, select
+
+from engage.extensions import db
+from engage.models import (
+    MainIssue,
+    Representation,
+    RepresentationResponse,
+    representation_matter,
+    representation_theme,
+)
+from engage.models.evidence import main_issue_representation
+
+try:  # the redaction pages report their own counts (engage/redaction); until they are here, none is shown
+    from engage.redaction.queries import review_counts
+except ImportError:  # pragma: no cover - depends on what is installed alongside
+    review_counts = None
+
+
+@dataclass
+class Progress:
+    total: int
+    tagged: int
+    grouped: int
+    linked: int
+    answered: int
+    redacted: int | None  # None when redaction is not recorded
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _tagged():
+    theme = exists().where(representation_theme.c.representation_id == Representation.id)
+    matter = exists().where(representation_matter.c.representation_id == Representation.id)
+    return or_(theme, matter)
+
+
+def _linked():
+    return exists().where(main_issue_representation.c.representation_id == Representation.id)
+
+
+def _answered():
+    """Linked to a main issue the council has responded to, or answered on its own."""
+    issue = exists().where(
+        main_issue_representation.c.representation_id == Representation.id,
+        MainIssue.id == main_issue_representation.c.main_issue_id,
+        MainIssue.council_response != "",
+    )
+    own = exists().where(RepresentationResponse.representation_id == Representation.id)
+    return or_(issue, own)
+
+
+def _count(consultation_id: int, *conditions) -> int:
+    query = select(func.count(Representation.id)).where(Representation.consultation_id == consultation_id)
+    return db.session.scalar(query.where(*conditions)) or 0
+
+
+def of(consultation_id: int) -> Progress:
+    redacted = None
+    if review_counts is not None:
+        redacted = review_counts(consultation_id).get("redacted")
+    return Progress(
+        total=_count(consultation_id),
+        tagged=_count(consultation_id, _tagged()),
+        grouped=_count(consultation_id, Representation.campaign_id.is_not(None)),
+        linked=_count(consultation_id, _linked()),
+        answered=_count(consultation_id, _answered()),
+        redacted=redacted,
+    )

@@ -1,0 +1,132 @@
+"""Reads for the themes pages, the API and the public "You said, we did" page."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import String, case, cast, func, select
+from sqlalchemy.orm import selectinload
+
+from engage.extensions import db
+from engage.models import (
+    Consultation,
+    FeedbackPublication,
+    MainIssue,
+    Representation,
+    RepresentationResponse,
+    Respondent,
+    StrategicMatter,
+    Theme,
+    representation_theme,
+)
+from engage.models.evidence import main_issue_representation
+from engage.representations import queries as representation_queries
+
+
+@dataclass
+class IssueCounts:
+    issue: MainIssue
+    representations: int
+    people: int
+
+
+def themes_with_counts(consultation_id: int) -> list[tuple[Theme, int]]:
+    query = (
+        select(Theme, func.count(representation_theme.c.representation_id))
+        .outerjoin(representation_theme, representation_theme.c.theme_id == Theme.id)
+        .where(Theme.consultation_id == consultation_id)
+        .group_by(Theme.id)
+        .order_by(func.lower(Theme.name))
+    )
+    return [(theme, count) for theme, count in db.session.execute(query).all()]
+
+
+def themes_of(consultation_id: int) -> list[Theme]:
+    return list(
+        db.session.scalars(
+            select(Theme).where(Theme.consultation_id == consultation_id).order_by(func.lower(Theme.name))
+        )
+    )
+
+
+def matters() -> list[StrategicMatter]:
+    return list(db.session.scalars(select(StrategicMatter).order_by(StrategicMatter.name)))
+
+
+def issues_of(consultation_id: int) -> list[MainIssue]:
+    return list(
+        db.session.scalars(
+            select(MainIssue)
+            .where(MainIssue.consultation_id == consultation_id)
+            .order_by(MainIssue.position, MainIssue.id)
+        )
+    )
+
+
+def person_key():
+    """One value per person: the email address (any case) when there is one, else the respondent."""
+    return case(
+        (Respondent.email != "", func.lower(Respondent.email)),
+        else_=cast(Respondent.id, String),
+    )
+
+
+def issues_with_counts(consultation_id: int) -> list[IssueCounts]:
+    """Each main issue with how many representations raise it and how many people made them (one person with
+    several representations, or several respondent records with the same email address, counted once)."""
+    query = (
+        select(
+            MainIssue,
+            func.count(main_issue_representation.c.representation_id),
+            func.count(func.distinct(person_key())),
+        )
+        .outerjoin(main_issue_representation, main_issue_representation.c.main_issue_id == MainIssue.id)
+        .outerjoin(Representation, Representation.id == main_issue_representation.c.representation_id)
+        .outerjoin(Respondent, Respondent.id == Representation.respondent_id)
+        .where(MainIssue.consultation_id == consultation_id)
+        .options(selectinload(MainIssue.part))
+        .group_by(MainIssue.id)
+        .order_by(MainIssue.position, MainIssue.id)
+    )
+    return [IssueCounts(issue, count, people) for issue, count, people in db.session.execute(query).all()]
+
+
+def representations_query(consultation_id: int, filters):
+    """The representation search, with each representation's tags loaded for the table."""
+    return representation_queries.representations_query(consultation_id, filters).options(
+        selectinload(Representation.themes), selectinload(Representation.matters)
+    )
+
+
+def linked_representations(issue: MainIssue):
+    return (
+        select(Representation)
+        .join(main_issue_representation, main_issue_representation.c.representation_id == Representation.id)
+        .where(main_issue_representation.c.main_issue_id == issue.id)
+        .options(selectinload(Representation.respondent), selectinload(Representation.part))
+        .order_by(Representation.respondent_id, Representation.number)
+    )
+
+
+def linked_count(issue: MainIssue) -> int:
+    query = select(func.count()).select_from(main_issue_representation)
+    return db.session.scalar(query.where(main_issue_representation.c.main_issue_id == issue.id)) or 0
+
+
+def response_to(representation: Representation) -> RepresentationResponse | None:
+    return db.session.get(RepresentationResponse, representation.id)
+
+
+def publication(consultation: Consultation) -> FeedbackPublication | None:
+    return db.session.get(FeedbackPublication, consultation.id)
+
+
+def published_feedback(slug: str) -> tuple[Consultation, list[IssueCounts]] | None:
+    """A consultation's "You said, we did": the published consultation and its main issues, only while officers
+    have it published."""
+    consultation = db.session.scalar(
+        select(Consultation)
+        .join(FeedbackPublication, FeedbackPublication.consultation_id == Consultation.id)
+        .where(Consultation.slug == slug, Consultation.published.is_(True))
+    )
+    if consultation is None:
+        return None
+    return consultation, issues_with_counts(consultation.id)

@@ -1,0 +1,45 @@
+"""Suggested themes for untagged representations, and accepting one."""
+
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from engage.common.validation import ValidationError
+from engage.extensions import db
+from engage.models import Consultation
+from engage.permissions import EDIT, VIEW, require_permission
+from engage.themes import bp, services, suggest
+from engage.themes.forms import AcceptForm
+
+
+def _page(consultation: Consultation, form: AcceptForm | None = None):
+    return render_template(
+        "themes/suggestions.html",
+        consultation=consultation,
+        suggestions=suggest.suggest(consultation.id),
+        form=form or AcceptForm(formdata=None),
+        limit=suggest.MAX_REPRESENTATIONS,
+    )
+
+
+@bp.route("/consultations/<int:consultation_id>/suggestions")
+@require_permission(VIEW)
+def suggestions(consultation_id):
+    return _page(db.get_or_404(Consultation, consultation_id))
+
+
+@bp.route("/consultations/<int:consultation_id>/suggestions/accept", methods=["POST"])
+@require_permission(EDIT)
+def accept_suggestion(consultation_id):
+    consultation = db.get_or_404(Consultation, consultation_id)
+    form = AcceptForm()
+    if form.validate_on_submit():
+        try:
+            theme = services.accept_suggestion(
+                consultation, form.name.data, form.representations.data or [], user=current_user
+            )
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            flash(f"Theme ‘{theme.name}’ added to its representations", "success")
+            return redirect(url_for("themes.suggestions", consultation_id=consultation.id))
+    return _page(consultation, form)
