@@ -140,6 +140,7 @@ def register_blueprints(app: Flask) -> None:
     from engage.evidence import bp as evidence_bp
     from engage.main import bp as main_bp
     from engage.plans import bp as plans_bp
+    from engage.redaction import bp as redaction_bp
     from engage.respond import bp as respond_bp
     from engage.stakeholders import bp as stakeholders_bp
     from engage.strategy import bp as strategy_bp
@@ -148,7 +149,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (main_bp, auth_bp, stakeholders_bp, admin_bp, consultations_bp, respond_bp, evidence_bp):
         app.register_blueprint(blueprint)
-    for blueprint in (engagements_bp, actions_bp, strategy_bp, plans_bp, webhooks_bp, themes_bp):
+    for blueprint in (engagements_bp, actions_bp, strategy_bp, plans_bp, webhooks_bp, themes_bp, redaction_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)

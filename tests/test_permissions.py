@@ -20,8 +20,18 @@ from engage.consultations.services import add_document, add_question
 from engage.engagements.feeds import create_feed
 from engage.evidence.common_ground import services as scg_services
 from engage.extensions import db
-from engage.models import ApiToken, BodyKind, EngagementDocument, MainIssue, Publicity, Theme, utcnow
+from engage.models import (
+    ApiToken,
+    BodyKind,
+    EngagementDocument,
+    MainIssue,
+    Publicity,
+    RegisterPublication,
+    Theme,
+    utcnow,
+)
 from engage.models.user import hash_token
+from engage.redaction import services as redaction_services
 from engage.representations.services import key_in
 from engage.respond.services import new_draft
 from engage.stakeholders.imports import create_import, save_mapping, start_import
@@ -180,6 +190,27 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "themes.main_issue": ("/themes/main-issues/{issue}", VIEWERS),
     "themes.unlink": ("/themes/main-issues/{issue}/unlink", POST_EDITORS),
     "themes.response": ("/themes/representations/{reference}/response", EDITORS),
+    "respond.register_index": ("/consult/{slug}/representations", EVERYONE),
+    "respond.register_entry": ("/consult/{slug}/representations/{reference}", EVERYONE),
+    "respond.register_file": ("/consult/{slug}/representations/{reference}/files/{attachment}", EVERYONE),
+    "respond.register_download": ("/consult/{slug}/representations.csv", EVERYONE),
+    "redaction.queue": ("/redaction/consultations/{consultation}", VIEWERS),
+    "redaction.show": ("/redaction/representations/{reference}", VIEWERS),
+    "redaction.redact": ("/redaction/representations/{reference}/redact", POST_EDITORS),
+    "redaction.accept": ("/redaction/representations/{reference}/suggestions", POST_EDITORS),
+    "redaction.remove": ("/redaction/representations/{reference}/redactions/{redaction}/remove", POST_EDITORS),
+    "redaction.review": ("/redaction/representations/{reference}/review", POST_EDITORS),
+    "redaction.attachment": ("/redaction/representations/{reference}/attachments/{attachment}", EDITORS),
+    "redaction.redacted_copy": ("/redaction/representations/{reference}/attachments/{attachment}/redacted", VIEWERS),
+    "redaction.remove_copy": (
+        "/redaction/representations/{reference}/attachments/{attachment}/redacted/remove",
+        POST_EDITORS,
+    ),
+    "redaction.publication_page": ("/redaction/consultations/{consultation}/publication", EDITORS),
+    "redaction.unpublish": ("/redaction/consultations/{consultation}/unpublish", POST_EDITORS),
+    "redaction.public_export": ("/redaction/consultations/{consultation}/register.csv", VIEWERS),
+    # The complete representations with contact details: not for publication, officers and admins only.
+    "redaction.inspector_export": ("/redaction/consultations/{consultation}/inspector.xlsx", EDITORS),
     "evidence.index": ("/evidence/", VIEWERS),
     "evidence.dashboard.show": ("/evidence/dashboard", VIEWERS),
     "evidence.dtc.table": ("/evidence/dtc-table", VIEWERS),
@@ -467,6 +498,10 @@ def world(officer_client):
     sending = invite(consultation, [], [stakeholder.id], "email", user=officer)
     token = create_token(officer, "matrix")
     delivery = create_webhook_delivery()
+    redaction = redaction_services.add_redaction(representation, "comment", 0, 3, "third-party")
+    redaction_services.replace_attachment(representation.attachments[0], ("redacted.pdf", PDF), "signature")
+    db.session.add(RegisterPublication(consultation_id=consultation.id, published_at=utcnow()))
+    db.session.commit()
     return {
         "plan": plan.id,
         "body_kind": db.session.scalar(select(BodyKind.id).limit(1)),
@@ -497,6 +532,7 @@ def world(officer_client):
         "user": create_user(email="colleague@example.gov.uk").id,
         "webhook": delivery.subscription_id,
         "webhook_delivery": delivery.id,
+        "redaction": redaction.id,
     }
 
 

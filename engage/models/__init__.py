@@ -24,6 +24,7 @@ from engage.models.evidence import (
 from engage.models.idempotency import IdempotencyRecord
 from engage.models.job import Job
 from engage.models.plan import Plan, PlanStage, Route, RouteStage, StrategicMatter
+from engage.models.redaction import RedactedAttachment, Redaction, RedactionReview, RegisterPublication
 from engage.models.representation import Attachment, Representation, Respondent, ResponseDraft
 from engage.models.stakeholder import (
     BodyKind,
@@ -69,6 +70,10 @@ __all__ = [
     "Representation",
     "Respondent",
     "ResponseDraft",
+    "RedactedAttachment",
+    "Redaction",
+    "RedactionReview",
+    "RegisterPublication",
     "ApiToken",
     "AuditEvent",
     "Authority",

@@ -31,6 +31,7 @@ from engage.vocab.engagements import (
     Mechanism,
 )
 from engage.vocab.evidence import DtcScope, DtcSource, MatterPosition, ScgStatus
+from engage.vocab.redaction import RedactedField, RedactionReason, ReviewState
 from engage.vocab.registers import (
     AuthorityKind,
     DeliveryStatus,
@@ -98,4 +99,7 @@ __all__ = [
     "Role",
     "SelectionScope",
     "TagAction",
+    "RedactedField",
+    "RedactionReason",
+    "ReviewState",
 ]

@@ -16,6 +16,7 @@ from engage.extensions import db
 from engage.models import Consultation, MainIssue, Part, Representation, Respondent
 from engage.models.evidence import main_issue_representation
 from engage.models.representation import respondent_reference
+from engage.redaction.queries import PublicTexts
 
 HEAD = [
     "Part of the plan", "Main issues", "Representation", "Respondent reference", "Respondent", "Organisation", "Agent",
@@ -55,7 +56,8 @@ def _main_issues(consultation_ids: list[int]) -> dict[int, list[str]]:
 
 
 def rows(consultation_ids: list[int], *, contacts: bool = False) -> Iterator[list]:
-    """The list's rows in HEAD's order (CONTACT_HEAD's with `contacts`), by part of the plan then reference."""
+    """The list's rows in HEAD's order (CONTACT_HEAD's with `contacts`), by part of the plan then reference. The
+    public list gives the reason as redacted; the contact version, for the programme officer, as it was written."""
     if not consultation_ids:
         return
     query = (
@@ -72,13 +74,14 @@ def rows(consultation_ids: list[int], *, contacts: bool = False) -> Iterator[lis
                   Representation.respondent_id, Representation.number)
     )  # fmt: skip
     issues = _main_issues(consultation_ids)
+    texts = None if contacts else PublicTexts(consultation_ids)
     for row in db.session.execute(query):
         part = (f"{row.ref}: {row.title}" if row.title else row.ref) if row.ref else WHOLE_PLAN
         reference = respondent_reference(row.respondent_id)
         found = [
             part, "; ".join(issues.get(row.id, [])), f"{reference}-{row.number}", reference,
             person_name(row.first_name, row.last_name, ""), row.organisation or "", _agent_name(row.agent),
-            row.heard_reason or "", bool(row.late),
+            texts.text(row.id, "heard-reason", row.heard_reason) if texts else row.heard_reason or "", bool(row.late),
         ]  # fmt: skip
         if contacts:
             found += [row.email, row.phone, row.address, row.postcode]

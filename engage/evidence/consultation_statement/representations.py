@@ -4,7 +4,8 @@ legal answers, the full text, the modification sought, the wish to be heard, the
 whether it was late or withdrawn.
 
 What is published follows the privacy rules: names and organisations, never email or postal addresses, phone
-numbers or signatures. Rows are read as plain columns in batches, so tens of thousands of them stay cheap."""
+numbers or signatures, and the texts as redacted (engage.redaction.queries.PublicTexts). Rows are read as plain
+columns in batches, so tens of thousands of them stay cheap."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from engage.evidence.dtc.text import person_name
 from engage.extensions import db
 from engage.models import Consultation, Part, Question, Representation, Respondent
 from engage.models.representation import respondent_reference
+from engage.redaction.queries import PublicTexts, redact
 from engage.vocab import Answer, Channel, Nature, SoundnessTest
 
 COOPERATION = "Co-operation"  # the column's heading, worded for the plan's route by head()
@@ -98,12 +100,13 @@ def _agent(agent: dict | None) -> str:
 
 
 def _answers(answers: dict | None, questions: dict[str, str]) -> list[tuple[str, str]]:
-    """Each answered question ("Which site?", "Site B"), as questionnaire consultations have them."""
+    """Each answered question ("Which site?", "Site B"), as questionnaire consultations have them, with what looks
+    like personal data (emails, phone numbers, postcodes, addresses) redacted."""
     result = []
     for key, answer in answers.items() if isinstance(answers, dict) else ():
         text = "; ".join(str(a) for a in answer) if isinstance(answer, list) else str(answer or "")
         if text.strip():
-            result.append((questions.get(str(key), "Question"), text.strip()))
+            result.append((questions.get(str(key), "Question"), redact(text.strip(), [], reviewed=False)))
     return result
 
 
@@ -119,6 +122,7 @@ def full_representations(scope: Scope) -> Iterator[FullRepresentation]:
     questions = _questions(scope.ids)
     query = (
         select(
+            Representation.id,
             Representation.respondent_id,
             Representation.number,
             Consultation.title,
@@ -151,11 +155,12 @@ def full_representations(scope: Scope) -> Iterator[FullRepresentation]:
         .order_by(Consultation.opens_at, Consultation.id, Representation.respondent_id, Representation.number)
         .execution_options(yield_per=BATCH)
     )
+    texts = PublicTexts(scope.ids)
     for row in db.session.execute(query):
-        yield _full(row, questions)
+        yield _full(row, questions, texts)
 
 
-def _full(row, questions: dict[str, str]) -> FullRepresentation:
+def _full(row, questions: dict[str, str], texts: PublicTexts) -> FullRepresentation:
     part = (f"{row.ref}: {row.part_title}" if row.part_title else row.ref) if row.ref else WHOLE_PLAN
     return FullRepresentation(
         reference=f"{respondent_reference(row.respondent_id)}-{row.number}",
@@ -170,11 +175,11 @@ def _full(row, questions: dict[str, str]) -> FullRepresentation:
         sound=Answer.label_of(row.sound),
         unsound_tests=", ".join(SoundnessTest.label_of(test) for test in row.unsound_tests or []),
         dtc_compliant=Answer.label_of(row.dtc_compliant),
-        comment=(row.comment or "").strip(),
+        comment=texts.text(row.id, "comment", row.comment).strip(),
         answers=_answers(row.answers, questions),
-        modification=row.modification or "",
+        modification=texts.text(row.id, "modification", row.modification),
         wishes_to_be_heard=bool(row.wishes_to_be_heard),
-        heard_reason=row.heard_reason or "",
+        heard_reason=texts.text(row.id, "heard-reason", row.heard_reason),
         channel=Channel.label_of(row.channel),
         received_at=row.received_at,
         late=bool(row.late),
