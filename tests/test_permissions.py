@@ -160,6 +160,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "consultations.link_stakeholder": ("/consultations/representations/{reference}/link", POST_EDITORS),
     "consultations.withdraw": ("/consultations/representations/{reference}/withdraw", EDITORS),
     "consultations.reinstate": ("/consultations/representations/{reference}/reinstate", EDITORS),
+    "consultations.correct_representation": ("/consultations/representations/{reference}/correct", EDITORS),
     # The public response pages: the same for everyone. Without a response under way in the session, the pages of
     # one send the visitor back to its start (302), and a file of one is not found.
     "respond.index": ("/consult/", EVERYONE),
@@ -417,6 +418,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.revoke_token": ("/api/v1/tokens/{token}", (401, PASSES, PASSES, PASSES)),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
+    "api.update_representation": ("/api/v1/representations/{reference}", API_EDITORS),
 }
 
 

@@ -6,17 +6,18 @@ from flask import jsonify
 from flask_login import current_user
 
 from engage.api import bp, spec
-from engage.api.http import Problem, parse_json_body
+from engage.api.http import Problem, parse_json_body, validate_body
 from engage.api.idempotency import idempotent
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Stakeholder
 from engage.permissions import EDIT, require_permission
+from engage.representations import corrections, withdrawals
 from engage.representations import services as intake
-from engage.representations import withdrawals
 from engage.representations.schemas import (
     ReinstatementInput,
     Representation,
+    RepresentationChanges,
     StakeholderLinkInput,
     WithdrawalInput,
 )
@@ -68,9 +69,46 @@ def link_representation_stakeholder(reference: str):
     return jsonify(Representation.serialise(representation))
 
 
+@bp.patch("/representations/<reference>")
+@require_permission(EDIT)
+@idempotent
+def update_representation(reference: str):
+    """Correct a representation as recorded: the fields sent laid over the record, checked as when it was recorded."""
+    representation = _representation(reference)
+    sent = parse_json_body(RepresentationChanges)
+    data = validate_body(RepresentationChanges, Representation.serialise(representation))
+    for owner in ("respondent", "agent"):
+        if sent.get(owner) is not None and data.get(owner) is not None:
+            sent[owner] = {**data[owner], **sent[owner]}
+    data.update(sent)
+    corrections.correct_representation(
+        representation,
+        data.pop("respondent", None) or {},
+        data.pop("agent", None),
+        data,
+        reason=data.get("reason"),
+        channel=data.get("channel"),
+        received_at=sent.get("received_at", representation.received_at),
+        user=current_user,
+    )
+    return jsonify(Representation.serialise(representation))
+
+
 spec.document(
-    tag=("Representation changes", "Withdrawing and reinstating representations, and linking respondents"),
+    tag=("Representation changes", "Correcting, withdrawing and reinstating representations, and linking respondents"),
     paths={
+        "/representations/{reference}": {
+            "patch": {
+                "summary": "Correct a representation as it was recorded",
+                "description": "For a slip when keying it in or a misread letter. Only the fields sent change; they"
+                " are checked as when it was recorded, and `reason` and every change (before and after) go in the"
+                " audit trail. The respondent's and agent's details are corrected for all the respondent's"
+                " representations. An online representation keeps its channel and the time it was sent; a keyed-in"
+                " one's `late` follows a corrected `received_at`.",
+                "requestBody": spec.json_body(RepresentationChanges),
+                "responses": spec.responds(Representation),
+            },
+        },
         "/representations/{reference}/withdraw": {
             "post": {
                 "summary": "Withdraw a representation at the respondent's request",

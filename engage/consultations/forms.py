@@ -67,7 +67,7 @@ def check_time(day: date | None, clock: str | None) -> None:
             raise FieldError(str(error)) from error
 
 
-def _split(value: datetime | None) -> tuple[date | None, str]:
+def split_datetime(value: datetime | None) -> tuple[date | None, str]:
     if value is None:
         return None, ""
     return value.astimezone(LONDON).date(), format_time(value)
@@ -148,8 +148,8 @@ class ConsultationForm(ErrorsMixin, BaseForm):
                 "published",
             )
         }
-        data["opens_on"], data["opens_time"] = _split(consultation.opens_at)
-        data["closes_on"], data["closes_time"] = _split(consultation.closes_at)
+        data["opens_on"], data["opens_time"] = split_datetime(consultation.opens_at)
+        data["closes_on"], data["closes_time"] = split_datetime(consultation.closes_at)
         return data
 
 

@@ -8,13 +8,14 @@ from engage.common.ids import parse_id
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.consultations import bp
+from engage.consultations.correction_forms import CorrectionForm
 from engage.consultations.forms import ConfirmForm, KeyInForm, ReinstateForm, RepresentationFilterForm, WithdrawForm
 from engage.consultations.routes import consultation_or_404
 from engage.extensions import db
 from engage.models import Stakeholder
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.plans import wording
-from engage.representations import queries, respondents, withdrawals
+from engage.representations import corrections, queries, respondents, withdrawals
 from engage.representations import services as service
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
 from engage.representations.forms import item_form_data, representation_form
@@ -103,6 +104,38 @@ def reinstate(reference):
             flash(f"Representation {item.reference} reinstated", "success")
             return redirect(url_for("consultations.representation", reference=item.reference))
     return _confirm_page("reinstate", item, form)
+
+
+@bp.route("/representations/<reference>/correct", methods=["GET", "POST"])
+@require_permission(EDIT)
+def correct_representation(reference):
+    """Correct what was recorded (a keying-in slip): the same checks as keying in; the reason and the changes go
+    in the audit trail. An online representation keeps how and when it was sent."""
+    item = _representation(reference)
+    consultation = item.consultation
+    initial = CorrectionForm.initial(item) if request.method == "GET" else None
+    form = representation_form(consultation, base=CorrectionForm, data=initial)
+    if form.validate_on_submit():
+        about = form.about_data()
+        try:
+            changes = corrections.correct_representation(
+                item,
+                about["respondent"],
+                about["agent"],
+                form.item_data(consultation),
+                reason=form.reason.data,
+                channel=form.channel.data if item.channel != "online" else None,
+                received_at=form.received_at() if item.channel != "online" else None,
+                user=current_user,
+            )
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            flash(f"Representation {item.reference} corrected" if changes else "Nothing was changed", "success")
+            return redirect(url_for("consultations.representation", reference=item.reference))
+    return render_template(
+        "consultations/correct_representation.html", representation=item, consultation=consultation, form=form
+    )
 
 
 def _representation(reference):

@@ -134,6 +134,35 @@ class RepresentationInput(Input):
     )
 
 
+class RepresentationChanges(Input):
+    """Corrections to a representation as it was recorded. Only the fields sent change (in `respondent` and `agent`,
+    only the details sent; `agent: null` takes the agent away); they are checked as when it was recorded. The
+    respondent's and agent's details are corrected for all the respondent's representations. An online
+    representation keeps its channel and the time it was sent. `reason` is kept in the audit trail with each change
+    before and after."""
+
+    output = Representation
+    required = ("reason",)
+
+    reason: Text = Field(None, description="Why it is corrected: kept in the audit trail")
+    channel: one_of(Channel.values()) = None
+    received_at: DateTimeText = None
+    part: Text | None = Field(None, description="Part reference")
+    nature: one_of(Nature.values()) | None = None
+    legally_compliant: one_of(Answer.values()) | None = None
+    sound: one_of(Answer.values()) | None = None
+    dtc_compliant: one_of(Answer.values()) | None = None
+    unsound_tests: texts_of(SoundnessTest.values()) = None
+    comment: Text | None = None
+    modification: Text | None = None
+    wishes_to_be_heard: Flag = None
+    heard_reason: Text | None = None
+    notify: texts_of(NotifyEvent.values()) = None
+    answers: dict[str, Any] | None = Field(None, description="Questionnaire answers by question id")
+    respondent: Annotated[PersonInput | None, PERSON] = None
+    agent: Annotated[PersonInput | None, PERSON] = None
+
+
 class RespondentCandidate(Output):
     """A respondent already on record who may be the same person."""
 
