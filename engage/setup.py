@@ -135,6 +135,7 @@ def register_blueprints(app: Flask) -> None:
     from engage.admin import bp as admin_bp
     from engage.api import bp as api_bp
     from engage.auth import bp as auth_bp
+    from engage.campaigns import bp as campaigns_bp
     from engage.consultations import bp as consultations_bp
     from engage.engagements import bp as engagements_bp
     from engage.evidence import bp as evidence_bp
@@ -151,6 +152,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     for blueprint in (engagements_bp, actions_bp, strategy_bp, plans_bp, webhooks_bp, themes_bp, redaction_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(campaigns_bp)
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)
 

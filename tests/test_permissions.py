@@ -23,6 +23,7 @@ from engage.extensions import db
 from engage.models import (
     ApiToken,
     BodyKind,
+    Campaign,
     EngagementDocument,
     MainIssue,
     Publicity,
@@ -161,6 +162,14 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "consultations.withdraw": ("/consultations/representations/{reference}/withdraw", EDITORS),
     "consultations.reinstate": ("/consultations/representations/{reference}/reinstate", EDITORS),
     "consultations.correct_representation": ("/consultations/representations/{reference}/correct", EDITORS),
+    "campaigns.index": ("/consultations/{consultation}/campaigns", VIEWERS),
+    "campaigns.find": ("/consultations/{consultation}/campaigns/find", POST_EDITORS),
+    "campaigns.show": ("/consultations/{consultation}/campaigns/{campaign}", VIEWERS),
+    "campaigns.edit": ("/consultations/{consultation}/campaigns/{campaign}/edit", EDITORS),
+    "campaigns.confirm": ("/consultations/{consultation}/campaigns/{campaign}/confirm", POST_EDITORS),
+    "campaigns.split": ("/consultations/{consultation}/campaigns/{campaign}/split", POST_EDITORS),
+    "campaigns.merge": ("/consultations/{consultation}/campaigns/{campaign}/merge", POST_EDITORS),
+    "campaigns.dissolve": ("/consultations/{consultation}/campaigns/{campaign}/dissolve", POST_EDITORS),
     # The public response pages: the same for everyone. Without a response under way in the session, the pages of
     # one send the visitor back to its start (302), and a file of one is not found.
     "respond.index": ("/consult/", EVERYONE),
@@ -469,6 +478,10 @@ def world(officer_client):
         consultation, person, None, item, channel="post", received_at=utcnow(), upload=("letter.pdf", PDF)
     )
     representation = respondent.representations[0]
+    campaign = Campaign(consultation=consultation, name="Save the fields", template_text="Save the fields.")
+    db.session.add(campaign)
+    db.session.flush()
+    representation.campaign_id = campaign.id
     issue = MainIssue(consultation=consultation, title="Housing numbers")
     db.session.add(issue)
     theme = Theme(consultation=consultation, name="Traffic")
@@ -514,6 +527,7 @@ def world(officer_client):
         "feed": feed.id,
         "feed_token": feed_token,
         "consultation": consultation.id,
+        "campaign": campaign.id,
         "slug": consultation.slug,
         "document": document.id,
         "question": question.id,

@@ -2,6 +2,7 @@
 
 from engage.models.audit import AuditEvent
 from engage.models.authority import Authority
+from engage.models.campaign import Campaign
 from engage.models.consultation import Consultation, ConsultationDocument, Invitation, Part, Publicity, Question
 from engage.models.engagement import (
     Action,
@@ -77,6 +78,7 @@ __all__ = [
     "ApiToken",
     "AuditEvent",
     "Authority",
+    "Campaign",
     "BodyKind",
     "Category",
     "IdempotencyRecord",

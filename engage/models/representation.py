@@ -107,7 +107,7 @@ class Representation(db.Model):
     heard_reason: Mapped[str] = mapped_column(Text, default="")
     notify: Mapped[list[str]] = mapped_column(JSON, default=list)  # engage.vocab.NotifyEvent values
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    campaign_id: Mapped[int | None] = mapped_column(index=True)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaign.id", ondelete="SET NULL"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="submitted")  # engage.vocab.RepresentationStatus
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
@@ -116,6 +116,7 @@ class Representation(db.Model):
     consultation: Mapped[Consultation] = relationship()
     respondent: Mapped[Respondent] = relationship(back_populates="representations")
     part: Mapped[Part | None] = relationship()
+    campaign: Mapped["Campaign | None"] = relationship()  # noqa: F821 (engage.models.campaign)
     attachments: Mapped[list["Attachment"]] = relationship(
         back_populates="representation",
         order_by="Attachment.id",

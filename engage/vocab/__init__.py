@@ -10,6 +10,7 @@ The lists are written in modules by subject under engage/vocab/; everything is i
 """
 
 from engage.vocab.base import Vocabulary
+from engage.vocab.campaigns import CampaignStatus
 from engage.vocab.consultations import (
     ConsultationStage,
     ConsultationStatus,
@@ -60,6 +61,7 @@ VOCABULARIES: tuple[type[Vocabulary], ...] = tuple(Vocabulary.__subclasses__())
 __all__ = [
     "VOCABULARIES",
     "Vocabulary",
+    "CampaignStatus",
     "Nature",
     "Answer",
     "SoundnessTest",
