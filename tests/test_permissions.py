@@ -183,6 +183,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "respond.remove_attachment": ("/consult/{slug}/respond/attachments/{attachment}/remove", (404, 404, 404, 404)),
     "respond.check": ("/consult/{slug}/respond/check", (302, 302, 302, 302)),
     "respond.confirmation": ("/consult/{slug}/respond/confirmation", (302, 302, 302, 302)),
+    "respond.another_client": ("/consult/{slug}/respond/another-client", (302, 302, 302, 302)),
     "respond.save": ("/consult/{slug}/respond/save", (302, 302, 302, 302)),
     "respond.resume": ("/consult/{slug}/respond/return/{draft_token}", (302, 302, 302, 302)),
     # "You said, we did" is public once officers publish it; the matrix's consultation has not.

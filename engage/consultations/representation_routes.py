@@ -175,9 +175,8 @@ def link_stakeholder(reference):
 def new_representation(consultation_id):
     """Key in a letter or email. When respondents on record may be the same person, the page asks which."""
     consultation = consultation_or_404(consultation_id)
-    form = representation_form(
-        consultation, base=KeyInForm, data=item_form_data({}) if request.method == "GET" else None
-    )
+    initial = {**item_form_data({}), **_agent_of(consultation)} if request.method == "GET" else None
+    form = representation_form(consultation, base=KeyInForm, data=initial)
     if form.validate_on_submit():
         try:
             first = _key_in(consultation, form)
@@ -191,6 +190,14 @@ def new_representation(consultation_id):
         candidates = respondents.matching_respondents(consultation, form.about_data()["respondent"])
         form.set_candidates([(found.reference, respondents.describe(found)) for found in candidates])
     return render_template("consultations/new_representation.html", consultation=consultation, form=form)
+
+
+def _agent_of(consultation) -> dict:
+    """`?agent_of=R-00123`: the agent of that respondent, filled in for their next client."""
+    acting = respondents.agent_of(consultation, request.args.get("agent_of", ""))
+    if not acting:
+        return {}
+    return {"is_agent": "yes", **{f"agent_{field}": value for field, value in acting.items()}}
 
 
 def _key_in(consultation, form: KeyInForm):

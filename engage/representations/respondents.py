@@ -82,6 +82,13 @@ def choose_respondent(
     return None
 
 
+def agent_of(consultation: Consultation, reference: str) -> dict[str, str]:
+    """The agent's details of a respondent in the consultation (empty when there is none), to key in the agent's
+    next client without typing them again."""
+    respondent = _in_consultation(consultation, reference) if reference else None
+    return dict(respondent.agent or {}) if respondent is not None else {}
+
+
 def _in_consultation(consultation: Consultation, reference: str) -> Respondent | None:
     parsed = parse_reference(reference)
     if parsed is None or parsed[1] is not None or parsed[0] > 2**31 - 1:

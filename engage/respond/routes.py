@@ -269,7 +269,27 @@ def confirmation(slug):
     respondent = services.respondent_with_representations(respondent_id) if respondent_id else None
     if respondent is None or respondent.consultation_id != consultation.id:
         return redirect(url_for("respond.show", slug=slug))
-    return _page("respond/confirmation.html", consultation=consultation, respondent=respondent)
+    return _page("respond/confirmation.html", consultation=consultation, respondent=respondent, form=RemoveForm())
+
+
+@bp.route("/<slug>/respond/another-client", methods=["POST"])
+@public
+@limiter.limit(_save_limit, methods=["POST"])
+def another_client(slug):
+    """After sending for one client, an agent responds for another without typing their own details again."""
+    consultation = _consultation(slug)
+    respondent_id = session.get(SUBMITTED, {}).get(slug)
+    respondent = services.respondent_with_representations(respondent_id) if respondent_id else None
+    if respondent is None or respondent.consultation_id != consultation.id or not respondent.agent:
+        return redirect(url_for("respond.show", slug=slug))
+    if not RemoveForm().validate_on_submit():
+        return redirect(url_for("respond.confirmation", slug=slug))
+    try:
+        draft = services.start_for_another_client(consultation, respondent)
+    except services.DeadlinePassed as passed:
+        return _closed(consultation, 403, passed.moment)
+    _remember(slug, draft.token)
+    return redirect(url_for("respond.about_you", slug=slug))
 
 
 @bp.route("/<slug>/respond/save", methods=["GET", "POST"])

@@ -115,6 +115,18 @@ def save_about_you(consultation: Consultation, draft: ResponseDraft | None, data
     return draft
 
 
+def start_for_another_client(consultation: Consultation, respondent: Respondent) -> ResponseDraft:
+    """An agent who has just sent a response for one client starts one for the next: a new draft with the agent's
+    details carried over, the client's to fill in."""
+    _check_open(consultation, utcnow())
+    draft = new_draft(consultation)
+    agent = dict(respondent.agent or {})
+    draft.data = {"respondent": {}, "agent": agent, "is_agent": True}
+    draft.email = agent.get("email", "")
+    _commit()
+    return draft
+
+
 def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data: dict[str, Any], upload=None) -> None:
     """Check one representation (and its file, if any) and keep it at `index` (appended at the next free place).
     Nothing is kept when either is wrong."""

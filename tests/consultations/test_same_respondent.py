@@ -8,7 +8,7 @@ from engage.models import AuditEvent, Representation, Respondent
 from engage.representations.services import key_in
 from tests.consultations.test_intake import KEYED
 from tests.factories import create_consultation
-from tests.pages import error_summary, parse, post_form
+from tests.pages import error_summary, get_page, parse, post_form
 
 ITEM = {"part": "Policy SP1", "nature": "object", "comment": "First letter."}
 
@@ -113,3 +113,30 @@ def test_the_question_stays_beside_other_errors(officer_client):
     assert error_summary(page) == ["Enter your comments"]
     checked = page.select_one("input[name=respondent_reference][checked]")
     assert checked["value"] == known.reference
+
+
+def test_another_client_of_an_agent_is_keyed_in_with_the_agents_details_filled_in(officer_client):
+    consultation = create_consultation()
+    agent = {"first_name": "Adam", "last_name": "Agent", "organisation": "Agents & Co", "email": "adam@agents.example"}
+    client_one = key_in(
+        consultation,
+        {"first_name": "Clara", "last_name": "Client", "address": "1 Road"},
+        agent,
+        ITEM,
+        channel="post",
+        received_at=consultation.opens_at,
+    )
+    shown = get_page(officer_client, "consultations.representation", reference=client_one.representations[0].reference)
+    link = shown.find("a", string=lambda text: text and "Key in another client of this agent" in text)
+
+    page = parse(officer_client.get(link["href"]))
+
+    assert page.select_one("input[name=is_agent][checked]")["value"] == "yes"
+    assert page.select_one("#agent_email")["value"] == "adam@agents.example"
+    assert page.select_one("#agent_organisation")["value"] == "Agents & Co"
+    assert not page.select_one("#first_name").get("value")
+    other = create_consultation(slug="elsewhere")
+    elsewhere = get_page(
+        officer_client, "consultations.new_representation", consultation_id=other.id, agent_of=client_one.reference
+    )
+    assert not elsewhere.select_one("#agent_email").get("value")
