@@ -7,8 +7,8 @@ Main issues themselves are in engage.models.evidence (MainIssue), which the stat
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint, func, select
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from engage.extensions import db
 from engage.models.consultation import Consultation
@@ -41,6 +41,14 @@ class Theme(db.Model):
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    representation_count: Mapped[int] = column_property(
+        select(func.count())
+        .where(representation_theme.c.theme_id == id)
+        .correlate_except(representation_theme)
+        .scalar_subquery(),
+        deferred=True,
+    )
 
     consultation: Mapped[Consultation] = relationship()
     representations: Mapped[list[Representation]] = relationship(

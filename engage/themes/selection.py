@@ -39,6 +39,9 @@ def representation_ids(consultation: Consultation, selection: Selection) -> list
     """The ids of the selected representations of this consultation; a ValidationError when there are none, or when
     a reference, id or campaign does not belong to it (nothing is written then)."""
     if selection.scope == SelectionScope.FILTERED:
+        problems = queries.filter_problems([part.ref for part in consultation.parts], selection.filters.as_args())
+        if problems:
+            raise ValidationError({f"search.{name}": messages for name, messages in problems.items()})
         ids = list(db.session.scalars(queries.ids_query(consultation.id, selection.filters)))
         if not ids:
             raise ValidationError({"representations": ["No representations match the search"]})

@@ -8,6 +8,7 @@ from sqlalchemy import exists, not_, select
 
 from engage.extensions import db
 from engage.models import Representation, representation_theme
+from engage.models.representation import respondent_reference
 
 MAX_REPRESENTATIONS = 5000  # the most recent untagged ones; a few seconds at most on one core
 MIN_REPRESENTATIONS = 4
@@ -20,19 +21,29 @@ class Suggestion:
     name: str
     terms: list[str]
     representation_ids: list[int]
+    references: list[str]
     examples: list[str]  # a few of its representations' words, to judge it by
 
 
-def _untagged_texts(consultation_id: int) -> list[tuple[int, str]]:
+def _untagged_texts(consultation_id: int) -> list[tuple[int, str, str]]:
     tagged = exists().where(representation_theme.c.representation_id == Representation.id)
     query = (
-        select(Representation.id, Representation.comment, Representation.modification)
+        select(Representation.id, Representation.respondent_id, Representation.number, Representation.comment)
+        .add_columns(Representation.modification)
         .where(Representation.consultation_id == consultation_id, not_(tagged))
         .order_by(Representation.id.desc())
         .limit(MAX_REPRESENTATIONS)
     )
     rows = db.session.execute(query).all()
-    return [(row.id, f"{row.comment}\n{row.modification}".strip()) for row in rows if (row.comment or "").strip()]
+    return [
+        (
+            row.id,
+            f"{respondent_reference(row.respondent_id)}-{row.number}",
+            f"{row.comment}\n{row.modification}".strip(),
+        )
+        for row in rows
+        if (row.comment or "").strip()
+    ]
 
 
 def _name(terms: list[str]) -> str:
@@ -48,7 +59,7 @@ def suggest(consultation_id: int, max_themes: int = MAX_THEMES) -> list[Suggesti
     rows = _untagged_texts(consultation_id)
     if len(rows) < MIN_REPRESENTATIONS:
         return []
-    texts = [text for _, text in rows]
+    texts = [text for _, _, text in rows]
     vectoriser = TfidfVectorizer(
         stop_words="english", max_df=0.8, min_df=2 if len(rows) >= 20 else 1, sublinear_tf=True
     )
@@ -70,6 +81,7 @@ def suggest(consultation_id: int, max_themes: int = MAX_THEMES) -> list[Suggesti
                 name=_name(terms),
                 terms=terms,
                 representation_ids=sorted(rows[i][0] for i in members),
+                references=[rows[i][1] for i in sorted(members, key=lambda i: rows[i][0])],
                 examples=[texts[i][:200] for i in members[:3]],
             )
         )
