@@ -14,11 +14,7 @@ from engage.models import (
     representation_theme,
 )
 from engage.models.evidence import main_issue_representation
-
-try:  # the redaction pages report their own counts (engage/redaction); until they are here, none is shown
-    from engage.redaction.queries import review_counts
-except ImportError:  # pragma: no cover - depends on what is installed alongside
-    review_counts = None
+from engage.redaction.queries import review_counts
 
 
 @dataclass
@@ -28,7 +24,7 @@ class Progress:
     grouped: int
     linked: int
     answered: int
-    redacted: int | None  # None when redaction is not recorded
+    redacted: int  # with at least one redaction (engage.redaction)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -61,14 +57,11 @@ def _count(consultation_id: int, *conditions) -> int:
 
 
 def of(consultation_id: int) -> Progress:
-    redacted = None
-    if review_counts is not None:
-        redacted = review_counts(consultation_id).get("redacted")
     return Progress(
         total=_count(consultation_id),
         tagged=_count(consultation_id, _tagged()),
         grouped=_count(consultation_id, Representation.campaign_id.is_not(None)),
         linked=_count(consultation_id, _linked()),
         answered=_count(consultation_id, _answered()),
-        redacted=redacted,
+        redacted=review_counts(consultation_id)["redacted"],
     )

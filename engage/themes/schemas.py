@@ -81,7 +81,7 @@ class Progress(Output):
     grouped: int = Field(description="In a campaign")
     linked: int = Field(description="Linked to a main issue")
     answered: int = Field(description="Linked to a main issue with the council's response, or answered on their own")
-    redacted: int | None = Field(description="Redacted, when redaction is recorded; null otherwise")
+    redacted: int = Field(description="With at least one redaction in their text or files")
 
 
 class RepresentationResponse(Output):

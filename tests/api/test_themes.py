@@ -100,13 +100,7 @@ def test_progress_counts_what_officers_have_done(viewer_api, officer_api, openap
 
     response = viewer_api.get(f"/api/v1/consultations/{consultation.id}/progress")
     assert_matches(openapi, response, "/consultations/{consultation_id}/progress")
-    assert {k: v for k, v in response.json.items() if k != "redacted"} == {
-        "total": 4,
-        "tagged": 1,
-        "grouped": 1,
-        "linked": 1,
-        "answered": 2,
-    }
+    assert response.json == {"total": 4, "tagged": 1, "grouped": 1, "linked": 1, "answered": 2, "redacted": 0}
 
 
 def test_a_response_is_recorded_and_taken_away(officer_api, openapi, consultation):
