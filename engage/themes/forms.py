@@ -30,13 +30,18 @@ class BulkForm(ServiceErrorsMixin, BaseForm):
         default=SelectionScope.SELECTED,
         validate_choice=False,
     )
-    campaign = StringField("Campaign number", widget=GovTextInput(), description="Only for a whole campaign")
+    campaign = SelectField(
+        "Campaign", widget=GovSelect(), validate_choice=False, description="Only for a whole campaign"
+    )
     theme = SelectField("Theme", widget=GovSelect(), validate_choice=False)
     matter = SelectField("Strategic matter", widget=GovSelect(), validate_choice=False)
     issue = SelectField("Main issue", widget=GovSelect(), validate_choice=False)
     action = StringField("Action")
 
-    def set_choices(self, themes, matters, issues) -> "BulkForm":
+    def set_choices(self, themes, matters, issues, campaigns=()) -> "BulkForm":
+        self.campaign.choices = [SelectChoice("", "Choose a campaign")] + [
+            SelectChoice(str(row.campaign.id), f"{row.campaign.name} ({row.members:,})") for row in campaigns
+        ]
         self.theme.choices = [SelectChoice("", "No theme")] + [SelectChoice(str(t.id), t.name) for t in themes]
         self.matter.choices = [SelectChoice("", "No strategic matter")] + [
             SelectChoice(m.slug, m.name) for m in matters

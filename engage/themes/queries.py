@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import String, case, cast, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from engage.extensions import db
@@ -19,6 +19,7 @@ from engage.models import (
 )
 from engage.models.evidence import main_issue_representation
 from engage.representations import queries as representation_queries
+from engage.representations.counts import person_key
 
 
 @dataclass
@@ -61,17 +62,9 @@ def issues_of(consultation_id: int) -> list[MainIssue]:
     )
 
 
-def person_key():
-    """One value per person: the email address (any case) when there is one, else the respondent."""
-    return case(
-        (Respondent.email != "", func.lower(Respondent.email)),
-        else_=cast(Respondent.id, String),
-    )
-
-
 def issues_with_counts(consultation_id: int) -> list[IssueCounts]:
     """Each main issue with how many representations raise it and how many people made them (one person with
-    several representations, or several respondent records with the same email address, counted once)."""
+    several representations, or several respondents with the same email address or stakeholder, counted once)."""
     query = (
         select(
             MainIssue,

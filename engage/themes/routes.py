@@ -5,6 +5,7 @@ or a whole campaign. Naming, renaming and removing themes."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from engage.campaigns import queries as campaign_queries
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
 from engage.consultations.forms import RepresentationFilterForm
@@ -32,7 +33,12 @@ def _index_page(consultation: Consultation, filters, form: BulkForm | None = Non
     theme_errors = [{"text": message, "href": "#name"} for message in theme_form.name.errors]
     themes = queries.themes_with_counts(consultation.id)
     form = form or BulkForm()
-    form.set_choices([theme for theme, _ in themes], queries.matters(), queries.issues_of(consultation.id))
+    form.set_choices(
+        [theme for theme, _ in themes],
+        queries.matters(),
+        queries.issues_of(consultation.id),
+        campaign_queries.campaigns_of(consultation.id),
+    )
     return render_template(
         "themes/index.html",
         consultation=consultation,

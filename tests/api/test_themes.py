@@ -11,7 +11,7 @@ from engage.models import MainIssue, utcnow
 from engage.models.evidence import main_issue_representation
 from tests.api.conftest import assert_matches
 from tests.factories import create_consultation
-from tests.themes.helpers import add_representations
+from tests.themes.helpers import add_representations, create_campaign
 
 
 @pytest.fixture
@@ -73,16 +73,19 @@ def test_a_duplicate_theme_or_an_unknown_reference_is_a_422(officer_api, openapi
 
 def test_a_main_issue_links_a_search_result_and_a_campaign(officer_api, openapi, consultation, issue):
     add_representations(consultation, ["Object"] * 3, nature="object")
-    add_representations(consultation, ["Campaign"] * 4, campaign_id=3, nature="support")
+    campaign_id = create_campaign(consultation)
+    add_representations(consultation, ["Campaign"] * 4, campaign_id=campaign_id, nature="support")
     path = f"/api/v1/main-issues/{issue.id}/representations"
 
     by_search = officer_api.post(path, json={"scope": "filtered", "search": {"nature": "object"}})
     assert_matches(openapi, by_search, "/main-issues/{issue_id}/representations", "post")
     assert by_search.json == {"changed": 3}
-    assert officer_api.post(path, json={"scope": "campaign", "campaign": 3}).json == {"changed": 4}
+    assert officer_api.post(path, json={"scope": "campaign", "campaign": campaign_id}).json == {"changed": 4}
     query = select(func.count()).select_from(main_issue_representation)
     assert db.session.scalar(query) == 7
-    assert officer_api.post(path, json={"scope": "campaign", "campaign": 3, "remove": True}).json == {"changed": 4}
+    assert officer_api.post(path, json={"scope": "campaign", "campaign": campaign_id, "remove": True}).json == {
+        "changed": 4
+    }
 
     shown = officer_api.get(f"/api/v1/main-issues/{issue.id}")
     assert len(shown.json["representations"]) == 3
@@ -90,7 +93,7 @@ def test_a_main_issue_links_a_search_result_and_a_campaign(officer_api, openapi,
 
 def test_progress_counts_what_officers_have_done(viewer_api, officer_api, openapi, consultation, issue):
     first, second, third = add_representations(consultation, ["A", "B", "C"])
-    add_representations(consultation, ["D"], campaign_id=2)
+    add_representations(consultation, ["D"], campaign_id=create_campaign(consultation))
     officer_api.post(
         f"/api/v1/consultations/{consultation.id}/tags",
         json={"references": [first.reference], "matters": ["education"]},

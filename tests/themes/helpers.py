@@ -1,7 +1,14 @@
 """Representations for the themes tests: several people, some in a campaign, with text to tag and group."""
 
 from engage.extensions import db
-from engage.models import Representation, Respondent
+from engage.models import Campaign, Representation, Respondent
+
+
+def create_campaign(consultation, name="Save our fields") -> int:
+    campaign = Campaign(consultation_id=consultation.id, name=name, template_text=name, status="confirmed")
+    db.session.add(campaign)
+    db.session.commit()
+    return campaign.id
 
 
 def add_representations(consultation, comments, *, campaign_id=None, part=None, nature="object", email=""):

@@ -12,7 +12,7 @@ from engage.models.evidence import main_issue_representation
 from engage.themes import services
 from tests.factories import create_consultation
 from tests.pages import error_summary, get_page, parse, post_form
-from tests.themes.helpers import add_representations
+from tests.themes.helpers import add_representations, create_campaign
 
 
 @pytest.fixture
@@ -84,12 +84,13 @@ def test_linking_everything_the_search_finds_to_a_main_issue(officer_client, con
 
 
 def test_linking_a_whole_campaign_to_a_main_issue(officer_client, consultation, issue):
-    add_representations(consultation, ["Save the fields"] * 12, campaign_id=5)
+    campaign_id = create_campaign(consultation)
+    add_representations(consultation, ["Save the fields"] * 12, campaign_id=campaign_id)
     add_representations(consultation, ["Other"])
     response = post_form(
         officer_client,
         "themes.bulk_action",
-        {"scope": "campaign", "campaign": "5", "issue": str(issue.id), "action": "link"},
+        {"scope": "campaign", "campaign": str(campaign_id), "issue": str(issue.id), "action": "link"},
         {"consultation_id": consultation.id},
     )
     assert response.status_code == 302
@@ -106,7 +107,7 @@ def test_a_campaign_that_is_not_there_is_an_error_next_to_the_field(officer_clie
     )
     page = parse(response)
     assert error_summary(page) == ["Campaign 77 has no representations in this consultation"]
-    assert page.select_one("#campaign")["value"] == "77"
+    assert page.select_one("input[name=scope][checked]")["value"] == "campaign"
 
 
 def test_adding_a_theme_and_a_duplicate(officer_client, consultation):

@@ -12,7 +12,7 @@ from engage.representations.queries import RepresentationFilters
 from engage.themes import services
 from engage.themes.selection import Selection
 from tests.factories import create_consultation
-from tests.themes.helpers import add_representations
+from tests.themes.helpers import add_representations, create_campaign
 
 
 def _count(table, **where):
@@ -76,14 +76,15 @@ def test_tagging_everything_the_search_finds(consultation):
 
 
 def test_linking_a_whole_campaign_to_a_main_issue_in_one_step(consultation):
-    campaign = add_representations(consultation, ["Save our fields"] * 30, campaign_id=7)
+    campaign_id = create_campaign(consultation)
+    campaign = add_representations(consultation, ["Save our fields"] * 30, campaign_id=campaign_id)
     add_representations(consultation, ["Something else"])
     issue = MainIssue(consultation_id=consultation.id, title="Loss of Green Belt")
     db.session.add(issue)
     db.session.commit()
 
-    assert services.link_to_issue(issue, Selection.of("campaign", campaign="7")) == 30
-    assert services.link_to_issue(issue, Selection.of("campaign", campaign="7")) == 0
+    assert services.link_to_issue(issue, Selection.of("campaign", campaign=str(campaign_id))) == 30
+    assert services.link_to_issue(issue, Selection.of("campaign", campaign=str(campaign_id))) == 0
     assert {r.id for r in issue.representations} == {r.id for r in campaign}
     assert services.link_to_issue(issue, Selection.of("selected", ids=[campaign[0].id]), remove=True) == 1
     assert _count(main_issue_representation, main_issue_id=issue.id) == 29
