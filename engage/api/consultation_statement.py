@@ -37,7 +37,7 @@ def list_main_issues(consultation_id: int):
     query = (
         select(models.MainIssue)
         .where(models.MainIssue.consultation_id == consultation.id)
-        .options(selectinload(models.MainIssue.representations))
+        .options(selectinload(models.MainIssue.representations), selectinload(models.MainIssue.part))
         .order_by(models.MainIssue.position, models.MainIssue.id)
     )
     return paginated_response(query, MainIssue)

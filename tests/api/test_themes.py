@@ -135,3 +135,15 @@ def test_suggested_themes_name_groups_of_untagged_representations(viewer_api, op
     assert_matches(openapi, response, "/consultations/{consultation_id}/suggested-themes")
     names = sorted(item["name"] for item in response.json["items"])
     assert len(names) == 2 and all(len(item["representations"]) == 3 for item in response.json["items"])
+
+
+def test_the_api_reads_and_changes_the_part(officer_api):
+    consultation = create_consultation()
+    path = f"/api/v1/consultations/{consultation.id}/main-issues"
+    created = officer_api.post(path, json={"title": "Green Belt", "proposed_change": "Keep H4", "part": "policy sp1"})
+    assert created.status_code == 201
+    assert created.json["part"] == "Policy SP1"
+    changed = officer_api.patch(f"/api/v1/main-issues/{created.json['id']}", json={"part": ""})
+    assert changed.json["part"] is None
+    wrong = officer_api.patch(f"/api/v1/main-issues/{created.json['id']}", json={"part": "Nowhere"})
+    assert wrong.status_code == 422 and list(wrong.json["errors"]) == ["part"]

@@ -128,7 +128,7 @@ def _issues(stage: Stage) -> list[list]:
             i.title + (f"\n{i.summary}" if i.summary else ""),
             ", ".join(r.reference for r in i.representations),
             i.council_response,
-            i.proposed_change,
+            (f"{i.part.label}: " if i.part and i.proposed_change else "") + i.proposed_change,
         ]
         for i in stage.main_issues
     ]

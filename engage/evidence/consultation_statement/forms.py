@@ -41,11 +41,18 @@ class MainIssueForm(ServiceErrorsMixin, BaseForm):
     )
     council_response = TextAreaField("The council’s response", widget=GovTextArea(), description="Optional")
     proposed_change = TextAreaField("Proposed change to the plan", widget=GovTextArea(), description="Optional")
+    part = SelectField("Part of the plan the change is to", widget=GovSelect(), validate_choice=False)
     submit = SubmitField("Save main issue", widget=GovSubmitInput())
+
+    def set_parts(self, consultation: Consultation) -> "MainIssueForm":
+        self.part.choices = [SelectChoice("", "No particular part")] + [
+            SelectChoice(part.ref, part.label) for part in consultation.parts
+        ]
+        return self
 
     def to_data(self) -> dict:
         return {name: getattr(self, name).data or "" for name in (
-            "title", "summary", "representations", "council_response", "proposed_change"
+            "title", "summary", "representations", "council_response", "proposed_change", "part"
         )}  # fmt: skip
 
 

@@ -133,7 +133,11 @@ def _main_issues(consultation_id: int) -> list[MainIssue]:
         db.session.scalars(
             select(MainIssue)
             .where(MainIssue.consultation_id == consultation_id)
-            .options(selectinload(MainIssue.representations), joinedload(MainIssue.consultation))
+            .options(
+                selectinload(MainIssue.representations),
+                selectinload(MainIssue.part),
+                joinedload(MainIssue.consultation),
+            )
             .order_by(MainIssue.position, MainIssue.id)
         )
     )

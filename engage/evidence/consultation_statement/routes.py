@@ -104,7 +104,7 @@ def _back(consultation: Consultation) -> str:
 @require_permission(EDIT)
 def new_issue(consultation_id):
     consultation = db.get_or_404(Consultation, consultation_id)
-    form = MainIssueForm()
+    form = MainIssueForm().set_parts(consultation)
     if form.validate_on_submit():
         try:
             soc_services.add_main_issue(consultation, form.to_data(), user=current_user)
@@ -130,8 +130,9 @@ def edit_issue(issue_id):
             "representations": soc_services.references_text(issue),
             "council_response": issue.council_response,
             "proposed_change": issue.proposed_change,
+            "part": issue.part.ref if issue.part else "",
         }
-    form = MainIssueForm(data=data)
+    form = MainIssueForm(data=data).set_parts(issue.consultation)
     if form.validate_on_submit():
         try:
             soc_services.update_main_issue(issue, form.to_data(), user=current_user)

@@ -24,13 +24,15 @@ class MainIssue(Output):
     representations: list[str] = Field(description="References of the representations raising it")
     council_response: str
     proposed_change: str
+    part: str | None = Field(description="The part of the plan the proposed change is to (its ref), if any")
     created_at: LondonDateTime
     updated_at: LondonDateTime
 
     @classmethod
     def of(cls, record: Any, **values: Any) -> Self:
         references = [representation.reference for representation in record.representations]
-        return super().of(record, representations=references, **values)
+        part = record.part.ref if record.part else None
+        return super().of(record, representations=references, **{"part": part, **values})
 
 
 class MainIssueInput(Input):
@@ -45,6 +47,7 @@ class MainIssueInput(Input):
     representations: Texts = Field(None, description=REFERENCE + "; an unknown one is a 422")
     council_response: Text | None = None
     proposed_change: Text | None = None
+    part: Text | None = Field(None, description="The ref of the part of the plan the change is to; empty for none")
 
 
 class MainIssueChanges(MainIssueInput):

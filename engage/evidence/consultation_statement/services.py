@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from engage.common import audit
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import Consultation, MainIssue, Representation
+from engage.models import Consultation, MainIssue, Part, Representation
 from engage.models.representation import parse_reference
 
 REFERENCE_SEPARATORS = re.compile(r"[\s,;]+")
@@ -41,12 +41,24 @@ def _representations(consultation: Consultation, text: str, errors: dict) -> lis
     return found
 
 
+def _part(consultation: Consultation, ref: str, errors: dict) -> Part | None:
+    """The part of the plan the proposed change is to, by its reference (any capitals); none when not given."""
+    wanted = (ref or "").strip().lower()
+    if not wanted:
+        return None
+    found = next((part for part in consultation.parts if part.ref.lower() == wanted), None)
+    if found is None:
+        errors["part"] = [f"There is no part of the plan called ‘{ref.strip()[:100]}’ in this consultation"]
+    return found
+
+
 def _clean(consultation: Consultation, data: dict[str, Any]) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     title = (data.get("title") or "").strip()[:300]
     if not title:
         errors["title"] = ["Enter the main issue"]
     representations = _representations(consultation, data.get("representations") or "", errors)
+    part = _part(consultation, data.get("part") or "", errors)
     if errors:
         raise ValidationError(errors)
     return {
@@ -54,6 +66,7 @@ def _clean(consultation: Consultation, data: dict[str, Any]) -> dict[str, Any]:
         "summary": (data.get("summary") or "").strip(),
         "council_response": (data.get("council_response") or "").strip(),
         "proposed_change": (data.get("proposed_change") or "").strip(),
+        "part": part,
         "representations": representations,
     }
 
