@@ -441,6 +441,19 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
     "api.update_representation": ("/api/v1/representations/{reference}", API_EDITORS),
+    "api.show_redactions": ("/api/v1/representations/{reference}/redactions", API_VIEWERS),
+    "api.add_redaction": ("/api/v1/representations/{reference}/redactions", API_EDITORS),
+    "api.remove_redaction": ("/api/v1/representations/{reference}/redactions/{redaction}", API_EDITORS),
+    "api.accept_suggestions": ("/api/v1/representations/{reference}/suggestions/accept", API_EDITORS),
+    "api.review_redactions": ("/api/v1/representations/{reference}/redaction-review", API_EDITORS),
+    "api.replace_attachment": (
+        "/api/v1/representations/{reference}/attachments/{attachment}/redacted-copy",
+        API_EDITORS,
+    ),
+    "api.show_register": ("/api/v1/consultations/{consultation}/register", API_VIEWERS),
+    "api.publish_register": ("/api/v1/consultations/{consultation}/register/publish", API_EDITORS),
+    "api.unpublish_register": ("/api/v1/consultations/{consultation}/register/unpublish", API_EDITORS),
+    "api.list_register": ("/api/v1/consultations/{consultation}/register/representations", EVERYONE),
 }
 
 

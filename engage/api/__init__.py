@@ -61,3 +61,4 @@ from engage.api import hearing_list  # noqa: E402, F401
 from engage.api import users  # noqa: E402, F401
 from engage.api import chronology  # noqa: E402, F401
 from engage.api import themes  # noqa: E402, F401
+from engage.api import redaction  # noqa: E402, F401

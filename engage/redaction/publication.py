@@ -24,9 +24,10 @@ def is_published(consultation_id: int) -> bool:
     return found is not None and found.published_at is not None
 
 
-def blockers(consultation_id: int) -> list[queries.QueueRow]:
-    """The representations that must be seen to before the register can be published."""
-    return [row for row in queries.queue(consultation_id) if row.needs_attention]
+def blockers(consultation_id: int, rows: list[queries.QueueRow] | None = None) -> list[queries.QueueRow]:
+    """The representations that must be seen to before the register can be published (of the queue's `rows`, when
+    the caller has them already)."""
+    return [row for row in (queries.queue(consultation_id) if rows is None else rows) if row.needs_attention]
 
 
 def publish_register(consultation: Consultation, *, user=None, moment: datetime | None = None) -> RegisterPublication:

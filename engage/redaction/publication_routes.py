@@ -32,11 +32,12 @@ def publication_page(consultation_id):
         else:
             flash("Register of representations published", "success")
             return redirect(url_for("redaction.publication_page", consultation_id=consultation.id))
+    rows = queries.queue(consultation.id)
     preview = register.page_of(consultation, register.RegisterFilters(), parse_int(request.args.get("page"), 1), 10)
     return render_template(
         "redaction/publication.html", consultation=consultation, form=form, preview=preview,
-        found=publication.publication_of(consultation.id), blockers=publication.blockers(consultation.id),
-        counts=queries.review_counts(consultation.id), wording=wording.for_plan(consultation.plan),
+        found=publication.publication_of(consultation.id), blockers=publication.blockers(consultation.id, rows),
+        counts=queries.counts(rows), wording=wording.for_plan(consultation.plan),
     )  # fmt: skip
 
 

@@ -210,7 +210,11 @@ def review_counts(consultation_id: int) -> dict[str, int]:
     """How far the redaction review of a consultation has gone: representations in all, those flagged (needing an
     officer before the register can be published), those with at least one redaction or redacted file, and those
     reviewed."""
-    rows = queue(consultation_id)
+    return counts(queue(consultation_id))
+
+
+def counts(rows: list[QueueRow]) -> dict[str, int]:
+    """review_counts of the queue's rows."""
     return {
         "total": len(rows),
         "flagged": sum(1 for row in rows if row.needs_attention),

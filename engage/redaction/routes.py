@@ -24,8 +24,7 @@ def queue(consultation_id):
     consultation = db.get_or_404(Consultation, consultation_id)
     form = QueueFilterForm(request.args)
     rows = queries.queue(consultation.id)
-    counts = {"total": len(rows), "flagged": sum(1 for row in rows if row.needs_attention),
-              "reviewed": sum(1 for row in rows if row.state == ReviewState.REVIEWED)}  # fmt: skip
+    counts = queries.counts(rows)
     show = form.show.data or ""
     if show == "attention":
         rows = [row for row in rows if row.needs_attention]
