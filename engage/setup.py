@@ -140,6 +140,7 @@ def register_blueprints(app: Flask) -> None:
     from engage.engagements import bp as engagements_bp
     from engage.evidence import bp as evidence_bp
     from engage.main import bp as main_bp
+    from engage.notifications import bp as notifications_bp
     from engage.plans import bp as plans_bp
     from engage.redaction import bp as redaction_bp
     from engage.respond import bp as respond_bp
@@ -153,6 +154,7 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (engagements_bp, actions_bp, strategy_bp, plans_bp, webhooks_bp, themes_bp, redaction_bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(campaigns_bp)
+    app.register_blueprint(notifications_bp)
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)
 

@@ -32,6 +32,7 @@ from engage.models import (
     utcnow,
 )
 from engage.models.user import hash_token
+from engage.notifications.services import record_event
 from engage.redaction import services as redaction_services
 from engage.representations.services import key_in
 from engage.respond.services import new_draft
@@ -111,6 +112,12 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "plans.stages": ("/plans/{plan}/stages", EDITORS),
     "plans.plan_csv": ("/plans/{plan}/plan.csv", VIEWERS),
     "plans.timetable_csv": ("/plans/{plan}/plan-timetable.csv", VIEWERS),
+    "notifications.index": ("/notifications/plans/{plan}", VIEWERS),
+    "notifications.new": ("/notifications/plans/{plan}/new", EDITORS),
+    "notifications.show": ("/notifications/{notification_event}", VIEWERS),
+    "notifications.send_again": ("/notifications/{notification_event}/send-again", POST_EDITORS),
+    "notifications.letters": ("/notifications/{notification_event}/letters.csv", EDITORS),
+    "notifications.who_asked": ("/notifications/plans/{plan}/who-asked.xlsx", EDITORS),
     "stakeholders.index": ("/stakeholders/", VIEWERS),
     "stakeholders.new": ("/stakeholders/new", EDITORS),
     "stakeholders.show": ("/stakeholders/{stakeholder}", VIEWERS),
@@ -438,6 +445,11 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.turn_off_two_factor": ("/api/v1/users/{user}/two-factor/turn-off", API_WRITE_ADMINS),
     "api.list_tokens": ("/api/v1/tokens", API_VIEWERS),
     "api.revoke_token": ("/api/v1/tokens/{token}", (401, PASSES, PASSES, PASSES)),
+    "api.list_notification_events": ("/api/v1/plans/{plan}/notification-events", API_VIEWERS),
+    "api.record_notification_event": ("/api/v1/plans/{plan}/notification-events", API_EDITORS),
+    "api.show_notification_event": ("/api/v1/notification-events/{notification_event}", API_VIEWERS),
+    "api.list_notifications": ("/api/v1/notification-events/{notification_event}/notifications", API_VIEWERS),
+    "api.send_notifications_again": ("/api/v1/notification-events/{notification_event}/send-again", API_EDITORS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
     "api.update_representation": ("/api/v1/representations/{reference}", API_EDITORS),
@@ -543,6 +555,7 @@ def world(officer_client):
     redaction_services.replace_attachment(representation.attachments[0], ("redacted.pdf", PDF), "signature")
     db.session.add(RegisterPublication(consultation_id=consultation.id, published_at=utcnow()))
     db.session.commit()
+    notification_event = record_event(plan, {"event": "submission", "occurred_on": utcnow().date()})
     return {
         "plan": plan.id,
         "body_kind": db.session.scalar(select(BodyKind.id).limit(1)),
@@ -575,6 +588,7 @@ def world(officer_client):
         "webhook": delivery.subscription_id,
         "webhook_delivery": delivery.id,
         "redaction": redaction.id,
+        "notification_event": notification_event.id,
     }
 
 

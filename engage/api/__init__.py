@@ -60,5 +60,6 @@ from engage.api import publicity  # noqa: E402, F401
 from engage.api import hearing_list  # noqa: E402, F401
 from engage.api import users  # noqa: E402, F401
 from engage.api import chronology  # noqa: E402, F401
+from engage.api import notifications  # noqa: E402, F401
 from engage.api import themes  # noqa: E402, F401
 from engage.api import redaction  # noqa: E402, F401

@@ -24,6 +24,7 @@ from engage.models.evidence import (
 )
 from engage.models.idempotency import IdempotencyRecord
 from engage.models.job import Job
+from engage.models.notification import Notification, NotificationEvent
 from engage.models.plan import Plan, PlanStage, Route, RouteStage, StrategicMatter
 from engage.models.redaction import RedactedAttachment, Redaction, RedactionReview, RegisterPublication
 from engage.models.representation import Attachment, Representation, Respondent, ResponseDraft
@@ -83,6 +84,8 @@ __all__ = [
     "Category",
     "IdempotencyRecord",
     "Job",
+    "Notification",
+    "NotificationEvent",
     "Plan",
     "PlanStage",
     "Register",

@@ -62,6 +62,7 @@ class Respondent(db.Model):
     postcode: Mapped[str] = mapped_column(String(10), default="")
     agent: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # personal data pseudonymised (personal_data/)
 
     consultation: Mapped[Consultation] = relationship()
     stakeholder: Mapped[Stakeholder | None] = relationship()

@@ -54,6 +54,7 @@ from engage.vocab.representations import (
     RespondentType,
     SoundnessTest,
 )
+from engage.vocab.rights import NotificationChannel, NotificationStatus
 from engage.vocab.themes import SelectionScope, TagAction
 
 VOCABULARIES: tuple[type[Vocabulary], ...] = tuple(Vocabulary.__subclasses__())
@@ -104,4 +105,6 @@ __all__ = [
     "RedactedField",
     "RedactionReason",
     "ReviewState",
+    "NotificationChannel",
+    "NotificationStatus",
 ]
