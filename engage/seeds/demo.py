@@ -14,6 +14,7 @@ from engage.seeds.demo_evidence import load_demo_evidence
 from engage.seeds.demo_invitations import load_demo_invitations
 from engage.seeds.demo_publicity import load_demo_publicity
 from engage.seeds.demo_statement import load_demo_statement
+from engage.seeds.demo_themes import load_demo_themes
 from engage.seeds.reference import load_reference, upsert_authorities
 from engage.stakeholders.services import Lookups, build_stakeholder
 
@@ -67,6 +68,7 @@ def load_demo() -> None:
     load_demo_invitations()
     load_demo_publicity()
     load_demo_statement()
+    load_demo_themes()
     load_demo_engagement()
     load_demo_evidence()
 

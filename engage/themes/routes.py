@@ -82,7 +82,9 @@ def bulk_action(consultation_id):
 @bp.route("/consultations/<int:consultation_id>/themes", methods=["POST"])
 @require_permission(EDIT)
 def new_theme(consultation_id):
+    """The search's filters come in the query string, so the officer is back where they were."""
     consultation = db.get_or_404(Consultation, consultation_id)
+    filters = representation_queries.RepresentationFilters.from_args(request.args)
     form = ThemeForm()
     if form.validate_on_submit():
         try:
@@ -91,8 +93,7 @@ def new_theme(consultation_id):
             form.add_errors(error.errors)
         else:
             flash(f"Theme ‘{theme.name}’ added", "success")
-            return redirect(url_for("themes.index", consultation_id=consultation.id))
-    filters = representation_queries.RepresentationFilters.from_args(request.args)
+            return redirect(url_for("themes.index", consultation_id=consultation.id, **filters.as_args()))
     return _index_page(consultation, filters, theme_form=form)
 
 
