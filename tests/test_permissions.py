@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from engage.auth.services import create_token
+from engage.campaigns.grouping import find_campaigns
 from engage.consultations.invitations import invite
 from engage.consultations.services import add_document, add_question
 from engage.engagements.feeds import create_feed
@@ -337,6 +338,14 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.list_representations": ("/api/v1/consultations/{consultation}/representations", API_VIEWERS),
     "api.create_representation": ("/api/v1/consultations/{consultation}/representations", API_EDITORS),
     "api.show_representation": ("/api/v1/representations/{reference}", API_VIEWERS),
+    "api.list_campaigns": ("/api/v1/consultations/{consultation}/campaigns", API_VIEWERS),
+    "api.find_campaigns": ("/api/v1/consultations/{consultation}/campaign-grouping", API_EDITORS),
+    "api.latest_grouping": ("/api/v1/consultations/{consultation}/campaign-grouping", API_VIEWERS),
+    "api.show_campaign": ("/api/v1/campaigns/{campaign}", API_VIEWERS),
+    "api.update_campaign": ("/api/v1/campaigns/{campaign}", API_EDITORS),
+    "api.dissolve_campaign": ("/api/v1/campaigns/{campaign}", API_EDITORS),
+    "api.split_campaign": ("/api/v1/campaigns/{campaign}/split", API_EDITORS),
+    "api.merge_campaigns": ("/api/v1/campaigns/{campaign}/merge", API_EDITORS),
     "api.list_plans": ("/api/v1/plans", API_VIEWERS),
     "api.create_plan": ("/api/v1/plans", API_WRITE_ADMINS),
     "api.show_plan": ("/api/v1/plans/{plan}", API_VIEWERS),
@@ -516,7 +525,10 @@ def world(officer_client):
         consultation, person, None, item, channel="post", received_at=utcnow(), upload=("letter.pdf", PDF)
     )
     representation = respondent.representations[0]
-    campaign = Campaign(consultation=consultation, name="Save the fields", template_text="Save the fields.")
+    find_campaigns(consultation)
+    campaign = Campaign(
+        consultation=consultation, name="Save the fields", template_text="Save the fields.", status="confirmed"
+    )
     db.session.add(campaign)
     db.session.flush()
     representation.campaign_id = campaign.id

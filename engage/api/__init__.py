@@ -63,3 +63,4 @@ from engage.api import chronology  # noqa: E402, F401
 from engage.api import notifications  # noqa: E402, F401
 from engage.api import themes  # noqa: E402, F401
 from engage.api import redaction  # noqa: E402, F401
+from engage.api import campaigns  # noqa: E402, F401

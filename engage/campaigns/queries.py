@@ -7,7 +7,7 @@ from sqlalchemy.orm import joinedload
 
 from engage.extensions import db
 from engage.models import Campaign, Representation, Respondent
-from engage.representations.counts import person_key
+from engage.representations.counts import counts, person_key
 
 
 @dataclass
@@ -61,3 +61,9 @@ def names_of(campaign_ids: set[int]) -> dict[int, str]:
     if not campaign_ids:
         return {}
     return dict(db.session.execute(select(Campaign.id, Campaign.name).where(Campaign.id.in_(campaign_ids))).all())
+
+
+def row_of(campaign: Campaign) -> CampaignRow:
+    """One campaign with its counts, as campaigns_of lists them."""
+    found = counts(campaign.consultation_id, Representation.campaign_id == campaign.id)
+    return CampaignRow(campaign, found.submissions, found.people)

@@ -73,6 +73,9 @@ class Representation(Output):
     notify: Annotated[list[Literal[NotifyEvent.values()]], _or([])]
     answers: Annotated[dict[str, Any], _or({})] = Field(description="Questionnaire answers by question id")
     campaign: int | None = Field(validation_alias="campaign_id")
+    campaign_name: str | None = Field(
+        None, validation_alias=AliasPath("campaign", "name"), description="The campaign's name (null when in none)"
+    )
     stakeholder: int | None = Field(
         validation_alias=AliasPath("respondent", "stakeholder_id"),
         description="The stakeholder the respondent is linked to",
