@@ -36,6 +36,7 @@ from engage.models.user import hash_token
 from engage.notifications.services import record_event
 from engage.redaction import services as redaction_services
 from engage.representations.services import key_in
+from engage.representations.uploads import prepare as prepare_upload
 from engage.respond.services import new_draft
 from engage.stakeholders.imports import create_import, save_mapping, start_import
 from engage.strategy.services import create_entry
@@ -170,6 +171,9 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "consultations.withdraw": ("/consultations/representations/{reference}/withdraw", EDITORS),
     "consultations.reinstate": ("/consultations/representations/{reference}/reinstate", EDITORS),
     "consultations.correct_representation": ("/consultations/representations/{reference}/correct", EDITORS),
+    "consultations.upload_template": ("/consultations/{consultation}/representation-uploads/template.xlsx", EDITORS),
+    "consultations.new_upload": ("/consultations/{consultation}/representation-uploads/new", EDITORS),
+    "consultations.upload": ("/consultations/{consultation}/representation-uploads/{upload}", EDITORS),
     "campaigns.index": ("/consultations/{consultation}/campaigns", VIEWERS),
     "campaigns.find": ("/consultations/{consultation}/campaigns/find", POST_EDITORS),
     "campaigns.show": ("/consultations/{consultation}/campaigns/{campaign}", VIEWERS),
@@ -475,6 +479,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.publish_register": ("/api/v1/consultations/{consultation}/register/publish", API_EDITORS),
     "api.unpublish_register": ("/api/v1/consultations/{consultation}/register/unpublish", API_EDITORS),
     "api.list_register": ("/api/v1/consultations/{consultation}/register/representations", EVERYONE),
+    "api.create_representation_upload": ("/api/v1/consultations/{consultation}/representation-uploads", API_EDITORS),
 }
 
 
@@ -563,6 +568,9 @@ def world(officer_client):
     sending = invite(consultation, [], [stakeholder.id], "email", user=officer)
     token = create_token(officer, "matrix")
     delivery = create_webhook_delivery()
+    agent = {"first_name": "Ann", "last_name": "Agent", "email": "ann@agents.example"}
+    clients = b"First name,Last name,Part of the plan,Comments\nCara,Client,Policy SP1,Too many homes.\n"
+    upload = prepare_upload(consultation, agent, "email", utcnow(), "clients.csv", clients, user=officer)
     redaction = redaction_services.add_redaction(representation, "comment", 0, 3, "third-party")
     redaction_services.replace_attachment(representation.attachments[0], ("redacted.pdf", PDF), "signature")
     db.session.add(RegisterPublication(consultation_id=consultation.id, published_at=utcnow()))
@@ -601,6 +609,7 @@ def world(officer_client):
         "webhook_delivery": delivery.id,
         "redaction": redaction.id,
         "notification_event": notification_event.id,
+        "upload": upload.id,
     }
 
 

@@ -217,3 +217,22 @@ class StakeholderLinkInput(Input):
     required = ("stakeholder",)
 
     stakeholder: Id | None = Field(None, description="Stakeholder id, or null")
+
+
+class RepresentationUploadInput(Input):
+    """The form fields sent with an agent's spreadsheet (multipart/form-data, the file in the field `file`): how and
+    when it arrived, and the agent (`agent_first_name`, `agent_email` and so on, gathered here as `agent`)."""
+
+    required = ("channel", "received_at", "agent")
+
+    channel: one_of(KEYED_CHANNELS) = None
+    received_at: DateTimeText = None
+    agent: Annotated[PersonInput | None, PERSON] = None
+
+
+class RepresentationUpload(Output):
+    """What an agent's spreadsheet made: a representation per row, each client one respondent."""
+
+    filename: str
+    respondents: list[str] = Field(description="The clients' respondent references, in the spreadsheet's order")
+    representations: list[Representation]

@@ -299,11 +299,12 @@ def _stakeholder_id(value: Any, errors: dict) -> int | None:
 
 
 def add_to_respondent(
-    respondent: Respondent, item: dict[str, Any], *, channel: str, received_at: datetime, user=None
+    respondent: Respondent, item: dict[str, Any], *, channel: str, received_at: datetime, user=None, commit=True
 ) -> Representation:
-    """Another representation from a respondent already on record (officer intake)."""
+    """Another representation from a respondent already on record (officer intake). Items must be cleaned."""
     representation = _add(respondent, item, channel=channel, received_at=received_at, user=user)
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return representation
 
 

@@ -17,11 +17,11 @@ from sqlalchemy import select
 
 from engage import jobs
 from engage.common import audit
+from engage.common.tables import read_table
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Job, Stakeholder
 from engage.stakeholders import import_rows
-from engage.stakeholders.import_files import read_table
 from engage.stakeholders.services import Lookups, clean
 
 KIND = "stakeholder-import"

@@ -7,10 +7,11 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from engage.common import tables as import_files
 from engage.common.validation import EMAIL_MESSAGE
 from engage.extensions import db
 from engage.models import AuditEvent, Job, Stakeholder
-from engage.stakeholders import import_files, import_rows, imports
+from engage.stakeholders import import_rows, imports
 from tests.factories import create_authority, create_stakeholder, create_user
 from tests.pages import error_summary, get_page, parse
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from engage.stakeholders.import_files import DUPLICATE_HEADING, EXTRA_CELLS, NOT_UTF8, read_table
+from engage.common.tables import DUPLICATE_HEADING, EXTRA_CELLS, NOT_UTF8, read_table
 from tests.pages import error_summary, parse
 from tests.stakeholders.test_import import upload
 

@@ -1,5 +1,6 @@
-"""Reading an uploaded CSV or XLSX file into headings and rows, with a clear message for any file that cannot be
-read as it stands: the csv module (its Sniffer guesses the delimiter) and openpyxl in read-only mode.
+"""Reading an uploaded CSV or XLSX file (a stakeholder import, an agent's spreadsheet of representations) into
+headings and rows, with a clear message for any file that cannot be read as it stands: the csv module (its Sniffer
+guesses the delimiter) and openpyxl in read-only mode.
 
 Every problem is a ValueError whose text is the message for the file field: a file that is not CSV or XLSX, an
 empty one, one with headings and no rows, a heading used twice, a row with more cells than there are headings
