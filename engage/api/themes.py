@@ -22,6 +22,7 @@ from engage.themes.schemas import (
     RepresentationResponse,
     RepresentationResponseInput,
     Suggestion,
+    SuggestionJob,
     TagsInput,
     Theme,
     ThemeInput,
@@ -120,9 +121,18 @@ def suggested_themes(consultation_id: int):
     consultation = find_or_404(models.Consultation, consultation_id)
     found = [
         Suggestion(name=each.name, terms=each.terms, representations=each.references)
-        for each in suggest.suggest(consultation.id)
+        for each in suggest.current(consultation.id).suggestions
     ]
     return paginated_response(page_of_list(found), Suggestion)
+
+
+@bp.post("/consultations/<int:consultation_id>/suggested-themes")
+@require_permission(EDIT)
+@idempotent
+def find_suggested_themes(consultation_id: int):
+    consultation = find_or_404(models.Consultation, consultation_id)
+    job = suggest.start_job(consultation, user=current_user)
+    return jsonify(SuggestionJob.serialise(job)), 202
 
 
 def _response(representation) -> dict:
@@ -243,9 +253,16 @@ spec.document(
                 "summary": "Suggested themes for untagged representations",
                 "description": "Groups of the most recent untagged representations that use the same words (TF-IDF"
                 " and k-means), named by their words. Nothing is written: accept one by naming the theme and tagging"
-                " its representations.",
+                " its representations. Up to 1,000 untagged representations are grouped at once; above that, these"
+                " are the suggestions of the latest job started with POST (none before the first).",
                 "parameters": spec.PAGE_PARAMETERS,
                 "responses": spec.page_of(Suggestion),
+            },
+            "post": {
+                "summary": "Find suggested themes in the background",
+                "description": "For a large consultation: a job groups up to 30,000 untagged representations. Once it"
+                " is done, GET answers with its suggestions.",
+                "responses": spec.responds(SuggestionJob, 202, "Started"),
             },
         },
         "/representations/{reference}/response": {

@@ -1,12 +1,12 @@
 """Themes, tags, main issue links, progress, responses and "You said, we did" as the API reads and writes them."""
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from engage.common.schemas import Flag, Id, Ids, Input, LondonDateTime, Output, Text, Texts, an_object, one_of
 from engage.representations.queries import RepresentationFilters
-from engage.vocab import SelectionScope
+from engage.vocab import JobStatus, SelectionScope
 
 REFERENCE = "A representation's reference, like R-00123-1"
 
@@ -116,6 +116,16 @@ class Suggestion(Output):
     name: str
     terms: list[str]
     representations: list[str] = Field(description="References")
+
+
+class SuggestionJob(Output):
+    """Finding a large consultation's suggested themes in the background; GET the suggested themes when it is done."""
+
+    id: int
+    status: Literal[JobStatus.values()]
+    total_rows: int = Field(description="Untagged representations being grouped")
+    created_at: LondonDateTime
+    finished_at: LondonDateTime | None
 
 
 def filters_of(search: dict[str, Any] | None) -> RepresentationFilters:

@@ -147,3 +147,17 @@ def test_the_api_reads_and_changes_the_part(officer_api):
     assert changed.json["part"] is None
     wrong = officer_api.patch(f"/api/v1/main-issues/{created.json['id']}", json={"part": "Nowhere"})
     assert wrong.status_code == 422 and list(wrong.json["errors"]) == ["part"]
+
+
+def test_a_large_consultations_suggestions_come_from_a_job(officer_api, openapi, consultation, monkeypatch):
+    from engage.themes import suggest
+
+    monkeypatch.setattr(suggest, "INLINE_LIMIT", 2)
+    add_representations(consultation, ["School places for children are full"] * 3)
+    add_representations(consultation, ["Traffic congestion on the roads"] * 3)
+    path = f"/api/v1/consultations/{consultation.id}/suggested-themes"
+    assert officer_api.get(path).json["total"] == 0
+    started = officer_api.post(path)
+    assert_matches(openapi, started, "/consultations/{consultation_id}/suggested-themes", "post")
+    assert started.json["total_rows"] == 6
+    assert officer_api.get(path).json["total"] == 2

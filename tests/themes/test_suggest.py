@@ -91,3 +91,21 @@ def test_accepting_a_suggestion_on_the_page_makes_the_theme(officer_client):
     assert theme.name == name
     assert sorted(str(r.id) for r in theme.representations) == sorted(ids)
     assert len(ids) < len(representations)
+
+
+def test_a_large_consultation_is_grouped_by_a_job_the_officer_starts(officer_client, monkeypatch):
+    monkeypatch.setattr(suggest, "INLINE_LIMIT", 5)
+    consultation = create_consultation()
+    add_representations(consultation, LABELLED["schools"] + LABELLED["traffic"])
+    page = get_page(officer_client, "themes.suggestions", consultation_id=consultation.id)
+    assert "too many untagged representations" in page.get_text()
+    assert not page.select(".govuk-summary-card")
+
+    response = post_form(officer_client, "themes.find_suggestions", {}, {"consultation_id": consultation.id})
+    assert response.status_code == 302
+    job = suggest.latest_job(consultation.id)
+    assert job.status == "done" and job.total_rows == 12
+
+    page = get_page(officer_client, "themes.suggestions", consultation_id=consultation.id)
+    assert len(page.select(".govuk-summary-card")) >= 2
+    assert "Find suggested themes again" in page.get_text()
