@@ -43,7 +43,8 @@ class Sheet:
     and True/False as the text "Yes"/"No". TEXT is for texts that repeat (names, categories, statuses: their XML
     is built once), FREE_TEXT for those that seldom do (summaries, references, links). `widths` are in
     characters; without them they are measured from the first rows. `plain` is a bold header and cells without
-    formats."""
+    formats. `fit_heights` gives each row the height its wrapped texts need (LibreOffice shows a row without one a
+    line high, its text running over the next)."""
 
     name: str
     head: Sequence[str]
@@ -53,6 +54,7 @@ class Sheet:
     kinds: Sequence[str | None] | None = None
     plain: bool = False
     header_height: float | None = None
+    fit_heights: bool = False  # each row as tall as its wrapped text, estimated from the widths
 
 
 @dataclass
@@ -205,7 +207,7 @@ def _write_table(sheet: Sheet, first: bool, stream: IO[bytes]) -> tuple[int, int
     height = f' ht="{sheet.header_height}" customHeight="1"' if sheet.header_height else ""
     header = "".join(_cell(f"{column_letter(i)}1", text, look.header) for i, text in enumerate(sheet.head))
     stream.write(f'<row r="1"{height}>{header}</row>'.encode())
-    count = _write_rows(sheet, look, rows, stream)
+    count = _write_rows(sheet, look, rows, stream, widths if sheet.fit_heights else None)
     last_row = count + 1
     if not count and sheet.empty:
         stream.write(f'<row r="2">{_cell("A2", sheet.empty, look.text)}</row>'.encode())
@@ -214,8 +216,23 @@ def _write_table(sheet: Sheet, first: bool, stream: IO[bytes]) -> tuple[int, int
     return count, last_row
 
 
-def _write_rows(sheet: Sheet, look: _Look, rows: Iterable[Sequence], stream: IO[bytes]) -> int:
-    """The rows, a batch at a time; returns how many there were."""
+LINE_HEIGHT, MAX_HEIGHT = 15, 409  # points: a line of 11-point text, and the tallest row Excel allows
+
+
+def _height(row: Sequence, widths: Sequence[float]) -> str:
+    """The row's height attribute: enough lines for its longest wrapped text, when that is more than one."""
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        if isinstance(value, str) and value:
+            wrapped = sum(-(-len(line) // max(int(width) - 1, 1)) or 1 for line in value.split("\n"))
+            lines = max(lines, wrapped)
+    return f' ht="{min(lines * LINE_HEIGHT, MAX_HEIGHT)}" customHeight="1"' if lines > 1 else ""
+
+
+def _write_rows(
+    sheet: Sheet, look: _Look, rows: Iterable[Sequence], stream: IO[bytes], widths: Sequence[float] | None = None
+) -> int:
+    """The rows, a batch at a time; returns how many there were. With `widths`, each row gets its height."""
     kinds = sheet.kinds or [None] * len(sheet.head)
     by_kind = _makers(look)
     makers = [by_kind[kind] for kind in kinds]
@@ -233,7 +250,8 @@ def _write_rows(sheet: Sheet, look: _Look, rows: Iterable[Sequence], stream: IO[
                 for x, make, value in zip(letters, makers, row, strict=True)
                 if value or value == 0
             ]
-        parts.append(f'<row r="{n}">{"".join(cells)}</row>')
+        height = _height(row, widths) if widths else ""
+        parts.append(f'<row r="{n}"{height}>{"".join(cells)}</row>')
         if count % BATCH == 0:
             stream.write("".join(parts).encode())
             parts = []

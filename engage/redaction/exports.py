@@ -12,8 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from engage.common import office
-from engage.common.office import Table
+from engage.common import office, xlsx
 from engage.evidence.dtc.text import person_name
 from engage.extensions import db
 from engage.models import Attachment, Part, RedactedAttachment, Representation, Respondent
@@ -33,14 +32,17 @@ COOPERATION = "Co-operation"
 HEAD = [
     "Reference", "Respondent reference", "Respondent", "Organisation", "Agent", "Part of the plan", "Nature",
     "Legally compliant", "Sound", "Tests of soundness not met", COOPERATION, "Representation", "Modification sought",
-    "Wishes to take part in the hearings", "Why they wish to take part", "Received", "Late", "Files",
+    "Wishes to be heard", "Why they wish to take part", "Received", "Late", "Files",
 ]  # fmt: skip
-WIDTHS = [13, 12, 22, 24, 24, 28, 10, 11, 11, 22, 13, 70, 50, 12, 36, 16, 7, 24]
+WIDTHS = [12, 11, 18, 20, 18, 22, 9, 10, 8, 18, 12, 60, 36, 10, 28, 16, 6, 18]
+T, F = xlsx.TEXT, xlsx.FREE_TEXT
+KINDS = [F, F, T, T, T, T, T, T, T, T, T, F, F, None, F, xlsx.DATETIME, None, F]
 INSPECTOR_HEAD = [
     *HEAD, "Channel", "Withdrawn", "Email", "Phone", "Address", "Postcode", "Agent’s email", "Agent’s phone",
     "Agent’s address", "Agent’s postcode", "Redactions", "Redaction review",
 ]  # fmt: skip
-INSPECTOR_WIDTHS = [*WIDTHS, 10, 10, 28, 16, 34, 10, 28, 16, 34, 10, 11, 12]
+INSPECTOR_WIDTHS = [*WIDTHS, 10, 10, 26, 15, 30, 10, 26, 15, 30, 10, 10, 12]
+INSPECTOR_KINDS = [*KINDS, T, None, F, F, F, F, F, F, F, F, xlsx.NUMBER, T]
 NONE = "There are no representations."
 PUBLIC_NOTE = (
     "Names and organisations are published; email and postal addresses, phone numbers and signatures are not. "
@@ -150,11 +152,17 @@ def file_name(consultation, now: datetime, file_format: str, *, inspector: bool)
 
 
 def xlsx_bytes(consultation, now: datetime, *, inspector: bool = False) -> bytes:
-    widths = INSPECTOR_WIDTHS if inspector else WIDTHS
-    table = Table("Representations", title(consultation, inspector=inspector), head(consultation, inspector=inspector),
-                  rows(consultation, inspector=inspector), NONE, widths)  # fmt: skip
+    """An About sheet (title and notes), then the representations: long texts wrapped, each row as tall as they
+    need, the header row frozen with filters."""
+    name = title(consultation, inspector=inspector)
     notes = [NOT_FOR_PUBLICATION, INSPECTOR_NOTE] if inspector else [PUBLIC_NOTE]
-    return office.xlsx_bytes(title(consultation, inspector=inspector), [*notes, office.generated_note(now)], [table])
+    table = xlsx.Sheet(
+        "Representations", head(consultation, inspector=inspector), rows(consultation, inspector=inspector), NONE,
+        INSPECTOR_WIDTHS if inspector else WIDTHS, INSPECTOR_KINDS if inspector else KINDS, header_height=45,
+        fit_heights=True,
+    )  # fmt: skip
+    about = xlsx.Notes("About", name, [*notes, office.generated_note(now)])
+    return xlsx.workbook_bytes([about, table], name)
 
 
 def _csv_value(value):

@@ -11,6 +11,7 @@ from engage.models import Consultation, ConsultationDocument, utcnow
 from engage.permissions import VIEW, public, require_permission
 from engage.plans import wording
 from engage.plans.queries import owner
+from engage.redaction import publication
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
 from engage.representations.forms import AboutYouForm, item_form_data, representation_form
 from engage.respond import bp, emails, services
@@ -73,7 +74,10 @@ def index():
 @public
 def show(slug):
     consultation, draft = _open(slug)
-    return _page("respond/show.html", consultation=consultation, draft=draft, preview=False)
+    published = publication.is_published(consultation.id)
+    return _page(
+        "respond/show.html", consultation=consultation, draft=draft, preview=False, register_published=published
+    )
 
 
 @bp.route("/<slug>/documents/<int:document_id>")

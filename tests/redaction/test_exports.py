@@ -79,6 +79,7 @@ def test_the_public_xlsx_reads_well(viewer_client):
     sheet = openpyxl.load_workbook(io.BytesIO(response.data))["Representations"]
     assert sheet.column_dimensions["L"].width >= 60  # the representation's text
     assert sheet["L2"].alignment.wrap_text
+    assert sheet.row_dimensions[2].height >= 30  # two lines of the representation: LibreOffice shows them both
 
 
 @pytest.mark.parametrize("file_format", ["docx", "xlsx"])

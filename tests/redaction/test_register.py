@@ -50,8 +50,10 @@ def test_the_register_is_not_found_until_published_and_after_it_is_taken_down(cl
     representation = create_representation(comment="Nothing personal here.")
     slug = representation.consultation.slug
     assert client.get(f"/consult/{slug}/representations").status_code == 404
+    assert "Read the representations" not in client.get(f"/consult/{slug}").get_data(as_text=True)
     publication.publish_register(representation.consultation)
     assert client.get(f"/consult/{slug}/representations").status_code == 200
+    assert "Read the representations" in client.get(f"/consult/{slug}").get_data(as_text=True)
     publication.unpublish_register(representation.consultation)
     assert client.get(f"/consult/{slug}/representations").status_code == 404
     with pytest.raises(ValidationError):
