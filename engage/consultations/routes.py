@@ -13,6 +13,7 @@ from engage.models import Consultation, ConsultationDocument, Plan, Question
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.representations import queries
 from engage.representations.attachments import read_upload
+from engage.representations.counts import counts
 from engage.vocab import ConsultationStage, ConsultationStatus
 
 
@@ -96,6 +97,7 @@ def show(consultation_id):
         "consultations/show.html",
         consultation=consultation,
         count=queries.counts_by_consultation().get(consultation.id, 0),
+        counted=counts(consultation.id),
         invitations=services.count_invitations(consultation.id),
         form=ConfirmForm(),
     )

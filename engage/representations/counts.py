@@ -85,3 +85,19 @@ def counts_by_consultation(consultation_ids: Iterable[int], *conditions) -> dict
         for consultation_id, *numbers in rows:
             found[consultation_id] = Counts(*numbers)
     return found
+
+
+def confirmed_campaigns(consultation_id: int, *conditions) -> list[tuple[str, Counts]]:
+    """Each confirmed campaign of the consultation with the counts of its representations that meet the
+    conditions, biggest first (campaigns none of whose representations meet them are left out)."""
+    rows = db.session.execute(
+        _query(Campaign.name, *COLUMNS)
+        .where(
+            Representation.consultation_id == consultation_id,
+            Campaign.status == CampaignStatus.CONFIRMED,
+            *conditions,
+        )
+        .group_by(Campaign.id, Campaign.name)
+        .order_by(func.count(Representation.id).desc(), Campaign.name)
+    )
+    return [(name, Counts(*numbers)) for name, *numbers in rows]

@@ -89,6 +89,13 @@ BY_TYPE = Kind(
     [36, 12, 16],
     NO_REPRESENTATIONS,
 )
+CAMPAIGNS = Kind(
+    "Campaigns",
+    "Campaigns: near-identical representations, each counted as one argument (duly made representations)",
+    ["Campaign", "Representations", "People"],
+    [50, 16, 10],
+    "No campaigns were identified.",
+)
 LATE = Kind("Late", "Late representations (not duly made)", *LISTED, "No representations arrived late.")
 WITHDRAWN = Kind("Withdrawn", "Withdrawn representations", *LISTED, "No representations were withdrawn.")
 ISSUES = Kind(
@@ -119,6 +126,8 @@ def _counts(stage: Stage, wording: Wording) -> list[list]:
         [f"Duly made ({wording.duly_made_label(stage.asks_legal_questions)})", f.duly_made],
         ["Late (not duly made)", len(f.late)],
         ["Withdrawn", len(f.withdrawn)],
+        ["Distinct arguments among the duly made (a campaign counts once)", f.arguments],
+        ["Distinct people who made them (the same person or email address counts once)", f.people],
     ]
 
 
@@ -147,6 +156,7 @@ ROWS: dict[Kind, Callable[[Stage, Wording], list[list]]] = {
     TESTS: lambda stage, _: _legal(stage, stage.figures.tests),
     BY_PART: lambda stage, _: stage.figures.by_part,
     BY_TYPE: lambda stage, _: stage.figures.by_type,
+    CAMPAIGNS: lambda stage, _: stage.figures.campaigns,
     LATE: lambda stage, _: _listed(stage.figures.late),
     WITHDRAWN: lambda stage, _: _listed(stage.figures.withdrawn),
     ISSUES: lambda stage, _: _issues(stage),
@@ -199,7 +209,7 @@ def _stage_section(document, stage: Stage, wording: Wording) -> None:
     else:
         if not stage.asks_legal_questions:
             document.add_paragraph(NOT_ASKED)
-        for kind in (ANSWERS, TESTS, BY_PART, BY_TYPE):
+        for kind in (ANSWERS, TESTS, BY_PART, BY_TYPE, CAMPAIGNS):
             _add(document, kind, stage, wording, 3, skip_empty=True)
     for kind in (LATE, WITHDRAWN):
         _add(document, kind, stage, wording, 3, skip_empty=True)

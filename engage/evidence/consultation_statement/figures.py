@@ -1,7 +1,8 @@
 """The representations of one consultation stage, counted for the statement of consultation: how many were received,
 the duly made ones apart from the late and the withdrawn, and the duly made ones broken down by the answers on
 legal compliance, soundness and co-operation, the tests of soundness failed, the part of the plan and the type of
-respondent."""
+respondent; and the three counts (engage.representations.counts): submissions, distinct arguments (a confirmed
+campaign counts once) and distinct people, with each confirmed campaign."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from engage.evidence.consultation_statement.respondents import respondent_type, 
 from engage.extensions import db
 from engage.models import Part, Representation, Respondent
 from engage.plans.wording import Wording
+from engage.representations.counts import confirmed_campaigns, counts
 from engage.vocab import Answer, RespondentType, SoundnessTest
 
 WHOLE_PLAN = "The plan as a whole"
@@ -32,6 +34,9 @@ class Figures:
     tests: list[list] = field(default_factory=list)  # [test, representations]
     by_part: list[list] = field(default_factory=list)  # [part, support, object, comment, total]
     by_type: list[list] = field(default_factory=list)  # [type, respondents, representations]
+    arguments: int = 0  # distinct arguments among the duly made ones: a confirmed campaign counts once
+    people: int = 0  # distinct people who made them: the same person or email address counts once
+    campaigns: list[list] = field(default_factory=list)  # [confirmed campaign, representations, people]
 
 
 def _count(consultation_id: int, *conditions) -> int:
@@ -125,4 +130,9 @@ def figures(consultation_id: int, wording: Wording) -> Figures:
         found.tests = _tests(consultation_id)
         found.by_part = _by_part(consultation_id)
         found.respondents, found.by_type = _by_type(consultation_id)
+        counted = counts(consultation_id, DULY_MADE)
+        found.arguments, found.people = counted.arguments, counted.people
+        found.campaigns = [
+            [name, each.submissions, each.people] for name, each in confirmed_campaigns(consultation_id, DULY_MADE)
+        ]
     return found

@@ -119,6 +119,12 @@ class ListedRepresentation(Output):
     received_at: LondonDateTime
 
 
+class CampaignCount(Output):
+    name: str
+    representations: int
+    people: int = Field(description="Distinct people who sent it")
+
+
 class StatementStage(Output):
     """One consultation stage of the statement (Regulation 22(1)(c)(i)-(v)): who was invited and how, the duly
     made representations counted apart from late and withdrawn ones, with their breakdowns, and the main issues."""
@@ -134,6 +140,11 @@ class StatementStage(Output):
     received: int
     duly_made: int
     respondents: int = Field(description="People and bodies who made the duly made representations")
+    distinct_arguments: int = Field(description="Duly made representations with each confirmed campaign counted once")
+    distinct_people: int = Field(
+        description="People who made the duly made representations: the same person or email address counts once"
+    )
+    campaigns: list[CampaignCount] = Field(description="Confirmed campaigns among the duly made representations")
     late: list[ListedRepresentation]
     withdrawn: list[ListedRepresentation]
     answers: list[AnswerCount] = Field(description="Legal compliance, soundness and co-operation answers")
@@ -201,6 +212,9 @@ def _stage(stage: Any) -> StatementStage:
         received=figures.received,
         duly_made=figures.duly_made,
         respondents=figures.respondents,
+        distinct_arguments=figures.arguments,
+        distinct_people=figures.people,
+        campaigns=[CampaignCount(name=n, representations=r, people=p) for n, r, p in figures.campaigns],
         late=[_listed(item) for item in figures.late],
         withdrawn=[_listed(item) for item in figures.withdrawn],
         answers=[AnswerCount(question=q, yes=y, no=n, not_specified=u) for q, y, n, u in figures.answers],

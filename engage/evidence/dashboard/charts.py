@@ -93,8 +93,9 @@ def response_charts(filters: DashboardFilters) -> list[Chart]:
             labels = [f"{day:%-d %b}" for day in item.days]
             peak = item.counts.index(max(item.counts))
             chart.desc = (
-                f"Bars, one per day from {labels[0]} to {labels[-1]}: {item.total} representations in all, the most "
-                f"({item.counts[peak]}) on {labels[peak]}."
+                f"Bars, one per day from {labels[0]} to {labels[-1]}: {item.total} representations in all "
+                f"({item.counted.arguments} distinct arguments, a campaign counting once; {item.counted.people} "
+                f"distinct people), the most ({item.counts[peak]}) on {labels[peak]}."
                 + (" Bars after the deadline are in a second colour." if item.late_days else "")
             )
             chart.svg = charts.day_bars(chart.id, chart.title, chart.desc, labels, item.counts, item.late_days)

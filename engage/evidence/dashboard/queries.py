@@ -26,6 +26,7 @@ from engage.models import (
     engagement_stakeholder,
     register_membership,
 )
+from engage.representations.counts import Counts, counts
 from engage.vocab import ActionStatus
 
 if TYPE_CHECKING:
@@ -136,22 +137,30 @@ class ConsultationDays:
     days: list[date]
     counts: list[int]
     late_days: set[int]
+    counted: Counts = field(default_factory=Counts)  # submissions, distinct arguments, distinct people
 
     @property
     def total(self) -> int:
         return sum(self.counts)
 
 
+def _on_register(filters: "DashboardFilters") -> list:
+    """With a register chosen, the condition (on Respondent) that the respondent is on it."""
+    if not filters.register:
+        return []
+    on_register = select(register_membership.c.stakeholder_id).where(
+        register_membership.c.register_id == filters.register.id
+    )
+    return [Respondent.stakeholder_id.in_(on_register)]
+
+
 def _received(consultation: Consultation, filters: "DashboardFilters") -> Counter:
     """Representations per London day; with a register chosen, only those from respondents on it."""
-    query = select(Representation.received_at).where(Representation.consultation_id == consultation.id)
-    if filters.register:
-        on_register = select(register_membership.c.stakeholder_id).where(
-            register_membership.c.register_id == filters.register.id
-        )
-        query = query.join(Respondent, Respondent.id == Representation.respondent_id).where(
-            Respondent.stakeholder_id.in_(on_register)
-        )
+    query = (
+        select(Representation.received_at)
+        .join(Respondent, Respondent.id == Representation.respondent_id)
+        .where(Representation.consultation_id == consultation.id, *_on_register(filters))
+    )
     return Counter(moment.astimezone(LONDON).date() for moment in db.session.scalars(query))
 
 
@@ -171,7 +180,8 @@ def responses_per_day(filters: "DashboardFilters") -> list[ConsultationDays]:
         last = max([closing, *received]) if received else closing
         days = [first + timedelta(days=n) for n in range(min((last - first).days + 1, 400))]
         late = {i for i, day in enumerate(days) if day > closing}
-        result.append(ConsultationDays(consultation, days, [received.get(day, 0) for day in days], late))
+        counted = counts(consultation.id, *_on_register(filters))
+        result.append(ConsultationDays(consultation, days, [received.get(day, 0) for day in days], late, counted))
     return result
 
 

@@ -25,6 +25,8 @@ class ConsultationResponses(Output):
     counts: list[int] = Field(description="One a day, in the order of `days`")
     late_days: list[date] = Field(description="The days after it closed")
     total: int
+    distinct_arguments: int = Field(description="Representations with each confirmed campaign counted once")
+    distinct_people: int = Field(description="The same person or email address counted once")
 
 
 class ActionCounts(Output):
@@ -58,6 +60,8 @@ class Dashboard(Output):
                 counts=item.counts,
                 late_days=[item.days[index] for index in sorted(item.late_days)],
                 total=item.total,
+                distinct_arguments=item.counted.arguments,
+                distinct_people=item.counted.people,
             )
             for item in queries.responses_per_day(record)
         ]

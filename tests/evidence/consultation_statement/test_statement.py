@@ -128,6 +128,8 @@ def test_duly_made_representations_are_counted_apart_from_late_and_withdrawn_one
         "Duly made (representations made in accordance with Regulation 20)": 3,
         "Late (not duly made)": 1,
         "Withdrawn": 1,
+        "Distinct arguments among the duly made (a campaign counts once)": 3,
+        "Distinct people who made them (the same person or email address counts once)": 2,
     }
     assert [row[1] for row in _rows(workbook, "Late")] == [
         r.reference for r in db.session.scalars(select(Representation).where(Representation.late.is_(True)))
