@@ -141,6 +141,7 @@ def register_blueprints(app: Flask) -> None:
     from engage.evidence import bp as evidence_bp
     from engage.main import bp as main_bp
     from engage.notifications import bp as notifications_bp
+    from engage.personal_data import bp as personal_data_bp
     from engage.plans import bp as plans_bp
     from engage.redaction import bp as redaction_bp
     from engage.respond import bp as respond_bp
@@ -155,6 +156,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(campaigns_bp)
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(personal_data_bp)
     csrf.exempt(api_bp)
     app.register_blueprint(api_bp)
 

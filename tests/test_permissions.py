@@ -120,6 +120,9 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "notifications.send_again": ("/notifications/{notification_event}/send-again", POST_EDITORS),
     "notifications.letters": ("/notifications/{notification_event}/letters.csv", EDITORS),
     "notifications.who_asked": ("/notifications/plans/{plan}/who-asked.xlsx", EDITORS),
+    "personal_data.index": ("/personal-data/?q=Pat", EDITORS),
+    "personal_data.erase": ("/personal-data/respondents/{respondent}/erase", EDITORS),
+    "personal_data.subject_access_file": ("/personal-data/respondents/{respondent}/subject-access.zip", EDITORS),
     "stakeholders.index": ("/stakeholders/", VIEWERS),
     "stakeholders.new": ("/stakeholders/new", EDITORS),
     "stakeholders.show": ("/stakeholders/{stakeholder}", VIEWERS),
@@ -465,6 +468,9 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.show_notification_event": ("/api/v1/notification-events/{notification_event}", API_VIEWERS),
     "api.list_notifications": ("/api/v1/notification-events/{notification_event}/notifications", API_VIEWERS),
     "api.send_notifications_again": ("/api/v1/notification-events/{notification_event}/send-again", API_EDITORS),
+    "api.find_respondents": ("/api/v1/respondents?q=Pat", API_EDITORS),
+    "api.erase_respondent": ("/api/v1/respondents/{respondent}/erase", API_EDITORS),
+    "api.respondent_subject_access": ("/api/v1/respondents/{respondent}/subject-access", API_EDITORS),
     "api.withdraw_representation": ("/api/v1/representations/{reference}/withdraw", API_EDITORS),
     "api.reinstate_representation": ("/api/v1/representations/{reference}/reinstate", API_EDITORS),
     "api.update_representation": ("/api/v1/representations/{reference}", API_EDITORS),
@@ -612,6 +618,7 @@ def world(officer_client):
         "redaction": redaction.id,
         "notification_event": notification_event.id,
         "upload": upload.id,
+        "respondent": respondent.id,
     }
 
 

@@ -64,4 +64,5 @@ from engage.api import notifications  # noqa: E402, F401
 from engage.api import themes  # noqa: E402, F401
 from engage.api import redaction  # noqa: E402, F401
 from engage.api import campaigns  # noqa: E402, F401
+from engage.api import personal_data  # noqa: E402, F401
 from engage.api import representation_uploads  # noqa: E402, F401

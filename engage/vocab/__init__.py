@@ -54,7 +54,7 @@ from engage.vocab.representations import (
     RespondentType,
     SoundnessTest,
 )
-from engage.vocab.rights import NotificationChannel, NotificationStatus
+from engage.vocab.rights import ErasedText, NotificationChannel, NotificationStatus
 from engage.vocab.themes import SelectionScope, TagAction
 
 VOCABULARIES: tuple[type[Vocabulary], ...] = tuple(Vocabulary.__subclasses__())
@@ -107,4 +107,5 @@ __all__ = [
     "ReviewState",
     "NotificationChannel",
     "NotificationStatus",
+    "ErasedText",
 ]

@@ -13,3 +13,10 @@ class NotificationStatus(Vocabulary):
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
     LISTED = "listed", "On the letter list"
+
+
+class ErasedText(Vocabulary):
+    """Whether erasing a respondent keeps what their representations say."""
+
+    KEEP = "keep", "Keep", "Keep what they wrote: it is the record the plan is examined on, and redactions stay"
+    DELETE = "delete", "Delete", "Delete what they wrote and any redacted copies too: only the counts are kept"
