@@ -79,7 +79,8 @@ def upload(consultation_id, upload_id):
         try:
             if form.validate_on_submit():
                 created = uploads.confirm(job, user=current_user)
-                flash(f"{len(created):,} representations saved from {job.filename}", "success")
+                saved = f"{len(created):,} representation{'' if len(created) == 1 else 's'}"
+                flash(f"{saved} saved from {job.filename}", "success")
                 return redirect(request.path)
             checked = uploads.preview(job)
         except uploads.UploadProblems as error:
