@@ -19,6 +19,7 @@ from engage.representations import corrections, queries, respondents, withdrawal
 from engage.representations import services as service
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
 from engage.representations.forms import item_form_data, representation_form
+from engage.themes import queries as themes_queries
 
 PER_PAGE = 50
 
@@ -59,6 +60,7 @@ def representation(reference):
         form=ConfirmForm(),
         before_close=withdrawals.before_close(item),
         wording=wording.for_plan(item.consultation.plan),
+        analysis=themes_queries.analysis_of(item),
     )
 
 

@@ -16,6 +16,7 @@ from engage.representations.attachments import find_attachment, read_upload, sen
 from engage.representations.forms import AboutYouForm, item_form_data, representation_form
 from engage.respond import bp, emails, services
 from engage.respond.forms import RemoveForm, SaveForm, SubmitForm
+from engage.themes import queries as themes_queries
 
 DRAFTS = "consult_drafts"
 SUBMITTED = "consult_submitted"
@@ -75,8 +76,14 @@ def index():
 def show(slug):
     consultation, draft = _open(slug)
     published = publication.is_published(consultation.id)
+    feedback = themes_queries.publication(consultation) is not None
     return _page(
-        "respond/show.html", consultation=consultation, draft=draft, preview=False, register_published=published
+        "respond/show.html",
+        consultation=consultation,
+        draft=draft,
+        preview=False,
+        register_published=published,
+        feedback=feedback,
     )
 
 

@@ -23,6 +23,16 @@ from engage.representations.counts import person_key
 
 
 @dataclass
+class Analysis:
+    """What officers made of one representation: its tags, the main issues it is linked to, its own response."""
+
+    themes: list[Theme]
+    matters: list[StrategicMatter]
+    issues: list[MainIssue]
+    response: RepresentationResponse | None
+
+
+@dataclass
 class IssueCounts:
     issue: MainIssue
     representations: int
@@ -102,6 +112,21 @@ def linked_representations(issue: MainIssue):
 def linked_count(issue: MainIssue) -> int:
     query = select(func.count()).select_from(main_issue_representation)
     return db.session.scalar(query.where(main_issue_representation.c.main_issue_id == issue.id)) or 0
+
+
+def analysis_of(representation: Representation) -> Analysis:
+    issues = db.session.scalars(
+        select(MainIssue)
+        .join(main_issue_representation, main_issue_representation.c.main_issue_id == MainIssue.id)
+        .where(main_issue_representation.c.representation_id == representation.id)
+        .order_by(MainIssue.position, MainIssue.id)
+    )
+    return Analysis(
+        themes=list(representation.themes),
+        matters=list(representation.matters),
+        issues=list(issues),
+        response=response_to(representation),
+    )
 
 
 def response_to(representation: Representation) -> RepresentationResponse | None:

@@ -191,3 +191,29 @@ def test_unlinking_from_the_main_issue_page(officer_client, consultation, issue)
     response = post_form(officer_client, "themes.unlink", {"representations": [str(first.id)]}, {"issue_id": issue.id})
     assert response.status_code == 302
     assert _linked(issue) == 1
+
+
+def test_the_representation_page_shows_its_tags_main_issues_and_response(officer_client, consultation, issue):
+    [representation] = add_representations(consultation, ["Roads"])
+    theme = services.create_theme(consultation, "Traffic")
+    selection = services.Selection.of("selected", ids=[representation.id])
+    services.tag(consultation, selection, [theme], services.find_matters(["transport"]))
+    services.link_to_issue(issue, selection)
+    services.respond(representation, "A new junction is planned.")
+    page = get_page(officer_client, "consultations.representation", reference=representation.reference)
+    rows = {
+        row.select_one("dt").get_text(strip=True): row.select_one("dd").get_text(" ", strip=True)
+        for row in page.select(".govuk-summary-list__row")
+    }
+    assert rows["Themes"] == "Traffic"
+    assert rows["Strategic matters"] == "Transport and highways"
+    assert rows["Main issues"] == "Loss of Green Belt"
+    assert rows["Council’s response to this representation"] == "A new junction is planned."
+
+
+def test_the_public_consultation_page_links_to_you_said_we_did_once_published(client, consultation, issue):
+    page = get_page(client, "respond.show", slug=consultation.slug)
+    assert not page.select("a[href$='/you-said-we-did']")
+    services.publish_feedback(consultation)
+    page = get_page(client, "respond.show", slug=consultation.slug)
+    assert page.select_one("a[href$='/you-said-we-did']")

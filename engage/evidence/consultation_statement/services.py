@@ -16,29 +16,39 @@ REFERENCE_SEPARATORS = re.compile(r"[\s,;]+")
 
 
 def _representations(consultation: Consultation, text: str, errors: dict) -> list[Representation]:
-    found: list[Representation] = []
+    """The representations the references name, in the order given; found in one query however many there are
+    (a main issue linked to a whole campaign lists thousands)."""
+    tokens = [t for t in REFERENCE_SEPARATORS.split(text or "") if t]
+    if not tokens:
+        return []
+    wanted = {token: parse_reference(token) for token in tokens}
+    respondents = {parsed[0] for parsed in wanted.values() if parsed and parsed[1] is not None}
+    known: dict[tuple[int, int], Representation] = {}
+    for chunk in _chunks(sorted(respondents)):
+        query = select(Representation).where(
+            Representation.consultation_id == consultation.id, Representation.respondent_id.in_(chunk)
+        )
+        known.update({(r.respondent_id, r.number): r for r in db.session.scalars(query)})
+    found: dict[int, Representation] = {}
     unknown: list[str] = []
-    for token in (t for t in REFERENCE_SEPARATORS.split(text or "") if t):
-        parsed = parse_reference(token)
-        representation = None
-        if parsed and parsed[1] is not None:
-            representation = db.session.scalar(
-                select(Representation).where(
-                    Representation.consultation_id == consultation.id,
-                    Representation.respondent_id == parsed[0],
-                    Representation.number == parsed[1],
-                )
-            )
+    for token in tokens:
+        parsed = wanted[token]
+        representation = known.get(parsed) if parsed and parsed[1] is not None else None
         if representation is None:
             unknown.append(token)
-        elif representation not in found:
-            found.append(representation)
+        else:
+            found.setdefault(representation.id, representation)
     if unknown:
         listed = ", ".join(unknown[:5]) + (" and others" if len(unknown) > 5 else "")
         errors["representations"] = [
             f"Enter references of representations to this consultation, like R-00123-1 (not found: {listed})"
         ]
-    return found
+    return list(found.values())
+
+
+def _chunks(values: list[int], size: int = 5000):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _part(consultation: Consultation, ref: str, errors: dict) -> Part | None:
