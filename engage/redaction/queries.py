@@ -90,28 +90,28 @@ def public_attachments(representation) -> list[tuple[Attachment, RedactedAttachm
 
 
 class PublicTexts:
-    """Public texts for every representation of some consultations, with two queries in all."""
+    """Public texts for every representation of some consultations (or, with `representation_ids`, for those
+    representations), with two queries in all."""
 
-    def __init__(self, consultation_ids: list[int]):
+    def __init__(self, consultation_ids: list[int] | None = None, *, representation_ids: list[int] | None = None):
         self.spans: dict[tuple[int, str], list[Span]] = defaultdict(list)
         self.reviewed: set[int] = set()
-        if not consultation_ids:
+        if not consultation_ids and not representation_ids:
             return
-        rows = db.session.execute(
-            select(Redaction.representation_id, Redaction.field, Redaction.start, Redaction.end, Redaction.text_sha256)
-            .join(Representation, Representation.id == Redaction.representation_id)
-            .where(Representation.consultation_id.in_(consultation_ids))
-        )
-        for representation_id, field_name, start, end, sha in rows:
-            self.spans[(representation_id, field_name)].append((start, end, sha))
-        self.reviewed = set(
-            db.session.scalars(
-                select(RedactionReview.representation_id).where(
-                    RedactionReview.consultation_id.in_(consultation_ids),
-                    RedactionReview.state == ReviewState.REVIEWED,
-                )
+        spans = select(Redaction.representation_id, Redaction.field, Redaction.start, Redaction.end,
+                       Redaction.text_sha256)  # fmt: skip
+        reviews = select(RedactionReview.representation_id).where(RedactionReview.state == ReviewState.REVIEWED)
+        if representation_ids:
+            spans = spans.where(Redaction.representation_id.in_(representation_ids))
+            reviews = reviews.where(RedactionReview.representation_id.in_(representation_ids))
+        else:
+            spans = spans.join(Representation, Representation.id == Redaction.representation_id).where(
+                Representation.consultation_id.in_(consultation_ids)
             )
-        )
+            reviews = reviews.where(RedactionReview.consultation_id.in_(consultation_ids))
+        for representation_id, field_name, start, end, sha in db.session.execute(spans):
+            self.spans[(representation_id, field_name)].append((start, end, sha))
+        self.reviewed = set(db.session.scalars(reviews))
 
     def text(self, representation_id: int, field_name: str, text: str | None) -> str:
         spans = self.spans.get((representation_id, field_name), [])

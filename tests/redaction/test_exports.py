@@ -8,7 +8,10 @@ import docx
 import openpyxl
 import pytest
 
+from engage.evidence.dtc import rows as dtc
+from engage.extensions import db
 from engage.redaction import services
+from tests.evidence.dtc import dtc_data
 from tests.office_checks import assert_printable
 from tests.redaction.helpers import COMMENT, PERSON, create_representation
 
@@ -101,3 +104,12 @@ def test_the_public_hearing_list_gives_the_redacted_reason_and_the_contact_versi
     assert "Ring me on [redacted]" in public and "07700 900123" not in public
     contacts = officer_client.get(f"/evidence/consultation-statement/hearing-list-contacts.csv{query}").data.decode()
     assert "Ring me on 07700 900123" in contacts
+
+
+def test_the_co_operation_table_summarises_the_redacted_text():
+    record = dtc_data.build()
+    representation = record.representation
+    representation.comment = "Flood risk evidence: ring our officer on 07700 900123"
+    db.session.commit()
+    [row] = [r for r in dtc.dtc_rows(dtc.DtcFilters(), "http://engage.test/") if r.ref == representation.reference]
+    assert "07700 900123" not in row.summary and "[redacted]" in row.summary

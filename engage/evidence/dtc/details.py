@@ -25,6 +25,7 @@ from engage.evidence.dtc.text import (
 from engage.extensions import db
 from engage.models import Category, Plan, PlanStage
 from engage.models.representation import respondent_reference
+from engage.redaction.queries import PublicTexts
 from engage.vocab import Agreement, Channel, ConsultationStage, EngagementKind, InvitationMethod, StageRole
 
 __all__ = ["CATEGORY_PRIORITY", "RowBuilder", "person_name"]
@@ -74,6 +75,7 @@ class RowBuilder:
         self.consultations_loaded: set[int] = set()
         self.stage_names: dict[tuple[int | None, str], tuple[str, str]] = {}
         self.labels: dict[str, str] = {}
+        self.public_texts = PublicTexts()  # the loaded representations' texts as published (redacted)
         self.queries = DetailQueries(db.session.connection())  # Core queries: no ORM processing per row
         self.categories = {c.slug: c.name for c in db.session.scalars(select(Category))}
         self._load_plans()
@@ -286,10 +288,14 @@ class RowBuilder:
     def _representations(self, ids: list[int]) -> dict[int, Any]:
         if not ids:
             return {}
+        self.public_texts = PublicTexts(representation_ids=ids)
         return {row.id: row for row in self.queries.run("representations", ids)}
 
     def _representation_row(self, r, body_id: int | None) -> DtcRow:
-        _, respondent_id, number, received_at, channel, *said, first, last, organisation, stage, plan_id = r[:15]
+        representation_id, respondent_id, number, received_at, channel, *said = r[:10]
+        first, last, organisation, stage, plan_id = r[10:15]
+        said[3] = self.public_texts.text(representation_id, "comment", said[3])
+        said[4] = self.public_texts.text(representation_id, "modification", said[4])
         day = received_at.astimezone(LONDON).date()
         slug, stage_name = self._stage(plan_id, stage)
         body = self.bodies.get(body_id, NO_BODY) if body_id is not None else NO_BODY
