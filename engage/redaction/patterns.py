@@ -41,6 +41,7 @@ class Suggestion:
         return self.start < end and start < self.end
 
 
+DIGIT = re.compile(r"\d")
 KIND_LABELS = {"email": "Email address", "phone": "Phone number", "postcode": "Postcode", "address": "Street address"}
 
 
@@ -56,10 +57,14 @@ def find(text: str) -> list[Suggestion]:
     """Every suggestion in the text, in order; where two overlap the earlier (then the longer) one is kept."""
     if not text:
         return []
-    found = [Suggestion(m.start(), m.end(), "email") for m in EMAIL.finditer(text)]
+    found = [Suggestion(m.start(), m.end(), "email") for m in EMAIL.finditer(text)] if "@" in text else []
+    if DIGIT.search(text) is None:  # phone numbers, addresses and postcodes all have a digit
+        return found
     found += [Suggestion(start, end, "phone") for start, end in _phones(text)]
     found += [Suggestion(m.start(), m.end(), "address") for m in ADDRESS.finditer(text)]
     found += [Suggestion(m.start(), m.end(), "postcode") for m in POSTCODE.finditer(text)]
+    if len(found) < 2:
+        return found
     kept: list[Suggestion] = []
     for suggestion in sorted(found, key=lambda s: (s.start, -s.end)):
         if not any(suggestion.overlaps(k.start, k.end) for k in kept):
