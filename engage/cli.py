@@ -82,6 +82,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(send_reminders)
     app.cli.add_command(setup_plan)
     app.cli.add_command(send_webhooks)
+    app.cli.add_command(apply_retention)
 
 
 @click.command("setup-plan")
@@ -172,3 +173,16 @@ def send_webhooks():
 
     closed, queued = sweep()
     click.echo(f"Recorded {closed} consultation closings; queued {queued} webhook deliveries.")
+
+
+@click.command("apply-retention")
+@click.option("--dry-run", is_flag=True, help="Say whose personal data would be erased, and change nothing")
+@with_appcontext
+def apply_retention(dry_run):
+    """Erase the personal data of respondents whose plan's retention period has ended (run from cron)."""
+    from engage.personal_data.retention import apply_retention as apply
+
+    for outcome in apply(dry_run=dry_run):
+        click.echo(outcome.summary(dry_run))
+        for reference in outcome.references[:50] if dry_run else ():
+            click.echo(f"  {reference}")

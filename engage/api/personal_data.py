@@ -8,9 +8,16 @@ from engage import models
 from engage.api import bp, spec
 from engage.api.http import find_or_404, page_of_list, paginated_response, parse_json_body, query_arg
 from engage.api.idempotency import idempotent
-from engage.permissions import EDIT, require_permission
-from engage.personal_data import queries, services, subject_access
-from engage.personal_data.schemas import Erasure, ErasureInput, RespondentFound, SubjectAccess
+from engage.permissions import EDIT, VIEW, require_permission
+from engage.personal_data import queries, retention, services, subject_access
+from engage.personal_data.schemas import (
+    Erasure,
+    ErasureInput,
+    RespondentFound,
+    Retention,
+    RetentionInput,
+    SubjectAccess,
+)
 
 
 @bp.get("/respondents")
@@ -35,6 +42,21 @@ def respondent_subject_access(respondent_id: int):
     return jsonify(subject_access.export_holdings(respondent, user=current_user))
 
 
+@bp.get("/plans/<int:plan_id>/retention")
+@require_permission(VIEW)
+def show_retention(plan_id: int):
+    return jsonify(Retention.serialise(find_or_404(models.Plan, plan_id)))
+
+
+@bp.patch("/plans/<int:plan_id>/retention")
+@require_permission(EDIT)
+@idempotent
+def update_retention(plan_id: int):
+    plan = find_or_404(models.Plan, plan_id)
+    retention.set_retention(plan, parse_json_body(RetentionInput), user=current_user)
+    return jsonify(Retention.serialise(plan))
+
+
 spec.document(
     tag=("Personal data", "Finding, exporting and erasing a respondent's personal data (UK GDPR)"),
     paths={
@@ -54,6 +76,15 @@ spec.document(
                 "requestBody": spec.json_body(ErasureInput),
                 "responses": spec.responds(Erasure),
             }
+        },
+        "/plans/{plan_id}/retention": {
+            "get": {"summary": "Get a plan's retention period", "responses": spec.responds(Retention)},
+            "patch": {
+                "summary": "Change a plan's retention period",
+                "description": "`flask apply-retention` (run nightly) erases respondents whose period has ended.",
+                "requestBody": spec.json_body(RetentionInput),
+                "responses": spec.responds(Retention),
+            },
         },
         "/respondents/{respondent_id}/subject-access": {
             "get": {

@@ -52,3 +52,12 @@ class EraseForm(ServiceErrorsMixin, BaseForm):
     def to_data(self) -> dict[str, Any]:
         text = self.text.data
         return {"reason": self.reason.data, "delete_text": {"keep": False, "delete": True}.get(text)}
+
+
+class RetentionForm(ServiceErrorsMixin, BaseForm):
+    retention_years = StringField(
+        "How many years are respondents’ personal data kept?",
+        widget=GovTextInput(),
+        description="Counted from when the consultation closed, or from the plan’s adoption if that was later",
+    )
+    submit = SubmitField("Save", widget=GovSubmitInput())

@@ -6,10 +6,11 @@ from flask_login import current_user
 
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import Respondent
+from engage.models import Plan, Respondent, utcnow
 from engage.permissions import EDIT, require_permission
 from engage.personal_data import bp, queries, services, subject_access
-from engage.personal_data.forms import EraseForm, FindForm
+from engage.personal_data import retention as retaining
+from engage.personal_data.forms import EraseForm, FindForm, RetentionForm
 
 
 def _respondent_or_404(respondent_id: int) -> Respondent:
@@ -59,3 +60,27 @@ def subject_access_file(respondent_id):
     response = Response(content, mimetype="application/zip")
     response.headers.set("Content-Disposition", "attachment", filename=f"subject-access-{respondent.reference}.zip")
     return response
+
+
+@bp.route("/plans/<int:plan_id>/retention", methods=["GET", "POST"])
+@require_permission(EDIT)
+def retention(plan_id):
+    plan = db.session.get(Plan, plan_id) or abort(404)
+    form = RetentionForm(data={"retention_years": str(plan.retention_years)} if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            retaining.set_retention(plan, {"retention_years": form.retention_years.data}, user=current_user)
+        except ValidationError as error:
+            form.add_errors(error.errors)
+        else:
+            flash(f"Respondents’ personal data is kept for {plan.retention_years} years", "success")
+            return redirect(url_for("plans.show", plan_id=plan.id))
+    ended, respondents = retaining.due(plan, utcnow())
+    return render_template(
+        "personal_data/retention.html",
+        form=form,
+        plan=plan,
+        ended=ended,
+        due=len(respondents),
+        adopted_on=retaining.adopted_on(plan),
+    )

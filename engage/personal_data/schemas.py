@@ -1,11 +1,14 @@
 """Respondents' personal data, as the API reads and writes it: finding a person, erasing, and a subject access
 export."""
 
-from typing import Any, Self
+from datetime import date
+from typing import Annotated, Any, Self
 
-from pydantic import Field
+from pydantic import Field, Strict
 
 from engage.common.schemas import Flag, Input, Output, Text
+from engage.models import utcnow
+from engage.personal_data import retention
 
 
 class RespondentFound(Output):
@@ -54,3 +57,28 @@ class SubjectAccess(Output):
     stakeholders: list[dict[str, Any]]
     notifications: list[dict[str, Any]]
     audit: list[dict[str, Any]]
+
+
+class Retention(Output):
+    """How long a plan keeps respondents' personal data, and whose is due to be erased."""
+
+    plan: int = Field(description="The plan's id")
+    retention_years: int = Field(
+        description="Years after the consultation closed, or after adoption if later, before erasure"
+    )
+    adopted_on: date | None = Field(description="The plan's recorded adoption, from when the period runs")
+    due_respondents: int = Field(description="Respondents whose personal data the next retention run erases")
+
+    @classmethod
+    def of(cls, record: Any, **values: Any) -> Self:
+        _, due = retention.due(record, utcnow())
+        return super().of(
+            record, plan=record.id, adopted_on=retention.adopted_on(record), due_respondents=len(due), **values
+        )
+
+
+class RetentionInput(Input):
+    output = Retention
+    required = ("retention_years",)
+
+    retention_years: Annotated[int, Strict()] | None = Field(None, description="From 1 to 100")

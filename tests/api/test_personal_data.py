@@ -3,7 +3,7 @@
 from engage.extensions import db
 from engage.models import AuditEvent, Respondent
 from tests.api.conftest import assert_matches
-from tests.factories import create_consultation
+from tests.factories import create_consultation, create_plan
 from tests.personal_data.test_erasure import PERSON, _respond
 
 
@@ -41,3 +41,20 @@ def test_an_erasure_without_a_reason_is_a_422_and_changes_nothing(officer_api):
     assert answer.status_code == 422 and set(answer.get_json()["errors"]) == {"delete_text"}
     assert missing.status_code == 422 and set(missing.get_json()["errors"]) == {"reason", "delete_text"}
     assert db.session.get(Respondent, respondent.id).erased_at is None
+
+
+def test_a_plans_retention_period_is_read_and_changed(officer_api, viewer_api, openapi):
+    plan = create_plan()
+
+    shown = viewer_api.get(f"/api/v1/plans/{plan.id}/retention")
+    changed = officer_api.patch(f"/api/v1/plans/{plan.id}/retention", json={"retention_years": 12})
+    refused = officer_api.patch(f"/api/v1/plans/{plan.id}/retention", json={"retention_years": 0})
+    wrong_type = officer_api.patch(f"/api/v1/plans/{plan.id}/retention", json={"retention_years": "12"})
+
+    assert_matches(openapi, shown, "/plans/{plan_id}/retention")
+    assert shown.get_json() == {"plan": plan.id, "retention_years": 15, "adopted_on": None, "due_respondents": 0}
+    assert_matches(openapi, changed, "/plans/{plan_id}/retention", "patch")
+    assert changed.get_json()["retention_years"] == 12
+    assert refused.status_code == 422 and set(refused.get_json()["errors"]) == {"retention_years"}
+    assert wrong_type.status_code == 422
+    assert officer_api.get(f"/api/v1/plans/{plan.id}/retention").get_json()["retention_years"] == 12
