@@ -239,6 +239,7 @@ def confirm(job: Job, *, user=None) -> list[Representation]:
     details = {**job.params, "received_at": datetime.fromisoformat(job.params["received_at"])}
     created = save(consultation, preview(job), details, filename=job.filename, user=user)
     job.status, job.finished_at, job.processed_rows = "done", utcnow(), len(created)
+    job.payload = None  # the clients' details are on their respondents now: the copy is not kept
     job.result = {"representations": [representation.reference for representation in created]}
     db.session.commit()
     return created

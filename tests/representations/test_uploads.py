@@ -182,4 +182,6 @@ def test_the_pages_preview_keeps_a_draft_and_confirming_saves_once():
     assert (len(checked.clients), checked.representations) == (2, 3)
     created = uploads.confirm(job)
     assert len(created) == 3 and job.status == "done" and len(job.result["representations"]) == 3
+    db.session.expire_all()
+    assert db.session.get(Job, job.id).payload is None
     assert db.session.scalar(select(func.count(Job.id))) == 1
