@@ -114,6 +114,8 @@ def urls(ids: dict) -> list[str]:
         f"/evidence/consultation-statement/hearing-list-contacts.csv?consultation={consultation}",
         f"/evidence/consultation-statement/hearing-list-contacts.xlsx?consultation={consultation}",
         f"/evidence/consultation-statement/hearing-list-contacts.docx?consultation={consultation}",
+        f"/notifications/plans/{ids['plan']}/who-asked.csv",
+        f"/notifications/plans/{ids['plan']}/who-asked.xlsx",
         f"/redaction/consultations/{consultation}/register.csv",
         f"/redaction/consultations/{consultation}/register.xlsx",
         f"/redaction/consultations/{consultation}/inspector.csv",
@@ -168,7 +170,7 @@ def snapshot(database: Path) -> dict:
 
     from engage import create_app
     from engage.extensions import db
-    from engage.models import CommonGround, Consultation, Stakeholder, User
+    from engage.models import CommonGround, Consultation, Plan, Stakeholder, User
     from engage.seeds.demo import load_demo
 
     new = not database.exists()
@@ -181,6 +183,7 @@ def snapshot(database: Path) -> dict:
             "consultation": db.session.scalar(select(Consultation.id).order_by(Consultation.id)),
             "stakeholder": db.session.scalar(select(Stakeholder.id).order_by(Stakeholder.id)),
             "statement": db.session.scalar(select(CommonGround.id).order_by(CommonGround.id)),
+            "plan": db.session.scalar(select(Plan.id).order_by(Plan.id)),
         }
         admin = db.session.scalar(select(User.id).where(User.email == "admin@engage.example"))
     client = app.test_client()

@@ -14,6 +14,7 @@ from engage.models import AuditEvent, Job, Notification, NotificationEvent, utcn
 from engage.notifications import services
 from engage.notifications.queries import askers
 from engage.representations.withdrawals import withdraw_representation
+from tests import office_checks
 from tests.factories import create_consultation, create_plan
 from tests.notifications.helpers import respond
 from tests.pages import error_summary, get_page, parse, post_form
@@ -177,6 +178,7 @@ def test_the_letter_list_has_names_and_postal_addresses(officer_client, plan_wit
             "On behalf of": "",
         }
     ]
+    office_checks.assert_printable(officer_client.get(f"/notifications/{event.id}/letters.xlsx").data)
     letters = workbook["Letters"]
     assert [c.value for c in letters[2]][:3] == [people["by_post"].reference, None, "Pat"]
 
@@ -198,6 +200,7 @@ def test_who_asked_is_exported_with_a_column_per_event(officer_client, plan_with
     assert rows[0]["Representations"].count("R-") == 2
     assert rows[2]["On behalf of"] == "Ann Example" and rows[2]["Email"] == "agent@example.com"
     assert workbook["Who asked"].max_row == 5
+    office_checks.assert_printable(officer_client.get(f"/notifications/plans/{plan.id}/who-asked.xlsx").data)
 
 
 def test_the_plan_page_counts_who_asked(viewer_client, plan_with_respondents):
