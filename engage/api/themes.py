@@ -37,6 +37,7 @@ def _selection(data: dict) -> Selection:
         references=data.get("references") or [],
         filters=filters_of(data.get("search")),
         campaign=data.get("campaign") or "",
+        tagged=(data.get("search") or {}).get("tagged") or "",
     )
 
 

@@ -12,9 +12,9 @@ from engage.themes.selection import Selection
 from engage.vocab import TagAction
 
 
-def apply(consultation: Consultation, data: dict, filters: RepresentationFilters, user=None) -> str:
+def apply(consultation: Consultation, data: dict, filters: RepresentationFilters, tagged: str = "", user=None) -> str:
     """Carry out the action the officer chose; the confirmation to show. `data`: the bulk form's fields
-    (action, scope, representations, campaign, theme, matter, issue)."""
+    (action, scope, representations, campaign, theme, matter, issue); `filters` and `tagged`: the search shown."""
     action = TagAction.find(data.get("action"))
     if action is None:
         raise ValidationError({"action": ["Choose what to do with the selected representations"]})
@@ -23,6 +23,7 @@ def apply(consultation: Consultation, data: dict, filters: RepresentationFilters
         ids=data.get("representations") or [],
         filters=filters,
         campaign=data.get("campaign") or "",
+        tagged=tagged,
     )
     if action in (TagAction.LINK, TagAction.UNLINK):
         issue = _issue(consultation, data.get("issue"))

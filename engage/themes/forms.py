@@ -5,8 +5,20 @@ from wtforms import RadioField, SelectField, SelectMultipleField, StringField, S
 from wtforms.fields.choices import SelectChoice
 
 from engage.common.fields import ServiceErrorsMixin
-from engage.common.forms import BaseForm
+from engage.common.forms import BaseForm, QueryForm
 from engage.vocab import SelectionScope
+
+
+class TaggedFilterForm(QueryForm):
+    """The themes page's own filter, beside the representation list's."""
+
+    tagged = SelectField("Tags", widget=GovSelect(), validate_choice=False)
+
+    def __init__(self, formdata, themes):
+        super().__init__(formdata)
+        self.tagged.choices = [SelectChoice("", "Any"), SelectChoice("none", "Not tagged yet")] + [
+            SelectChoice(str(theme.id), f"Theme: {theme.name}") for theme in themes
+        ]
 
 
 class ThemeForm(ServiceErrorsMixin, BaseForm):

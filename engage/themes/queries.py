@@ -20,6 +20,7 @@ from engage.models import (
 from engage.models.evidence import main_issue_representation
 from engage.representations import queries as representation_queries
 from engage.representations.counts import person_key
+from engage.themes.selection import tagged_condition
 
 
 @dataclass
@@ -92,11 +93,17 @@ def issues_with_counts(consultation_id: int) -> list[IssueCounts]:
     return [IssueCounts(issue, count, people) for issue, count, people in db.session.execute(query).all()]
 
 
-def representations_query(consultation_id: int, filters):
-    """The representation search, with each representation's tags loaded for the table."""
-    return representation_queries.representations_query(consultation_id, filters).options(
+def representations_query(consultation_id: int, filters, tagged: str = ""):
+    """The representation search (and `tagged`: see selection.tagged_condition), with each representation's tags
+    loaded for the table; and the query counting them."""
+    query = representation_queries.representations_query(consultation_id, filters).options(
         selectinload(Representation.themes), selectinload(Representation.matters)
     )
+    count = representation_queries.count_query(consultation_id, filters)
+    condition = tagged_condition(tagged)
+    if condition is not None:
+        query, count = query.where(condition), count.where(condition)
+    return query, count
 
 
 def linked_representations(issue: MainIssue):

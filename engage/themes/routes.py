@@ -13,25 +13,38 @@ from engage.extensions import db
 from engage.models import Consultation, Theme
 from engage.permissions import EDIT, VIEW, require_permission
 from engage.representations import queries as representation_queries
-from engage.themes import bp, bulk, progress, queries, services
-from engage.themes.forms import BulkForm, ConfirmForm, ThemeForm
+from engage.themes import bp, bulk, progress, queries, selection, services
+from engage.themes.forms import BulkForm, ConfirmForm, TaggedFilterForm, ThemeForm
 
 PER_PAGE = 50
 
 
-def _index_page(consultation: Consultation, filters, form: BulkForm | None = None, theme_form: ThemeForm | None = None):
-    page = paginate(
-        queries.representations_query(consultation.id, filters),
-        parse_int(request.args.get("page"), 1),
-        PER_PAGE,
-        representation_queries.count_query(consultation.id, filters),
-    )
+class Search:
+    """The search in the query string: the representation list's filters, and `tagged` (a theme id, or none)."""
+
+    def __init__(self, args):
+        self.filters = representation_queries.RepresentationFilters.from_args(args)
+        tagged = (args.get("tagged") or "").strip()[:20]
+        self.tagged = "" if selection.tagged_problems(tagged) else tagged
+
+    def as_args(self) -> dict[str, str]:
+        return {**self.filters.as_args(), **({"tagged": self.tagged} if self.tagged else {})}
+
+
+def _index_page(
+    consultation: Consultation, search: Search, form: BulkForm | None = None, theme_form: ThemeForm | None = None
+):
+    query, count = queries.representations_query(consultation.id, search.filters, search.tagged)
+    page = paginate(query, parse_int(request.args.get("page"), 1), PER_PAGE, count)
     filter_form = RepresentationFilterForm(request.args, consultation)
     problems = representation_queries.filter_problems([part.ref for part in consultation.parts], request.args)
-    filter_errors = filter_form.show_problems(problems)
+    problems.update(selection.tagged_problems((request.args.get("tagged") or "").strip()[:20]))
+    themes = queries.themes_with_counts(consultation.id)
+    tagged_form = TaggedFilterForm(request.args, [theme for theme, _ in themes])
+    filter_errors = filter_form.show_problems({k: v for k, v in problems.items() if k != "tagged"})
+    filter_errors += tagged_form.show_problems({k: v for k, v in problems.items() if k == "tagged"})
     theme_form = theme_form or ThemeForm(formdata=None)
     theme_errors = [{"text": message, "href": "#name"} for message in theme_form.name.errors]
-    themes = queries.themes_with_counts(consultation.id)
     form = form or BulkForm()
     form.set_choices(
         [theme for theme, _ in themes],
@@ -44,7 +57,8 @@ def _index_page(consultation: Consultation, filters, form: BulkForm | None = Non
         consultation=consultation,
         page=page,
         filter_form=filter_form,
-        filters=filters,
+        tagged_form=tagged_form,
+        search_args=search.as_args(),
         form=form,
         theme_form=theme_form,
         themes=themes,
@@ -57,8 +71,7 @@ def _index_page(consultation: Consultation, filters, form: BulkForm | None = Non
 @require_permission(VIEW)
 def index(consultation_id):
     consultation = db.get_or_404(Consultation, consultation_id)
-    filters = representation_queries.RepresentationFilters.from_args(request.args)
-    return _index_page(consultation, filters)
+    return _index_page(consultation, Search(request.args))
 
 
 @bp.route("/consultations/<int:consultation_id>/bulk", methods=["POST"])
@@ -66,17 +79,17 @@ def index(consultation_id):
 def bulk_action(consultation_id):
     """The search's filters come in the query string, so "all matching" means what the officer saw."""
     consultation = db.get_or_404(Consultation, consultation_id)
-    filters = representation_queries.RepresentationFilters.from_args(request.args)
+    search = Search(request.args)
     form = BulkForm()
     if form.validate_on_submit():
         try:
-            message = bulk.apply(consultation, form.to_data(), filters, user=current_user)
+            message = bulk.apply(consultation, form.to_data(), search.filters, search.tagged, user=current_user)
         except ValidationError as error:
             form.add_errors(error.errors)
         else:
             flash(message, "success")
-            return redirect(url_for("themes.index", consultation_id=consultation.id, **filters.as_args()))
-    return _index_page(consultation, filters, form=form)
+            return redirect(url_for("themes.index", consultation_id=consultation.id, **search.as_args()))
+    return _index_page(consultation, search, form=form)
 
 
 @bp.route("/consultations/<int:consultation_id>/themes", methods=["POST"])
@@ -84,7 +97,7 @@ def bulk_action(consultation_id):
 def new_theme(consultation_id):
     """The search's filters come in the query string, so the officer is back where they were."""
     consultation = db.get_or_404(Consultation, consultation_id)
-    filters = representation_queries.RepresentationFilters.from_args(request.args)
+    search = Search(request.args)
     form = ThemeForm()
     if form.validate_on_submit():
         try:
@@ -93,8 +106,8 @@ def new_theme(consultation_id):
             form.add_errors(error.errors)
         else:
             flash(f"Theme ‘{theme.name}’ added", "success")
-            return redirect(url_for("themes.index", consultation_id=consultation.id, **filters.as_args()))
-    return _index_page(consultation, filters, theme_form=form)
+            return redirect(url_for("themes.index", consultation_id=consultation.id, **search.as_args()))
+    return _index_page(consultation, search, theme_form=form)
 
 
 @bp.route("/<int:theme_id>/edit", methods=["GET", "POST"])

@@ -42,6 +42,7 @@ class Search(Input):
     dtc_compliant: Text | None = None
     status: Text | None = None
     campaign: Text | None = Field(None, description="A campaign id, or none")
+    tagged: Text | None = Field(None, description="A theme id: those tagged with it; none: those with no tag yet")
 
 
 class SelectionInput(Input):
@@ -129,4 +130,6 @@ class SuggestionJob(Output):
 
 
 def filters_of(search: dict[str, Any] | None) -> RepresentationFilters:
-    return RepresentationFilters.from_args({name: value for name, value in (search or {}).items() if value})
+    return RepresentationFilters.from_args(
+        {name: value for name, value in (search or {}).items() if value and name != "tagged"}
+    )

@@ -3,12 +3,12 @@ finds, or a whole campaign. Shared by the themes page, the main issue pages and 
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, not_, select
 
 from engage.common.ids import parse_id
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import Consultation, Representation
+from engage.models import Consultation, Representation, representation_matter, representation_theme
 from engage.models.representation import parse_reference
 from engage.representations import queries
 from engage.vocab import SelectionScope
@@ -23,16 +23,43 @@ class Selection:
     references: list[str] = field(default_factory=list)  # or their references (the API)
     filters: queries.RepresentationFilters = field(default_factory=queries.RepresentationFilters)
     campaign: str = ""  # a campaign id, as typed or sent
+    tagged: str = ""  # with the search: a theme id (tagged with it) or "none" (no theme or matter yet)
 
     @classmethod
-    def of(cls, scope: str, *, ids=(), references=(), filters=None, campaign="") -> "Selection":
+    def of(cls, scope: str, *, ids=(), references=(), filters=None, campaign="", tagged="") -> "Selection":
         return cls(
             scope=scope or SelectionScope.SELECTED,
             ids=[i for i in (parse_id(str(each)) for each in ids) if i],
             references=[str(each).strip() for each in references if str(each).strip()],
             filters=filters or queries.RepresentationFilters(),
             campaign=str(campaign or "").strip(),
+            tagged=str(tagged or "").strip()[:20],
         )
+
+
+def tagged_condition(tagged: str):
+    """The search's `tagged`: a theme id, those tagged with it; "none", those with no theme or strategic matter;
+    empty, no condition (None). A ValueError for anything else."""
+    if not tagged:
+        return None
+    if tagged.lower() == "none":
+        theme = exists().where(representation_theme.c.representation_id == Representation.id)
+        matter = exists().where(representation_matter.c.representation_id == Representation.id)
+        return and_(not_(theme), not_(matter))
+    theme_id = parse_id(tagged)
+    if theme_id is None:
+        raise ValueError(tagged)
+    return exists().where(
+        representation_theme.c.representation_id == Representation.id, representation_theme.c.theme_id == theme_id
+    )
+
+
+def tagged_problems(tagged: str) -> dict[str, list[str]]:
+    try:
+        tagged_condition(tagged)
+    except ValueError:
+        return {"tagged": ["Tagged must be a theme id, or none"]}
+    return {}
 
 
 def representation_ids(consultation: Consultation, selection: Selection) -> list[int]:
@@ -40,9 +67,12 @@ def representation_ids(consultation: Consultation, selection: Selection) -> list
     a reference, id or campaign does not belong to it (nothing is written then)."""
     if selection.scope == SelectionScope.FILTERED:
         problems = queries.filter_problems([part.ref for part in consultation.parts], selection.filters.as_args())
+        problems.update(tagged_problems(selection.tagged))
         if problems:
             raise ValidationError({f"search.{name}": messages for name, messages in problems.items()})
-        ids = list(db.session.scalars(queries.ids_query(consultation.id, selection.filters)))
+        query = queries.ids_query(consultation.id, selection.filters)
+        condition = tagged_condition(selection.tagged)
+        ids = list(db.session.scalars(query if condition is None else query.where(condition)))
         if not ids:
             raise ValidationError({"representations": ["No representations match the search"]})
         return ids

@@ -161,3 +161,17 @@ def test_a_large_consultations_suggestions_come_from_a_job(officer_api, openapi,
     assert_matches(openapi, started, "/consultations/{consultation_id}/suggested-themes", "post")
     assert started.json["total_rows"] == 6
     assert officer_api.get(path).json["total"] == 2
+
+
+def test_a_search_can_take_the_untagged_or_a_themes_representations(officer_api, consultation, issue):
+    first, second, third = add_representations(consultation, ["A", "B", "C"])
+    theme = officer_api.post(f"/api/v1/consultations/{consultation.id}/themes", json={"name": "Letters"}).json
+    tags = f"/api/v1/consultations/{consultation.id}/tags"
+    officer_api.post(tags, json={"references": [first.reference], "themes": [theme["id"]]})
+    path = f"/api/v1/main-issues/{issue.id}/representations"
+    untagged = officer_api.post(path, json={"scope": "filtered", "search": {"tagged": "none"}})
+    assert untagged.json == {"changed": 2}
+    by_theme = officer_api.post(path, json={"scope": "filtered", "search": {"tagged": str(theme["id"])}})
+    assert by_theme.json == {"changed": 1}
+    wrong = officer_api.post(path, json={"scope": "filtered", "search": {"tagged": "many"}})
+    assert wrong.status_code == 422 and list(wrong.json["errors"]) == ["search.tagged"]

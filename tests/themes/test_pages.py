@@ -217,3 +217,31 @@ def test_the_public_consultation_page_links_to_you_said_we_did_once_published(cl
     services.publish_feedback(consultation)
     page = get_page(client, "respond.show", slug=consultation.slug)
     assert page.select_one("a[href$='/you-said-we-did']")
+
+
+def test_everything_tagged_with_a_theme_is_linked_to_a_main_issue_in_one_step(officer_client, consultation, issue):
+    roads = add_representations(consultation, ["Roads", "Junctions", "Buses"])
+    add_representations(consultation, ["Fields"])
+    theme = services.create_theme(consultation, "Traffic")
+    services.tag(consultation, services.Selection.of("selected", ids=[r.id for r in roads[:2]]), [theme])
+
+    page = get_page(officer_client, "themes.index", consultation_id=consultation.id, tagged=theme.id)
+    assert len(page.select("input[name=representations]")) == 2
+    page = get_page(officer_client, "themes.index", consultation_id=consultation.id, tagged="none")
+    assert len(page.select("input[name=representations]")) == 2
+    assert page.select_one("#tagged option[selected]")["value"] == "none"
+
+    response = officer_client.post(
+        f"/themes/consultations/{consultation.id}/bulk?tagged={theme.id}",
+        data={"scope": "filtered", "issue": str(issue.id), "action": "link"},
+    )
+    assert response.status_code == 302
+    assert f"tagged={theme.id}" in response.headers["Location"]
+    assert _linked(issue) == 2
+
+
+def test_a_tagged_filter_that_is_not_a_theme_says_so(officer_client, consultation):
+    add_representations(consultation, ["Roads"])
+    page = get_page(officer_client, "themes.index", consultation_id=consultation.id, tagged="lots")
+    assert error_summary(page) == ["Tagged must be a theme id, or none"]
+    assert len(page.select("input[name=representations]")) == 1
