@@ -191,7 +191,13 @@ def new_representation(consultation_id):
     if request.method == "POST":
         candidates = respondents.matching_respondents(consultation, form.about_data()["respondent"])
         form.set_candidates([(found.reference, respondents.describe(found)) for found in candidates])
-    return render_template("consultations/new_representation.html", consultation=consultation, form=form)
+    chosen = request.files.get("attachment")
+    return render_template(
+        "consultations/new_representation.html",
+        consultation=consultation,
+        form=form,
+        file_dropped=bool(chosen and chosen.filename),
+    )
 
 
 def _agent_of(consultation) -> dict:

@@ -62,6 +62,9 @@ def correct_representation(
     """Lay the corrected values over the representation and its respondent, checked as when it was recorded; the
     changes ({field: [before, after]}) go in the audit trail with the reason, and are returned (empty: nothing
     changed, nothing written)."""
+    if representation.respondent.erased_at is not None:
+        message = f"The personal data of {representation.respondent.reference} has been erased: it cannot be corrected"
+        raise ValidationError({"reason": [message]})
     online = representation.channel == Channel.ONLINE
     cleaned, errors = _checked(representation, person, agent, item, online=online)
     reason = "" if reason is None else str(reason).strip()

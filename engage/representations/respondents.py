@@ -52,7 +52,9 @@ def matching_respondents(
         conditions.append((func.lower(Respondent.organisation) == organisation) & same_postcode)
     if not conditions:
         return []
-    query = select(Respondent).where(Respondent.consultation_id == consultation.id, or_(*conditions))
+    query = select(Respondent).where(
+        Respondent.consultation_id == consultation.id, Respondent.erased_at.is_(None), or_(*conditions)
+    )
     if exclude_id is not None:
         query = query.where(Respondent.id != exclude_id)
     return list(db.session.scalars(query.order_by(Respondent.id).limit(MAX_CANDIDATES)))
@@ -72,6 +74,9 @@ def choose_respondent(
         respondent = _in_consultation(consultation, reference)
         if respondent is None:
             message = f"There is no respondent {reference[:40]} in this consultation"
+            raise ValidationError({"respondent_reference": [message]})
+        if respondent.erased_at is not None:
+            message = f"The personal data of {respondent.reference} has been erased: record a new respondent"
             raise ValidationError({"respondent_reference": [message]})
         return respondent
     if new_respondent:

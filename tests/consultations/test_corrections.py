@@ -150,3 +150,19 @@ def test_the_representation_page_offers_the_correction_to_editors_only(officer_c
     )
     get_page(officer_client, "consultations.correct_representation", 404, reference="R-99999-9")
     assert db.session.scalar(select(Representation.comment)) == "Too many homes."
+
+
+def test_an_erased_respondents_representation_cannot_be_corrected(officer_client):
+    consultation = create_consultation(opens_at=utcnow() - timedelta(days=30))
+    representation = _keyed(consultation)
+    data = {**_form(officer_client, representation), "reason": "Typo"}
+    representation.respondent.erased_at = utcnow()
+    db.session.commit()
+
+    page = parse(
+        post_form(officer_client, "consultations.correct_representation", data, {"reference": representation.reference})
+    )
+
+    assert error_summary(page) == [
+        f"The personal data of {representation.respondent.reference} has been erased: it cannot be corrected"
+    ]

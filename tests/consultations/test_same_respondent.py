@@ -1,6 +1,8 @@
 """Keyed letters from the same person share one respondent: the page finds respondents on record with the same email
 address, or the same name and postcode, and the officer says whether it is the same person."""
 
+import io
+
 from sqlalchemy import func, select
 
 from engage.extensions import db
@@ -140,3 +142,26 @@ def test_another_client_of_an_agent_is_keyed_in_with_the_agents_details_filled_i
         officer_client, "consultations.new_representation", consultation_id=other.id, agent_of=client_one.reference
     )
     assert not elsewhere.select_one("#agent_email").get("value")
+
+
+def test_an_erased_respondent_is_neither_offered_nor_reused(officer_client):
+    consultation = create_consultation()
+    erased = _on_record(consultation)
+    erased.erased_at = erased.created_at
+    db.session.commit()
+
+    page = parse(_key(officer_client, consultation, respondent_reference=erased.reference))
+    assert error_summary(page) == [f"The personal data of {erased.reference} has been erased: record a new respondent"]
+
+    assert _key(officer_client, consultation).status_code == 302
+    assert db.session.scalar(select(func.count(Respondent.id))) == 2
+
+
+def test_a_file_chosen_before_the_question_must_be_attached_again_and_the_page_says_so(officer_client):
+    consultation = create_consultation()
+    _on_record(consultation)
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+    page = parse(_key(officer_client, consultation, attachment=(io.BytesIO(pdf), "letter.pdf")))
+
+    assert "Attach the file again" in page.select_one(".govuk-warning-text").text
