@@ -9,7 +9,7 @@ lines up, and the public outputs withhold the whole text until an officer looks 
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from engage.extensions import db
@@ -68,6 +68,8 @@ class RedactionReview(db.Model):
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
     state: Mapped[str] = mapped_column(String(20))  # engage.vocab.ReviewState, never "to-review"
     note: Mapped[str] = mapped_column(Text, default="")
+    # The fingerprint of each text when it was reviewed: a text changed since (a correction) is no longer reviewed
+    fingerprints: Mapped[dict[str, str] | None] = mapped_column(JSON)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

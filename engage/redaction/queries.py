@@ -67,10 +67,23 @@ def is_reviewed(representation_id: int) -> bool:
     return review is not None and review.state == ReviewState.REVIEWED
 
 
+def fingerprints_of(representation) -> dict[str, str]:
+    """Each text's fingerprint, kept with a review: a text changed since it was reviewed is no longer reviewed."""
+    return {field_name: fingerprint(text_of(representation, field_name)) for field_name in RedactedField.values()}
+
+
+def still_holds(fingerprints: dict[str, str] | None, field_name: str, text: str | None) -> bool:
+    """Whether a review (with these fingerprints; None from before they were kept) still covers the text."""
+    return not fingerprints or fingerprints.get(field_name) == fingerprint(text or "")
+
+
 def public_text(representation, field_name: str) -> str:
     """The text of one field of a representation as every public output shows it."""
     spans = [(r.start, r.end, r.text_sha256) for r in redactions_of(representation.id) if r.field == field_name]
-    return redact(text_of(representation, field_name), spans, is_reviewed(representation.id))
+    text = text_of(representation, field_name)
+    review = review_of(representation.id)
+    reviewed = review is not None and review.state == ReviewState.REVIEWED
+    return redact(text, spans, reviewed and still_holds(review.fingerprints, field_name, text))
 
 
 def redacted_copies(attachment_ids: Iterable[int]) -> dict[int, RedactedAttachment]:
@@ -95,12 +108,14 @@ class PublicTexts:
 
     def __init__(self, consultation_ids: list[int] | None = None, *, representation_ids: list[int] | None = None):
         self.spans: dict[tuple[int, str], list[Span]] = defaultdict(list)
-        self.reviewed: set[int] = set()
+        self.reviewed: dict[int, dict[str, str] | None] = {}  # representation id: its texts' fingerprints
         if not consultation_ids and not representation_ids:
             return
         spans = select(Redaction.representation_id, Redaction.field, Redaction.start, Redaction.end,
                        Redaction.text_sha256)  # fmt: skip
-        reviews = select(RedactionReview.representation_id).where(RedactionReview.state == ReviewState.REVIEWED)
+        reviews = select(RedactionReview.representation_id, RedactionReview.fingerprints).where(
+            RedactionReview.state == ReviewState.REVIEWED
+        )
         if representation_ids:
             spans = spans.where(Redaction.representation_id.in_(representation_ids))
             reviews = reviews.where(RedactionReview.representation_id.in_(representation_ids))
@@ -111,11 +126,12 @@ class PublicTexts:
             reviews = reviews.where(RedactionReview.consultation_id.in_(consultation_ids))
         for representation_id, field_name, start, end, sha in db.session.execute(spans):
             self.spans[(representation_id, field_name)].append((start, end, sha))
-        self.reviewed = set(db.session.scalars(reviews))
+        self.reviewed = dict(db.session.execute(reviews).all())
 
     def text(self, representation_id: int, field_name: str, text: str | None) -> str:
         spans = self.spans.get((representation_id, field_name), [])
-        return redact(text or "", spans, representation_id in self.reviewed)
+        reviewed = representation_id in self.reviewed
+        return redact(text or "", spans, reviewed and still_holds(self.reviewed[representation_id], field_name, text))
 
 
 @dataclass
@@ -163,13 +179,14 @@ def queue(consultation_id: int) -> list[QueueRow]:
     """Every representation of the consultation: those needing attention first, then those still to review, then
     the reviewed ones, each by reference."""
     texts = PublicTexts([consultation_id])
-    states = dict(
-        db.session.execute(
-            select(RedactionReview.representation_id, RedactionReview.state).where(
+    reviews = {
+        representation_id: (state, prints)
+        for representation_id, state, prints in db.session.execute(
+            select(RedactionReview.representation_id, RedactionReview.state, RedactionReview.fingerprints).where(
                 RedactionReview.consultation_id == consultation_id
             )
-        ).all()
-    )
+        )
+    }
     files, copies = _files(consultation_id)
     query = (
         select(Representation.id, Representation.respondent_id, Representation.number, Representation.status,
@@ -186,7 +203,7 @@ def queue(consultation_id: int) -> list[QueueRow]:
         row = QueueRow(
             id=r.id, reference=f"R-{r.respondent_id:05d}-{r.number}",
             respondent=", ".join(p for p in (name, r.organisation) if p), part=r.ref or "The plan as a whole",
-            withdrawn=r.status == "withdrawn", state=states.get(r.id, ReviewState.TO_REVIEW),
+            withdrawn=r.status == "withdrawn", state=_state(reviews.get(r.id), r),
             attachments=files.get(r.id, 0), unredacted_attachments=files.get(r.id, 0) - copies.get(r.id, 0),
         )  # fmt: skip
         for field_name, attribute in ATTRIBUTES.items():
@@ -194,6 +211,18 @@ def queue(consultation_id: int) -> list[QueueRow]:
         rows.append(row)
     order = {ReviewState.TO_REVIEW: 1, ReviewState.FLAGGED: 0, ReviewState.REVIEWED: 2}
     return sorted(rows, key=lambda row: (not row.needs_attention, order.get(row.state, 1)))
+
+
+def _state(review: tuple[str, dict | None] | None, row) -> str:
+    """The review's state; a review of texts changed since (a correction) no longer counts."""
+    if review is None:
+        return ReviewState.TO_REVIEW
+    state, prints = review
+    if state == ReviewState.REVIEWED and not all(
+        still_holds(prints, field_name, getattr(row, attribute)) for field_name, attribute in ATTRIBUTES.items()
+    ):
+        return ReviewState.TO_REVIEW
+    return state
 
 
 def _count(row: QueueRow, spans: list[Span], text: str) -> None:

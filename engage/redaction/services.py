@@ -222,6 +222,7 @@ def set_review(representation: Representation, state, note=None, *, user=None) -
                 representation_id=representation.id, consultation_id=representation.consultation_id
             )
         review.state, review.note, review.updated_by_id = state, note, getattr(user, "id", None)
+        review.fingerprints = queries.fingerprints_of(representation)
         db.session.add(review)
     audit.record(
         "review",
