@@ -63,6 +63,8 @@ class Respondent(db.Model):
     agent: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # personal data pseudonymised (personal_data/)
+    # A random id shared by the records of one erased person, so "distinct people" still counts them once.
+    erased_person: Mapped[str | None] = mapped_column(String(32))
 
     consultation: Mapped[Consultation] = relationship()
     stakeholder: Mapped[Stakeholder | None] = relationship()

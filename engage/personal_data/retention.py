@@ -8,6 +8,7 @@ answers stay: see engage.personal_data.services). Respondents of consultations t
 period and are kept. Running it again erases nothing twice; `--dry-run` says what it would do and changes nothing.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -44,7 +45,7 @@ class Outcome:
 
 def clean_years(data: dict[str, Any]) -> int:
     years = data.get("retention_years")
-    if isinstance(years, str) and years.strip().isdigit():
+    if isinstance(years, str) and re.fullmatch(r"[0-9]{1,3}", years.strip()):  # not "²", which isdigit() takes
         years = int(years.strip())
     if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= LONGEST:
         raise ValidationError({"retention_years": [f"Enter a whole number of years from 1 to {LONGEST}"]})

@@ -9,13 +9,15 @@ entries about them (the entries stay: who did what and when, without the before 
 What stays: the respondent's reference and every representation's reference, consultation, part of the plan,
 nature, answers to the tests of soundness, legal compliance and co-operation, whether they wish to be heard and
 to be notified, channel, dates, lateness, status, campaign, themes and main issues, so every count and breakdown
-is unchanged. The text of each representation (comment, proposed change, why they wish to be heard, answers to
+is unchanged; records of one person erased together share a random `erased_person`, so "distinct people" still
+counts them once. The text of each representation (comment, proposed change, why they wish to be heard, answers to
 questions) stays too unless the officer chooses to delete it: it is the record the examination is run on, and
 the redactions already made in it (engage/redaction) keep protecting the public register. When the text is
 deleted, those redactions and the redaction review go with it (engage.redaction.services.forget_representation).
 """
 
 import hashlib
+import uuid
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select
@@ -66,7 +68,9 @@ def erase_respondents(respondents: list[Respondent], data: dict[str, Any], *, us
     with the reason; committed together."""
     values = clean_erasure(data)
     erased = [r for r in respondents if r.erased_at is None]
+    people: dict[tuple, str] = {}
     for respondent in erased:
+        respondent.erased_person = people.setdefault(_person(respondent), uuid.uuid4().hex)
         erase_one(respondent, delete_text=values["delete_text"])
         audit.record(
             "erase",
@@ -78,6 +82,15 @@ def erase_respondents(respondents: list[Respondent], data: dict[str, Any], *, us
         )
     db.session.commit()
     return erased
+
+
+def _person(respondent: Respondent) -> tuple:
+    """Who the respondent is counted as (engage.representations.counts.person_key), before their details go."""
+    if respondent.stakeholder_id:
+        return ("stakeholder", respondent.stakeholder_id)
+    if respondent.email:
+        return ("email", respondent.email.casefold())
+    return ("respondent", respondent.id)
 
 
 def erase_one(respondent: Respondent, *, delete_text: bool) -> None:

@@ -4,7 +4,8 @@
 - distinct arguments: a confirmed campaign counts once, however many sent it; every other representation once;
 - distinct people: the same person counts once, however many representations they made: respondents linked to
   one stakeholder are one person, so are respondents giving one email address (in any case); a respondent with
-  neither is a person of their own.
+  neither is a person of their own. Erasing a person's personal data keeps their records counted as one
+  (Respondent.erased_person).
 
 The statement of consultation (page and files), the dashboard, the consultation page and the API all count here.
 """
@@ -36,6 +37,7 @@ def _key(prefix: str, column):
 def person_key():
     """Who a representation came from, as one value per person (needs Respondent joined)."""
     return case(
+        (Respondent.erased_person.is_not(None), literal("x") + Respondent.erased_person),  # engage/personal_data
         (Respondent.stakeholder_id.is_not(None), _key("s", Respondent.stakeholder_id)),
         (func.coalesce(Respondent.email, "") != "", literal("e") + func.lower(Respondent.email)),
         else_=_key("r", Respondent.id),

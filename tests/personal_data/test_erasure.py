@@ -174,3 +174,22 @@ def test_a_person_is_found_by_email_or_name_and_erased_ones_are_not(officer_clie
     assert respondent.reference in by_name.get_text()
     assert "0 responses found" in gone.get_text()
     assert get_page(officer_client, "personal_data.index", q="100%_").select_one("h2").get_text() == "0 responses found"
+
+
+def test_distinct_people_are_counted_the_same_after_erasing_a_person_with_two_records(app):
+    from engage.representations.counts import counts
+
+    consultation = create_consultation()
+    first = _respond(consultation)
+    second = Respondent(consultation_id=consultation.id, first_name="Jo", last_name="Bloggs", email="JO@example.com")
+    second.representations = [Representation(consultation_id=consultation.id, nature="support", comment="Yes.")]
+    db.session.add(second)
+    db.session.commit()
+    stranger = _respond(consultation, {**PERSON, "first_name": "Sam", "email": "sam@example.com"})
+    before = counts(consultation.id)
+    assert before.people == 2 and before.submissions == 3
+
+    erase_respondents([first, second, stranger], {"reason": "Request", "delete_text": False})
+
+    assert counts(consultation.id) == before
+    assert first.erased_person == second.erased_person != stranger.erased_person
