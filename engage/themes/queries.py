@@ -93,6 +93,18 @@ def issues_with_counts(consultation_id: int) -> list[IssueCounts]:
     return [IssueCounts(issue, count, people) for issue, count, people in db.session.execute(query).all()]
 
 
+def people_count(issue_id: int) -> int:
+    """How many people made the representations linked to one main issue (counted as every output counts them)."""
+    query = (
+        select(func.count(func.distinct(person_key())))
+        .select_from(main_issue_representation)
+        .join(Representation, Representation.id == main_issue_representation.c.representation_id)
+        .join(Respondent, Respondent.id == Representation.respondent_id)
+        .where(main_issue_representation.c.main_issue_id == issue_id)
+    )
+    return db.session.scalar(query) or 0
+
+
 def representations_query(consultation_id: int, filters, tagged: str = ""):
     """The representation search (and `tagged`: see selection.tagged_condition), with each representation's tags
     loaded for the table; and the query counting them."""

@@ -88,7 +88,9 @@ def test_a_main_issue_links_a_search_result_and_a_campaign(officer_api, openapi,
     }
 
     shown = officer_api.get(f"/api/v1/main-issues/{issue.id}")
+    assert_matches(openapi, shown, "/main-issues/{issue_id}")
     assert len(shown.json["representations"]) == 3
+    assert (shown.json["representation_count"], shown.json["people_count"]) == (3, 3)
 
 
 def test_progress_counts_what_officers_have_done(viewer_api, officer_api, openapi, consultation, issue):

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from engage.extensions import db
 from engage.models import MainIssue, RepresentationResponse, Theme, utcnow
 from engage.models.evidence import main_issue_representation
-from engage.themes import services
+from engage.themes import queries, services
 from tests.factories import create_consultation
 from tests.pages import error_summary, get_page, parse, post_form
 from tests.themes.helpers import add_representations, create_campaign
@@ -144,6 +144,7 @@ def test_main_issues_count_representations_and_people_once_each(viewer_client, c
     page = get_page(viewer_client, "themes.main_issues", consultation_id=consultation.id)
     cells = [td.get_text(strip=True) for td in page.select("tbody tr")[0].select("td")]
     assert cells[:4] == ["Loss of Green Belt", "5", "3", "We agree."]
+    assert queries.people_count(issue.id) == 3
 
 
 def test_you_said_we_did_is_hidden_until_published(client, officer_client, consultation, issue):

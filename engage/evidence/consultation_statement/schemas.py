@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import Field, Strict
 
 from engage.common.schemas import Input, LondonDateTime, NullableDateText, Output, Text, Texts, one_of
+from engage.themes import queries as themes_queries
 from engage.vocab import PublicityMethod
 
 REFERENCE = "A representation's reference, like R-00123-1"
@@ -22,6 +23,8 @@ class MainIssue(Output):
     title: str
     summary: str
     representations: list[str] = Field(description="References of the representations raising it")
+    representation_count: int = Field(description="How many representations raise it")
+    people_count: int = Field(description="How many people made them (each person once)")
     council_response: str
     proposed_change: str
     part: str | None = Field(description="The part of the plan the proposed change is to (its ref), if any")
@@ -31,8 +34,12 @@ class MainIssue(Output):
     @classmethod
     def of(cls, record: Any, **values: Any) -> Self:
         references = [representation.reference for representation in record.representations]
-        part = record.part.ref if record.part else None
-        return super().of(record, representations=references, **{"part": part, **values})
+        counted = {
+            "part": record.part.ref if record.part else None,
+            "representation_count": len(references),
+            "people_count": themes_queries.people_count(record.id) if references else 0,
+        }
+        return super().of(record, representations=references, **{**counted, **values})
 
 
 class MainIssueInput(Input):
