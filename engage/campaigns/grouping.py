@@ -50,7 +50,11 @@ def _suggested_name(template: str, number: int) -> str:
 def run_grouping(job_id: int) -> dict:
     """The job: replace the consultation's suggested campaigns with the groups found now."""
     job = db.session.get(Job, job_id)
-    consultation_id = job.params["consultation_id"]
+    return group_consultation(job.params["consultation_id"], job_id=job_id)
+
+
+def group_consultation(consultation_id: int, *, job_id: int | None = None) -> dict:
+    """What the job does, for the job or (the demo data) at once: group, save the suggestions and commit."""
     confirmed = select(Campaign.id).where(
         Campaign.consultation_id == consultation_id, Campaign.status == CampaignStatus.CONFIRMED
     )
@@ -60,7 +64,8 @@ def run_grouping(job_id: int) -> dict:
             Representation.campaign_id.is_(None) | Representation.campaign_id.not_in(confirmed),
         )
     ).all()
-    record_progress(job_id, 0, len(rows))
+    if job_id:
+        record_progress(job_id, 0, len(rows))
     texts = {row.id: representation_text(row.comment, row.modification) for row in rows}
     groups = group_texts(texts.items())
     suggested = select(Campaign.id).where(
@@ -91,5 +96,6 @@ def run_grouping(job_id: int) -> dict:
     summary = f"{len(groups)} suggested campaigns of {grouped} representations, from {len(rows)} compared"
     audit.record("group", "consultation", consultation_id, summary, changes={"job": job_id})
     db.session.commit()
-    record_progress(job_id, len(rows))
+    if job_id:
+        record_progress(job_id, len(rows))
     return {"groups": len(groups), "grouped": grouped, "compared": len(rows)}

@@ -312,9 +312,15 @@ class RepresentationFilterForm(QueryForm):
         choices=RepresentationStatus.choices("Any"),
     )
 
-    def __init__(self, formdata, consultation: Consultation):
+    campaign = SelectField("Campaign", widget=GovSelect(), validate_choice=False)
+
+    def __init__(self, formdata, consultation: Consultation, campaigns=()):
+        """`campaigns`: the consultation's campaigns, as (id, name)."""
         super().__init__(formdata)
         self.part.choices = [SelectChoice("", "Any part")] + [SelectChoice(p.ref, p.label) for p in consultation.parts]
+        self.campaign.choices = [SelectChoice("", "Any"), SelectChoice("none", "Not in a campaign")] + [
+            SelectChoice(str(campaign_id), name) for campaign_id, name in campaigns
+        ]
 
 
 class InvitationForm(ErrorsMixin, BaseForm):

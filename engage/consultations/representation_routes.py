@@ -4,6 +4,7 @@ linking a respondent to a stakeholder, withdrawing on request and reinstating.""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from engage.campaigns import queries as campaign_queries
 from engage.common.ids import parse_id
 from engage.common.pagination import paginate, parse_int
 from engage.common.validation import ValidationError
@@ -35,7 +36,8 @@ def representations(consultation_id):
         PER_PAGE,
         queries.count_query(consultation.id, filters),
     )
-    form = RepresentationFilterForm(request.args, consultation)
+    campaigns = [(row.campaign.id, row.campaign.name) for row in campaign_queries.campaigns_of(consultation.id)]
+    form = RepresentationFilterForm(request.args, consultation, campaigns)
     problems = queries.filter_problems([part.ref for part in consultation.parts], request.args)
     return render_template(
         "consultations/representations.html",

@@ -9,6 +9,7 @@ from engage.extensions import db
 from engage.models import Plan, Stakeholder, User
 from engage.plans.services import create_plan
 from engage.seeds.demo_agents import load_demo_agents
+from engage.seeds.demo_campaigns import load_demo_campaigns
 from engage.seeds.demo_consultation import load_demo_consultations
 from engage.seeds.demo_engagement import load_demo_engagement
 from engage.seeds.demo_evidence import load_demo_evidence
@@ -69,6 +70,7 @@ def load_demo() -> None:
     load_demo_invitations()
     load_demo_publicity()
     load_demo_statement()
+    load_demo_campaigns()
     load_demo_themes()
     load_demo_agents()
     load_demo_engagement()

@@ -159,3 +159,17 @@ def test_a_campaign_of_another_consultation_is_not_found_under_this_one(officer_
     other = create_consultation()
     get_page(officer_client, "campaigns.show", 404, consultation_id=other.id, campaign_id=campaign.id)
     get_page(officer_client, "campaigns.show", 404, consultation_id=consultation.id, campaign_id=2_000_000_000)
+
+
+def test_the_representations_list_filters_by_campaign(officer_client, consultation):
+    find_campaigns(consultation)
+    campaign = sorted(_campaigns(consultation), key=lambda each: each.id)[0]
+    page = get_page(officer_client, "consultations.representations", consultation_id=consultation.id)
+    options = [option.get_text(strip=True) for option in page.select("select[name=campaign] option")]
+    assert options[:2] == ["Any", "Not in a campaign"] and campaign.name in options
+    page = get_page(
+        officer_client, "consultations.representations", consultation_id=consultation.id, campaign=campaign.id
+    )
+    listed = [link.get_text(strip=True) for link in page.select("table tbody a")]
+    assert listed == [member.reference for member in services.members(campaign)]
+    assert page.select_one(f"select[name=campaign] option[value='{campaign.id}']").has_attr("selected")
