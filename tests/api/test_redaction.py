@@ -1,12 +1,14 @@
 """Redaction through the API: spans listed, added (refused outside the text or overlapping) and removed; the review;
 publishing the register (refused while something is flagged) and the public register as JSON."""
 
+import io
+
 from sqlalchemy import func, select
 
 from engage.extensions import db
 from engage.models import Redaction
 from tests.api.conftest import assert_matches
-from tests.redaction.helpers import COMMENT, PERSON, create_representation
+from tests.redaction.helpers import COMMENT, PDF, PERSON, REDACTED_PDF, create_representation
 
 
 def _url(representation, rest: str = "redactions") -> str:
@@ -84,3 +86,18 @@ def test_publishing_is_refused_while_flagged_then_the_register_is_public(officer
 
     response = officer_api.post(f"/api/v1/consultations/{consultation_id}/register/unpublish")
     assert response.get_json()["published"] is False
+
+
+def test_a_redacted_copy_of_a_file_is_sent_as_multipart(officer_api):
+    representation = create_representation(upload=("letter.pdf", PDF))
+    attachment = representation.attachments[0]
+    url = _url(representation, f"attachments/{attachment.id}/redacted-copy")
+    response = officer_api.put(url, data={"reason": "signature"}, content_type="multipart/form-data")
+    assert response.status_code == 422 and "file" in response.get_json()["errors"]
+    response = officer_api.put(
+        url,
+        data={"reason": "signature", "file": (io.BytesIO(REDACTED_PDF), "r.pdf")},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    assert officer_api.put(_url(representation, "attachments/999999/redacted-copy")).status_code == 404

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import RedactedAttachment, Redaction, RedactionReview
+from engage.redaction import services
 from tests.pages import error_summary, get_page, parse, post_form
 from tests.redaction.helpers import COMMENT, PDF, REDACTED_PDF, create_representation
 
@@ -103,3 +104,14 @@ def test_a_viewer_sees_the_page_without_the_forms(viewer_client):
     representation = create_representation()
     page = get_page(viewer_client, "redaction.show", reference=representation.reference)
     assert page.select("main form[method=post]") == []
+
+
+def test_removing_a_redacted_copy(officer_client):
+    representation = create_representation(upload=("letter.pdf", PDF))
+    attachment = representation.attachments[0]
+    services.replace_attachment(attachment, ("r.pdf", REDACTED_PDF), "signature")
+    kwargs = {"reference": representation.reference, "attachment_id": attachment.id}
+    assert post_form(officer_client, "redaction.remove_copy", {}, kwargs).status_code == 302
+    assert db.session.scalar(select(RedactedAttachment)) is None
+    response = post_form(officer_client, "redaction.remove_copy", {}, kwargs, follow_redirects=True)
+    assert "This file has no redacted copy" in response.get_data(as_text=True)

@@ -123,3 +123,12 @@ def test_the_publication_page_previews_and_publishes(officer_client):
     assert response.status_code == 302 and publication.is_published(consultation_id)
     post_form(officer_client, "redaction.unpublish", {}, {"consultation_id": consultation_id})
     assert not publication.is_published(consultation_id)
+
+
+def test_the_public_can_download_the_whole_register(client):
+    representation = _ready()
+    response = client.get(f"/consult/{representation.consultation.slug}/representations.csv")
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200 and representation.reference in text
+    for personal in NEVER:
+        assert personal not in text
