@@ -11,7 +11,7 @@ nature, answers to the tests of soundness, legal compliance and co-operation, wh
 to be notified, channel, dates, lateness, status, campaign, themes and main issues, so every count and breakdown
 is unchanged; records of one person erased together share a random `erased_person`, so "distinct people" still
 counts them once. The text of each representation (comment, proposed change, why they wish to be heard, answers to
-questions) stays too unless the officer chooses to delete it: it is the record the examination is run on, and
+free-text questions) stays too unless the officer chooses to delete it: it is the record the examination is run on, and
 the redactions already made in it (engage/redaction) keep protecting the public register. When the text is
 deleted, those redactions and the redaction review go with it (engage.redaction.services.forget_representation).
 """
@@ -28,6 +28,7 @@ from engage.extensions import db
 from engage.models import (
     Attachment,
     AuditEvent,
+    Question,
     RedactedAttachment,
     Representation,
     Respondent,
@@ -37,6 +38,7 @@ from engage.models import (
 from engage.models.representation import PERSON_FIELDS
 from engage.personal_data.queries import same_person
 from engage.redaction.services import forget_representation
+from engage.vocab import QuestionKind
 
 ERASED = "[erased]"
 REASON_LIMIT = 500
@@ -109,9 +111,28 @@ def erase_one(respondent: Respondent, *, delete_text: bool) -> None:
             forget_representation(representation)
             for field in TEXT_FIELDS:
                 setattr(representation, field, "")
-            representation.answers = {}
+            representation.answers = _choices_only(representation)
     _delete_drafts(respondent, email)
     _scrub_audit(respondent, representations)
+
+
+def _choices_only(representation: Representation) -> dict[str, Any]:
+    """The answers to choice questions (options the council wrote, counted like the tests of soundness); answers
+    to free-text questions are what the respondent wrote, and go with the rest of the text."""
+    answers = representation.answers if isinstance(representation.answers, dict) else {}
+    if not answers:
+        return {}
+    kinds = dict(
+        db.session.execute(
+            select(Question.id, Question.kind).where(Question.consultation_id == representation.consultation_id)
+        ).all()
+    )
+    choice = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
+    return {
+        key: value
+        for key, value in answers.items()
+        if str(key).isascii() and str(key).isdigit() and kinds.get(int(key)) in choice
+    }
 
 
 def _erase_files(representation: Representation) -> None:

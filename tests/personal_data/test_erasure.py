@@ -193,3 +193,19 @@ def test_distinct_people_are_counted_the_same_after_erasing_a_person_with_two_re
 
     assert counts(consultation.id) == before
     assert first.erased_person == second.erased_person != stranger.erased_person
+
+
+def test_deleting_the_text_keeps_the_answers_to_choice_questions_which_are_counted(app):
+    from engage.consultations.services import add_question
+
+    consultation = create_consultation()
+    free = add_question(consultation, {"text": "Anything else?"})
+    choice = add_question(consultation, {"text": "Which site?", "kind": "single-choice", "options": "A\nB"})
+    respondent = _respond(consultation)
+    representation = respondent.representations[0]
+    representation.answers = {str(free.id): "I live next to site A", str(choice.id): "B", "²": "odd"}
+    db.session.commit()
+
+    erase_respondents([respondent], {"reason": "Retention", "delete_text": True})
+
+    assert db.session.get(Representation, representation.id).answers == {str(choice.id): "B"}
