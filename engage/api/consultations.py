@@ -21,7 +21,13 @@ from engage.errors import problem
 from engage.permissions import EDIT, VIEW, has_permission, public, require_permission
 from engage.representations import queries, respondents
 from engage.representations import services as intake
-from engage.representations.schemas import Representation, RepresentationInput, RespondentCandidate, SamePersonProblem
+from engage.representations.schemas import (
+    KeyedRepresentation,
+    Representation,
+    RepresentationInput,
+    RespondentCandidate,
+    SamePersonProblem,
+)
 from engage.vocab import Channel, ConsultationStatus, Nature
 
 
@@ -141,22 +147,29 @@ def create_representation(consultation_id: int):
     person, agent = data.pop("respondent", None), data.pop("agent", None)
     if not person:
         raise ValidationError({"respondent": ["Give the respondent's name and contact details"]})
+    keyed = {
+        "channel": data.get("channel", ""),
+        "received_at": data.get("received_at"),
+        "stakeholder_id": data.get("stakeholder"),
+        "user": current_user,
+        "respondent_reference": data.get("respondent_reference"),
+    }
+    ask = data.get("new_respondent")
+    candidates = []
     try:
         representation = intake.key_in_representation(
-            consultation,
-            person,
-            agent,
-            data,
-            channel=data.get("channel", ""),
-            received_at=data.get("received_at"),
-            stakeholder_id=data.get("stakeholder"),
-            user=current_user,
-            respondent_reference=data.get("respondent_reference"),
-            new_respondent=bool(data.get("new_respondent")),
+            consultation, person, agent, data, new_respondent=bool(ask), **keyed
         )
     except respondents.SamePersonQuestion as question:
-        return same_person_problem(question)
-    return jsonify(Representation.serialise(representation)), 201
+        if ask is False:
+            return same_person_problem(question)
+        # Neither a respondent named nor a question asked for: a new respondent, as the API always did, with the
+        # ones who may be the same person listed so the officer can add later letters to them.
+        candidates = [RespondentCandidate.of(found) for found in question.candidates]
+        representation = intake.key_in_representation(consultation, person, agent, data, new_respondent=True, **keyed)
+    return jsonify(
+        KeyedRepresentation.of(representation, possible_same_respondents=candidates).model_dump(mode="json")
+    ), 201
 
 
 def same_person_problem(question: respondents.SamePersonQuestion):
@@ -271,13 +284,14 @@ spec.document(
             "post": {
                 "summary": "Key in an email, post or in-person representation",
                 "description": "Gets a reference like online ones; received from the closing time on, it is late."
-                " When respondents already on record in the consultation have the same email address, or the same"
-                " name and postcode, the answer is a 409 listing them as `candidates` and nothing is saved: send it"
-                " again with `respondent_reference` (it is added to that respondent, whose details are kept and"
-                " completed) or `new_respondent: true`.",
+                " `respondent_reference` adds it to a respondent already on record (whose details are kept and"
+                " completed). Respondents on record with the same email address, or the same name and postcode, may"
+                " be the same person: with `new_respondent: false` the answer is then a 409 listing them as"
+                " `candidates` and nothing is saved; left out, a new respondent is made as before and they are listed"
+                " in `possible_same_respondents`; `new_respondent: true` makes a new respondent without looking.",
                 "requestBody": spec.json_body(RepresentationInput),
                 "responses": {
-                    **spec.responds(Representation, 201, "Added"),
+                    **spec.responds(KeyedRepresentation, 201, "Added"),
                     "409": {
                         "description": "Someone on record may be the same person (`candidates`), or the"
                         " Idempotency-Key is still being processed. Nothing was saved.",

@@ -131,9 +131,9 @@ class RepresentationInput(Input):
     )
     new_respondent: Flag = Field(
         None,
-        description="A new respondent even though someone on record has the same email address, or the same name"
-        " and postcode",
-        json_schema_extra={"default": False},
+        description="true: a new respondent even though someone on record has the same email address, or the same"
+        " name and postcode. false: ask first, answering 409 with the candidates when there are any. Left out: a new"
+        " respondent, as before, with the candidates in `possible_same_respondents`",
     )
 
 
@@ -179,6 +179,17 @@ class RespondentCandidate(Output):
     @classmethod
     def of(cls, record, **values):
         return super().of(record, representations=len(record.representations), **values)
+
+
+class KeyedRepresentation(Representation):
+    """A representation just keyed in, with the respondents on record who may be the same person when the request
+    neither named one (`respondent_reference`) nor said whether to ask (`new_respondent`)."""
+
+    possible_same_respondents: list[RespondentCandidate] = Field(
+        default_factory=list,
+        description="Respondents already on record with the same email address, or the same name and postcode: the"
+        " officer may add later letters to one of them with `respondent_reference`",
+    )
 
 
 class SamePersonProblem(Output):

@@ -1,5 +1,6 @@
-"""Keying in through the API: someone on record who may be the same person is a 409 listing them; the client says
-which respondent it is (`respondent_reference`) or that it is someone new (`new_respondent`)."""
+"""Keying in through the API: the client says which respondent it is (`respondent_reference`) or that it is someone
+new (`new_respondent: true`); with `new_respondent: false` someone on record who may be the same person is a 409
+listing them; left out, the API makes a new respondent as it always did and lists them."""
 
 from sqlalchemy import func, select
 
@@ -25,7 +26,7 @@ def test_the_same_name_and_postcode_is_a_409_with_the_candidates_and_writes_noth
     first = _post(officer_api, consultation).get_json()
 
     again = {**KEYED["respondent"], "postcode": "wd17 1ab", "first_name": "PAT"}
-    response = _post(officer_api, consultation, respondent=again, comment="Another letter")
+    response = _post(officer_api, consultation, respondent=again, comment="Another letter", new_respondent=False)
 
     assert response.status_code == 409
     assert_matches(openapi, response, PATH, "post")
@@ -46,6 +47,21 @@ def test_the_same_name_and_postcode_is_a_409_with_the_candidates_and_writes_noth
         }
     ]
     assert _count(Representation) == 1
+
+
+def test_left_out_a_new_respondent_is_made_as_before_and_the_candidates_are_listed(officer_api, openapi):
+    consultation = create_consultation()
+    first = _post(officer_api, consultation).get_json()
+    assert first["possible_same_respondents"] == []
+
+    response = _post(officer_api, consultation, comment="A second letter")
+
+    assert response.status_code == 201
+    assert_matches(openapi, response, PATH, "post")
+    body = response.get_json()
+    assert body["respondent_reference"] != first["respondent_reference"]
+    assert [c["respondent_reference"] for c in body["possible_same_respondents"]] == [first["respondent_reference"]]
+    assert _count(Respondent) == 2
 
 
 def test_respondent_reference_adds_it_to_that_respondent(officer_api, openapi):
@@ -76,7 +92,10 @@ def test_the_same_email_in_another_case_matches(officer_api):
     _post(officer_api, consultation, respondent=person)
 
     response = _post(
-        officer_api, consultation, respondent={**person, "first_name": "Samuel", "email": "SAM@example.COM"}
+        officer_api,
+        consultation,
+        respondent={**person, "first_name": "Samuel", "email": "SAM@example.COM"},
+        new_respondent=False,
     )
 
     assert response.status_code == 409
@@ -102,6 +121,6 @@ def test_a_replayed_idempotency_key_after_a_409_can_be_used_again(officer_api):
     headers = {"Idempotency-Key": "same-person-1"}
     url = f"/api/v1/consultations/{consultation.id}/representations"
 
-    assert officer_api.post(url, json=KEYED, headers=headers).status_code == 409
+    assert officer_api.post(url, json={**KEYED, "new_respondent": False}, headers=headers).status_code == 409
     assert officer_api.post(url, json={**KEYED, "new_respondent": True}, headers=headers).status_code == 201
     assert _count(Respondent) == 2
