@@ -71,6 +71,7 @@ def main_issue(issue_id, form: BulkForm | None = None):
         issue=issue,
         consultation=issue.consultation,
         page=page,
+        people=queries.people_count(issue.id),
         form=form or BulkForm(formdata=None),
     )
 

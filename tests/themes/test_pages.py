@@ -189,6 +189,7 @@ def test_unlinking_from_the_main_issue_page(officer_client, consultation, issue)
     services.link_to_issue(issue, services.Selection.of("selected", ids=[first.id, second.id]))
     page = get_page(officer_client, "themes.main_issue", issue_id=issue.id)
     assert len(page.select("input[name=representations]")) == 2
+    assert "2 representations by 2 people" in page.get_text()
     response = post_form(officer_client, "themes.unlink", {"representations": [str(first.id)]}, {"issue_id": issue.id})
     assert response.status_code == 302
     assert _linked(issue) == 1
