@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}\b")
 # A UK number: +44 or 0, then 9 or 10 more digits in groups separated by a space, a hyphen, a dot or brackets.
-PHONE = re.compile(r"(?<![\w+])(?:\+44[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)\d(?:[\s.)-]{0,2}\d){8,9}(?![\w])")
+PHONE = re.compile(r"(?=[+(0])(?<![\w+])(?:\+44[\s.-]?(?:\(0\)[\s.-]?)?|\(?0)\d(?:[\s.)-]{0,2}\d){8,9}(?![\w])")
 POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", re.IGNORECASE)
 STREET_WORDS = (
     "Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Cl|Drive|Dr|Way|Crescent|Cres|Gardens|Gdns|Place|Pl|Court|Ct|Grove|"
@@ -42,6 +42,9 @@ class Suggestion:
 
 
 DIGIT = re.compile(r"\d")
+# Cheap first looks, each anchored on a digit: a postcode's inward code ("3JE") and a house number before a word
+INWARD = re.compile(r"\d[A-Za-z]{2}\b")
+HOUSE = re.compile(r"\d[A-Za-z]?,?\s+[A-Z]")
 KIND_LABELS = {"email": "Email address", "phone": "Phone number", "postcode": "Postcode", "address": "Street address"}
 
 
@@ -61,8 +64,10 @@ def find(text: str) -> list[Suggestion]:
     if DIGIT.search(text) is None:  # phone numbers, addresses and postcodes all have a digit
         return found
     found += [Suggestion(start, end, "phone") for start, end in _phones(text)]
-    found += [Suggestion(m.start(), m.end(), "address") for m in ADDRESS.finditer(text)]
-    found += [Suggestion(m.start(), m.end(), "postcode") for m in POSTCODE.finditer(text)]
+    if HOUSE.search(text):
+        found += [Suggestion(m.start(), m.end(), "address") for m in ADDRESS.finditer(text)]
+    if INWARD.search(text):
+        found += [Suggestion(m.start(), m.end(), "postcode") for m in POSTCODE.finditer(text)]
     if len(found) < 2:
         return found
     kept: list[Suggestion] = []
