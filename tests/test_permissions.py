@@ -348,6 +348,7 @@ MATRIX: dict[str, tuple[str, tuple]] = {
     "api.create_representation": ("/api/v1/consultations/{consultation}/representations", API_EDITORS),
     "api.show_representation": ("/api/v1/representations/{reference}", API_VIEWERS),
     "api.list_campaigns": ("/api/v1/consultations/{consultation}/campaigns", API_VIEWERS),
+    "api.representation_counts": ("/api/v1/consultations/{consultation}/representation-counts", API_VIEWERS),
     "api.find_campaigns": ("/api/v1/consultations/{consultation}/campaign-grouping", API_EDITORS),
     "api.latest_grouping": ("/api/v1/consultations/{consultation}/campaign-grouping", API_VIEWERS),
     "api.show_campaign": ("/api/v1/campaigns/{campaign}", API_VIEWERS),

@@ -13,8 +13,10 @@ from engage.campaigns.schemas import (
     Campaign,
     CampaignChanges,
     CampaignDetail,
+    ConfirmedCampaignCount,
     GroupingJob,
     MergeInput,
+    RepresentationCounts,
     Split,
     SplitInput,
     job_answer,
@@ -22,6 +24,7 @@ from engage.campaigns.schemas import (
 from engage.common.pagination import Page
 from engage.common.validation import ValidationError
 from engage.permissions import EDIT, VIEW, require_permission
+from engage.representations import counts
 from engage.vocab import CampaignStatus
 
 
@@ -42,6 +45,28 @@ def list_campaigns(consultation_id: int):
     page, per_page = page_args()
     items = rows[(page - 1) * per_page : page * per_page]
     return paginated_response(Page(items=items, page=page, per_page=per_page, total=len(rows)), Campaign)
+
+
+@bp.get("/consultations/<int:consultation_id>/representation-counts")
+@require_permission(VIEW)
+def representation_counts(consultation_id: int):
+    consultation = find_or_404(models.Consultation, consultation_id)
+    everything = counts.counts(consultation.id)
+    duly_made = counts.counts(consultation.id, *counts.DULY_MADE)
+    answer = RepresentationCounts(
+        consultation=consultation.id,
+        submissions=everything.submissions,
+        distinct_arguments=everything.arguments,
+        distinct_people=everything.people,
+        duly_made=duly_made.submissions,
+        duly_made_distinct_arguments=duly_made.arguments,
+        duly_made_distinct_people=duly_made.people,
+        campaigns=[
+            ConfirmedCampaignCount(name=name, representations=each.submissions, people=each.people)
+            for name, each in counts.confirmed_campaigns(consultation.id)
+        ],
+    )
+    return jsonify(answer.model_dump(mode="json"))
 
 
 @bp.get("/campaigns/<int:campaign_id>")
@@ -127,6 +152,15 @@ spec.document(
                 " distinct people it has.",
                 "parameters": [*spec.PAGE_PARAMETERS],
                 "responses": spec.page_of(Campaign),
+            },
+        },
+        "/consultations/{consultation_id}/representation-counts": {
+            "get": {
+                "summary": "Count a consultation's representations three ways",
+                "description": "Submissions, distinct arguments (a confirmed campaign counts once) and distinct"
+                " people (the same person, or the same email address in any case, counts once): of every"
+                " representation, and of the duly made ones, with each confirmed campaign.",
+                "responses": spec.responds(RepresentationCounts),
             },
         },
         "/consultations/{consultation_id}/campaign-grouping": {

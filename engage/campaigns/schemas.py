@@ -66,6 +66,25 @@ class Split(Output):
     new_campaign: CampaignDetail | None = Field(description="The new group of the representations split out, if any")
 
 
+class ConfirmedCampaignCount(Output):
+    name: str
+    representations: int
+    people: int = Field(description="Distinct people who sent it")
+
+
+class RepresentationCounts(Output):
+    """The three counts of a consultation's representations (engage.representations.counts)."""
+
+    consultation: int
+    submissions: int = Field(description="Every representation, late and withdrawn ones included")
+    distinct_arguments: int = Field(description="Each confirmed campaign counted once")
+    distinct_people: int = Field(description="The same person or email address counted once")
+    duly_made: int = Field(description="Representations neither late nor withdrawn")
+    duly_made_distinct_arguments: int
+    duly_made_distinct_people: int
+    campaigns: list[ConfirmedCampaignCount] = Field(description="Confirmed campaigns, biggest first")
+
+
 class GroupingJob(Output):
     """Looking for campaigns runs as a background job; its result says how many groups it suggested."""
 

@@ -19,6 +19,8 @@ from engage.extensions import db
 from engage.models import Campaign, Representation, Respondent
 from engage.vocab import CampaignStatus
 
+DULY_MADE = (Representation.late.is_(False), Representation.status != "withdrawn")  # conditions for counts()
+
 
 @dataclass(frozen=True)
 class Counts:

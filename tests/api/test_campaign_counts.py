@@ -7,6 +7,7 @@ from engage.campaigns import services
 from engage.campaigns.grouping import find_campaigns
 from engage.extensions import db
 from engage.models import Campaign
+from tests.api.conftest import assert_matches
 from tests.campaigns.helpers import OTHER_LETTER, add, campaign_of_copies
 from tests.factories import create_consultation
 from tests.pages import get_page
@@ -45,3 +46,26 @@ def test_the_dashboard_and_the_consultation_page_give_the_three_counts(officer_c
     page = get_page(officer_client, "consultations.show", consultation_id=consultation.id)
     text = page.get_text(" ", strip=True)
     assert "Submissions 3 Distinct arguments 1 (a confirmed campaign counts once) Distinct people 3" in text
+
+
+def test_a_consultations_representations_counted_three_ways(viewer_api, openapi):
+    consultation = create_consultation()
+    letters = campaign_of_copies(consultation, 3)
+    add(consultation, OTHER_LETTER, email="RESIDENT1@example.com")  # a campaigner's own letter too
+    _confirm_all(consultation)
+    letters[0].status = "withdrawn"
+    db.session.commit()
+    response = viewer_api.get(f"/api/v1/consultations/{consultation.id}/representation-counts")
+    assert response.status_code == 200
+    assert_matches(openapi, response, "/consultations/{consultation_id}/representation-counts")
+    assert response.get_json() == {
+        "consultation": consultation.id,
+        "submissions": 4,
+        "distinct_arguments": 2,
+        "distinct_people": 3,
+        "duly_made": 3,
+        "duly_made_distinct_arguments": 2,
+        "duly_made_distinct_people": 2,
+        "campaigns": [{"name": "Save Bricket Wood", "representations": 3, "people": 3}],
+    }
+    assert viewer_api.get("/api/v1/consultations/2000000000/representation-counts").status_code == 404
