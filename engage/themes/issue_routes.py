@@ -63,8 +63,11 @@ def unpublish_feedback(consultation_id):
 
 @bp.route("/main-issues/<int:issue_id>")
 @require_permission(VIEW)
-def main_issue(issue_id, form: BulkForm | None = None):
-    issue = db.get_or_404(MainIssue, issue_id)
+def main_issue(issue_id):
+    return _issue_page(db.get_or_404(MainIssue, issue_id))
+
+
+def _issue_page(issue: MainIssue, form: BulkForm | None = None):
     page = paginate(queries.linked_representations(issue), parse_int(request.args.get("page"), 1), PER_PAGE)
     return render_template(
         "themes/main_issue.html",
@@ -90,7 +93,7 @@ def unlink(issue_id):
         else:
             flash(f"{count} representation{'' if count == 1 else 's'} unlinked", "success")
             return redirect(url_for("themes.main_issue", issue_id=issue.id))
-    return main_issue(issue_id, form=form)
+    return _issue_page(issue, form)
 
 
 @bp.route("/representations/<reference>/response", methods=["GET", "POST"])

@@ -247,3 +247,12 @@ def test_a_tagged_filter_that_is_not_a_theme_says_so(officer_client, consultatio
     page = get_page(officer_client, "themes.index", consultation_id=consultation.id, tagged="lots")
     assert error_summary(page) == ["Tagged must be a theme id, or none"]
     assert len(page.select("input[name=representations]")) == 1
+
+
+def test_unlinking_nothing_ticked_says_so(officer_client, consultation, issue):
+    [first] = add_representations(consultation, ["A"])
+    services.link_to_issue(issue, services.Selection.of("selected", ids=[first.id]))
+    response = post_form(officer_client, "themes.unlink", {}, {"issue_id": issue.id})
+    assert response.status_code == 200
+    assert error_summary(parse(response)) == ["Select at least one representation"]
+    assert _linked(issue) == 1
