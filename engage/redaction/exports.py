@@ -93,12 +93,33 @@ def _answers(answers) -> str:
     return "\n".join(text for text in texts if text.strip())
 
 
+COLUMNS = (
+    Representation.id, Representation.respondent_id, Representation.number, Representation.nature,
+    Representation.legally_compliant, Representation.sound, Representation.unsound_tests, Representation.dtc_compliant,
+    Representation.comment, Representation.answers, Representation.modification, Representation.wishes_to_be_heard,
+    Representation.heard_reason, Representation.received_at, Representation.late, Representation.channel,
+    Representation.status,
+)  # fmt: skip
+
+
 def rows(consultation, *, inspector: bool = False) -> Iterator[list]:
     """The rows in HEAD's order (INSPECTOR_HEAD's for the inspector), by reference."""
     texts = None if inspector else PublicTexts([consultation.id])
     files = _files(consultation.id, texts)
     query = (
-        select(Representation, Respondent, Part.ref, Part.title)
+        select(
+            *COLUMNS,
+            Respondent.first_name,
+            Respondent.last_name,
+            Respondent.organisation,
+            Respondent.agent,
+            Respondent.email,
+            Respondent.phone,
+            Respondent.address,
+            Respondent.postcode,
+            Part.ref,
+            Part.title,
+        )
         .join(Respondent, Respondent.id == Representation.respondent_id)
         .outerjoin(Part, Part.id == Representation.part_id)
         .where(Representation.consultation_id == consultation.id)
@@ -108,9 +129,9 @@ def rows(consultation, *, inspector: bool = False) -> Iterator[list]:
     if not inspector:
         query = query.where(Representation.status != "withdrawn")
     counts, states = _redaction_counts(consultation.id) if inspector else ({}, {})
-    for representation, respondent, ref, title in db.session.execute(query):
-        r = representation
-        part = (f"{ref}: {title}" if title else ref) if ref else WHOLE_PLAN
+    for r in db.session.execute(query):
+        part = (f"{r.ref}: {r.title}" if r.title else r.ref) if r.ref else WHOLE_PLAN
+        name = " ".join(piece for piece in (r.first_name, r.last_name) if piece)
         if texts is None:
             comment, modification, reason = r.comment, r.modification, r.heard_reason
             answers = _answers(r.answers)
@@ -121,16 +142,15 @@ def rows(consultation, *, inspector: bool = False) -> Iterator[list]:
             answers = redact(_answers(r.answers), [], reviewed=False)
         row = [
             f"{respondent_reference(r.respondent_id)}-{r.number}", respondent_reference(r.respondent_id),
-            respondent.name, respondent.organisation, _agent(respondent.agent), part, Nature.label_of(r.nature),
+            name, r.organisation, _agent(r.agent), part, Nature.label_of(r.nature),
             Answer.label_of(r.legally_compliant), Answer.label_of(r.sound),
             ", ".join(SoundnessTest.label_of(t) for t in r.unsound_tests or []), Answer.label_of(r.dtc_compliant),
             "\n\n".join(text for text in (comment, answers) if text), modification, r.wishes_to_be_heard, reason,
             r.received_at, r.late, "\n".join(files.get(r.id, [])),
         ]  # fmt: skip
         if inspector:
-            row += [Channel.label_of(r.channel), r.status == "withdrawn", respondent.email, respondent.phone,
-                    respondent.address, respondent.postcode,
-                    *(_text(respondent.agent, key) for key in ("email", "phone", "address", "postcode")),
+            row += [Channel.label_of(r.channel), r.status == "withdrawn", r.email, r.phone, r.address, r.postcode,
+                    *(_text(r.agent, key) for key in ("email", "phone", "address", "postcode")),
                     counts.get(r.id, 0), ReviewState.label_of(states.get(r.id, ReviewState.TO_REVIEW))]  # fmt: skip
         yield row
 
