@@ -173,3 +173,12 @@ def test_the_representations_list_filters_by_campaign(officer_client, consultati
     listed = [link.get_text(strip=True) for link in page.select("table tbody a")]
     assert listed == [member.reference for member in services.members(campaign)]
     assert page.select_one(f"select[name=campaign] option[value='{campaign.id}']").has_attr("selected")
+
+
+def test_a_representation_page_links_to_its_campaign(officer_client, consultation):
+    find_campaigns(consultation)
+    campaign = sorted(_campaigns(consultation), key=lambda each: each.id)[0]
+    member = services.members(campaign)[0]
+    page = get_page(officer_client, "consultations.representation", reference=member.reference)
+    link = page.find("a", string=campaign.name)
+    assert link["href"].endswith(f"/consultations/{consultation.id}/campaigns/{campaign.id}")
