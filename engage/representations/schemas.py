@@ -84,6 +84,32 @@ class Representation(Output):
     attachments: list[Attachment] = Field(description="Files sent with it (read only)")
 
 
+class RespondentCandidate(Output):
+    """A respondent already on record who may be the same person."""
+
+    respondent_reference: str = Field(validation_alias="reference", description="e.g. R-00123")
+    name: str
+    organisation: str
+    email: str
+    postcode: str
+    representations: int = Field(description="How many representations they have made so far")
+
+    @classmethod
+    def of(cls, record, **values):
+        return super().of(record, representations=len(record.representations), **values)
+
+
+class KeyedRepresentation(Representation):
+    """A representation just keyed in, with the respondents on record who may be the same person when the request
+    neither named one (`respondent_reference`) nor said whether to ask (`new_respondent`)."""
+
+    possible_same_respondents: list[RespondentCandidate] = Field(
+        default_factory=list,
+        description="Respondents already on record with the same email address, or the same name and postcode: the"
+        " officer may add later letters to one of them with `respondent_reference`",
+    )
+
+
 class PersonInput(Input):
     """A respondent's or an agent's name and contact details."""
 
@@ -105,7 +131,7 @@ class RepresentationInput(Input):
     """An email, post or in-person representation keyed in by an officer. It gets a reference like online ones;
     received from the closing time on, it is late."""
 
-    output = Representation
+    output = KeyedRepresentation
     required = ("channel", "received_at", "respondent")
 
     channel: one_of(KEYED_CHANNELS) = None
@@ -144,7 +170,7 @@ class RepresentationChanges(Input):
     representation keeps its channel and the time it was sent. `reason` is kept in the audit trail with each change
     before and after."""
 
-    output = Representation
+    output = KeyedRepresentation
     required = ("reason",)
 
     reason: Text = Field(None, description="Why it is corrected: kept in the audit trail")
@@ -164,32 +190,6 @@ class RepresentationChanges(Input):
     answers: dict[str, Any] | None = Field(None, description="Questionnaire answers by question id")
     respondent: Annotated[PersonInput | None, PERSON] = None
     agent: Annotated[PersonInput | None, PERSON] = None
-
-
-class RespondentCandidate(Output):
-    """A respondent already on record who may be the same person."""
-
-    respondent_reference: str = Field(validation_alias="reference", description="e.g. R-00123")
-    name: str
-    organisation: str
-    email: str
-    postcode: str
-    representations: int = Field(description="How many representations they have made so far")
-
-    @classmethod
-    def of(cls, record, **values):
-        return super().of(record, representations=len(record.representations), **values)
-
-
-class KeyedRepresentation(Representation):
-    """A representation just keyed in, with the respondents on record who may be the same person when the request
-    neither named one (`respondent_reference`) nor said whether to ask (`new_respondent`)."""
-
-    possible_same_respondents: list[RespondentCandidate] = Field(
-        default_factory=list,
-        description="Respondents already on record with the same email address, or the same name and postcode: the"
-        " officer may add later letters to one of them with `respondent_reference`",
-    )
 
 
 class SamePersonProblem(Output):
