@@ -216,6 +216,7 @@ def _write_table(sheet: Sheet, first: bool, stream: IO[bytes]) -> tuple[int, int
     return count, last_row
 
 
+NOTES_WIDTH = 100  # characters: the one column of a Notes sheet
 LINE_HEIGHT, MAX_HEIGHT = 15, 409  # points: a line of 11-point text, and the tallest row Excel allows
 
 
@@ -268,8 +269,9 @@ def _write_notes(notes: Notes, first: bool, stream: IO[bytes]) -> int:
         (notes.title, TABLE.header if notes.banner else xlsx_parts.TITLE),
         *((line, TABLE.text) for line in notes.lines),
     ]
-    stream.write(xlsx_parts.sheet_start(first, frozen=False, columns=[(100, None)]).encode())
+    stream.write(xlsx_parts.sheet_start(first, frozen=False, columns=[(NOTES_WIDTH, None)]).encode())
     for number, (text, style) in enumerate(lines, start=1):
-        stream.write(f'<row r="{number}">{_cell(f"A{number}", text, style)}</row>'.encode())
+        height = _height([text], [NOTES_WIDTH]) if style == TABLE.text else ""  # a long note wraps onto more lines
+        stream.write(f'<row r="{number}"{height}>{_cell(f"A{number}", text, style)}</row>'.encode())
     stream.write(xlsx_parts.sheet_end(None).encode())
     return len(lines)

@@ -15,6 +15,7 @@ from engage.seeds.demo_engagement import load_demo_engagement
 from engage.seeds.demo_evidence import load_demo_evidence
 from engage.seeds.demo_invitations import load_demo_invitations
 from engage.seeds.demo_publicity import load_demo_publicity
+from engage.seeds.demo_register import load_demo_register
 from engage.seeds.demo_statement import load_demo_statement
 from engage.seeds.demo_themes import load_demo_themes
 from engage.seeds.reference import load_reference, upsert_authorities
@@ -72,6 +73,7 @@ def load_demo() -> None:
     load_demo_statement()
     load_demo_campaigns()
     load_demo_themes()
+    load_demo_register()
     load_demo_agents()
     load_demo_engagement()
     load_demo_evidence()

@@ -103,6 +103,14 @@ def test_header_formats_widths_and_the_notes_sheet():
     assert data.column_dimensions["B"].width == pytest.approx(60.71, abs=0.01)  # measured: at most 60
 
 
+def test_a_note_longer_than_the_notes_column_gets_a_row_tall_enough_for_its_lines():
+    """LibreOffice draws a wrapped cell in a row of default height over the row below it."""
+    book = _book([xlsx.Notes("About", "The title", ["A short note", "word " * 50])])
+    about = book["About"]
+    assert about.row_dimensions[2].height is None
+    assert about.row_dimensions[3].height == 3 * xlsx.LINE_HEIGHT  # 250 characters in a 100-character column
+
+
 def test_a_plain_sheet_has_a_bold_header_and_cells_without_formats():
     sheet = _book([xlsx.Sheet("S", ["id", "name"], [[1, "Ann"]], widths=[18, 18], plain=True)])["S"]
     assert sheet["A1"].font.b and sheet["A1"].fill.fill_type is None
