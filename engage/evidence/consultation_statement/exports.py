@@ -132,10 +132,11 @@ def _counts(stage: Stage, wording: Wording) -> list[list]:
 
 
 def _issues(stage: Stage) -> list[list]:
+    raised_in = stage.raised_in
     return [
         [
             i.title + (f"\n{i.summary}" if i.summary else ""),
-            ", ".join(r.reference for r in i.representations),
+            raised_in[i.id],
             i.council_response,
             (f"{i.part.label}: " if i.part and i.proposed_change else "") + i.proposed_change,
         ]

@@ -15,7 +15,7 @@ from engage.evidence.consultation_statement.figures import Figures, figures
 from engage.evidence.consultation_statement.invited import Invited, Method, invited, methods
 from engage.evidence.consultation_statement.respondents import respondent_type  # noqa: F401 (part of this API)
 from engage.extensions import db
-from engage.models import Consultation, MainIssue, Plan, utcnow
+from engage.models import Consultation, MainIssue, Plan, Representation, utcnow
 from engage.plans import wording as route_wording
 from engage.vocab import ConsultationStatus
 
@@ -93,6 +93,13 @@ class Stage:
         return f"{format_datetime(c.opens_at)} to {format_datetime(c.closes_at)}"
 
     @property
+    def raised_in(self) -> dict[int, str]:
+        """Each main issue's representations as the statement lists them: a confirmed campaign once, by its name
+        and size (a main issue linked to a campaign of thousands would otherwise print thousands of references),
+        then the other references."""
+        return {issue.id: raised_in(issue) for issue in self.main_issues}
+
+    @property
     def provisional(self) -> bool:
         return self.status != ConsultationStatus.CLOSED
 
@@ -128,13 +135,28 @@ class ConsultationStatement:
         return sum(stage.figures.duly_made for stage in self.stages)
 
 
+def raised_in(issue: MainIssue) -> str:
+    campaigns: dict[int, list] = {}
+    others = []
+    for representation in issue.representations:
+        campaign = representation.campaign
+        if campaign is not None and campaign.confirmed:
+            campaigns.setdefault(campaign.id, [campaign.name, 0])[1] += 1
+        else:
+            others.append(representation.reference)
+    named = [
+        f"{name} (campaign: {count:,} representation{'s' if count > 1 else ''})" for name, count in campaigns.values()
+    ]
+    return ", ".join(named + others)
+
+
 def _main_issues(consultation_id: int) -> list[MainIssue]:
     return list(
         db.session.scalars(
             select(MainIssue)
             .where(MainIssue.consultation_id == consultation_id)
             .options(
-                selectinload(MainIssue.representations),
+                selectinload(MainIssue.representations).selectinload(Representation.campaign),
                 selectinload(MainIssue.part),
                 joinedload(MainIssue.consultation),
             )

@@ -1,6 +1,9 @@
 """Main issues of a consultation: the form links representations by reference and keeps what was typed on an
 error."""
 
+import io
+
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 
@@ -8,6 +11,7 @@ from engage.extensions import db
 from engage.models import MainIssue, Representation, Respondent
 from tests.factories import create_consultation
 from tests.pages import error_summary, get_page, parse, post_form
+from tests.themes.helpers import add_representations, create_campaign
 
 
 def _respond(consultation, number_of_items=2):
@@ -69,3 +73,21 @@ def test_main_issue_edit_form_shows_and_saves(officer_client, consultation):
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(MainIssue, issue.id).council_response == "Noted"
+
+
+def test_a_campaign_linked_to_a_main_issue_is_listed_once_by_name_and_size(viewer_client):
+    """A main issue linked to a whole campaign of thousands would otherwise print thousands of references."""
+    consultation = create_consultation(slug="campaigned")
+    campaign_id = create_campaign(consultation, name="Save our fields")
+    members = add_representations(consultation, ["Save our fields"] * 3, campaign_id=campaign_id)
+    [other] = add_representations(consultation, ["The roads are full"])
+    issue = MainIssue(consultation_id=consultation.id, title="Green Belt", representations=[*members, other])
+    db.session.add(issue)
+    db.session.commit()
+    listed = f"Save our fields (campaign: 3 representations), {other.reference}"
+
+    page = get_page(viewer_client, "evidence.consultation_statement.show", consultation=consultation.id)
+    assert listed in page.get_text(" ")
+    response = viewer_client.get(f"/evidence/consultation-statement.xlsx?consultation={consultation.id}")
+    workbook = openpyxl.load_workbook(io.BytesIO(response.data))
+    assert [row[2] for row in workbook["Main issues"].iter_rows(min_row=2, values_only=True)] == [listed]
