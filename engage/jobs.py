@@ -33,13 +33,15 @@ import importlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import current_app
 from sqlalchemy import update
 
 from engage.extensions import after_commit, db
 from engage.models import Job, utcnow
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +176,23 @@ def record_progress(job_id: int, processed_rows: int, total_rows: int | None = N
     if total_rows is not None:
         values["total_rows"] = total_rows
     _write(job_id, values)
+
+
+def send_each(job_id: int, items: Sequence[T], send: Callable[[T], bool], every: int = 20) -> dict[str, int]:
+    """Send each item (an email job's invitations or notices): `send` says whether it went. The outcomes are
+    committed and the job's progress recorded every `every` items, so pollers see it move and a crash loses little."""
+    sent = failed = 0
+    for number, item in enumerate(items, start=1):
+        if send(item):
+            sent += 1
+        else:
+            failed += 1
+        if number % every == 0:
+            db.session.commit()
+            record_progress(job_id, number)
+    db.session.commit()
+    record_progress(job_id, len(items))
+    return {"sent": sent, "failed": failed}
 
 
 def record_status(job_id: int, status: str, result: dict[str, Any] | None = None) -> None:

@@ -14,7 +14,7 @@ from engage.common import audit
 from engage.common.dates import format_date, format_datetime
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.jobs import enqueue_after_commit, record_progress
+from engage.jobs import enqueue_after_commit, send_each
 from engage.mail import failure_reason, is_unexpected, send_email
 from engage.models import Consultation, Invitation, Job, Register, Stakeholder, register_membership, utcnow
 from engage.stakeholders.exports import neutralise
@@ -22,7 +22,6 @@ from engage.vocab import InvitationMethod
 
 log = logging.getLogger(__name__)
 JOB_KIND = "consultation-invitations"
-PROGRESS_EVERY = 20
 LETTER_COLUMNS = ("reference", "title", "first_name", "last_name", "organisation", "address", "postcode")
 CONSULTATION_COLUMNS = ("consultation", "web_address", "closes")
 
@@ -115,18 +114,7 @@ def send_invitation_emails(job_id: int) -> dict:
         )
     )
     web_address = (db.session.get(Job, job_id).params or {}).get("web_address", "")
-    sent = failed = 0
-    for number, invitation in enumerate(invitations, start=1):
-        if _send(invitation, web_address):
-            sent += 1
-        else:
-            failed += 1
-        if number % PROGRESS_EVERY == 0:
-            db.session.commit()
-            record_progress(job_id, number)
-    db.session.commit()
-    record_progress(job_id, len(invitations))
-    return {"sent": sent, "failed": failed}
+    return send_each(job_id, invitations, lambda invitation: _send(invitation, web_address))
 
 
 def _send(invitation: Invitation, web_address: str) -> bool:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from engage.common import audit
 from engage.common.validation import EARLIEST_YEAR, LATEST_YEAR, ValidationError
 from engage.extensions import db
-from engage.jobs import enqueue_after_commit, record_progress
+from engage.jobs import enqueue_after_commit, send_each
 from engage.mail import failure_reason, is_unexpected, send_email
 from engage.models import Job, Notification, NotificationEvent, Plan, Respondent, utcnow
 from engage.notifications import queries
@@ -26,7 +26,6 @@ from engage.vocab import NotificationChannel, NotificationStatus, NotifyEvent
 log = logging.getLogger(__name__)
 JOB_KIND = "notification-emails"
 JOB_FUNCTION = "engage.notifications.services.send_notification_emails"
-PROGRESS_EVERY = 20
 NOTE_LIMIT = 2000
 
 
@@ -128,18 +127,7 @@ def send_notification_emails(job_id: int) -> dict:
         .options(selectinload(Notification.respondent).selectinload(Respondent.consultation))
         .order_by(Notification.id)
     ).all()
-    sent = failed = 0
-    for number, notice in enumerate(pending, start=1):
-        if _send(event, notice):
-            sent += 1
-        else:
-            failed += 1
-        if number % PROGRESS_EVERY == 0:
-            db.session.commit()
-            record_progress(job_id, number)
-    db.session.commit()
-    record_progress(job_id, len(pending))
-    return {"sent": sent, "failed": failed}
+    return send_each(job_id, pending, lambda notice: _send(event, notice))
 
 
 def _send(event: NotificationEvent, notice: Notification) -> bool:
