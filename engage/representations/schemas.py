@@ -127,15 +127,9 @@ class PersonInput(Input):
 PERSON = an_object("title, first_name, last_name")
 
 
-class RepresentationInput(Input):
-    """An email, post or in-person representation keyed in by an officer. It gets a reference like online ones;
-    received from the closing time on, it is late."""
+class RepresentationFields(Input):
+    """What a representation says, as an officer keys it in or corrects it."""
 
-    output = KeyedRepresentation
-    required = ("channel", "received_at", "respondent")
-
-    channel: one_of(KEYED_CHANNELS) = None
-    received_at: DateTimeText = None
     part: Text | None = Field(None, description="Part reference")
     nature: one_of(Nature.values()) | None = None
     legally_compliant: one_of(Answer.values()) | None = None
@@ -147,6 +141,17 @@ class RepresentationInput(Input):
     wishes_to_be_heard: Flag = None
     heard_reason: Text | None = None
     notify: texts_of(NotifyEvent.values()) = None
+
+
+class RepresentationInput(RepresentationFields):
+    """An email, post or in-person representation keyed in by an officer. It gets a reference like online ones;
+    received from the closing time on, it is late."""
+
+    output = KeyedRepresentation
+    required = ("channel", "received_at", "respondent")
+
+    channel: one_of(KEYED_CHANNELS) = None
+    received_at: DateTimeText = None
     stakeholder: Id | None = Field(None, description="Record number of a stakeholder to link")
     respondent: Annotated[PersonInput | None, PERSON] = None
     agent: Annotated[PersonInput | None, PERSON] = None
@@ -163,7 +168,7 @@ class RepresentationInput(Input):
     )
 
 
-class RepresentationChanges(Input):
+class RepresentationChanges(RepresentationFields):
     """Corrections to a representation as it was recorded. Only the fields sent change (in `respondent` and `agent`,
     only the details sent; `agent: null` takes the agent away); they are checked as when it was recorded. The
     respondent's and agent's details are corrected for all the respondent's representations. An online
@@ -176,17 +181,6 @@ class RepresentationChanges(Input):
     reason: Text = Field(None, description="Why it is corrected: kept in the audit trail")
     channel: one_of(Channel.values()) = None
     received_at: DateTimeText = None
-    part: Text | None = Field(None, description="Part reference")
-    nature: one_of(Nature.values()) | None = None
-    legally_compliant: one_of(Answer.values()) | None = None
-    sound: one_of(Answer.values()) | None = None
-    dtc_compliant: one_of(Answer.values()) | None = None
-    unsound_tests: texts_of(SoundnessTest.values()) = None
-    comment: Text | None = None
-    modification: Text | None = None
-    wishes_to_be_heard: Flag = None
-    heard_reason: Text | None = None
-    notify: texts_of(NotifyEvent.values()) = None
     answers: dict[str, Any] | None = Field(None, description="Questionnaire answers by question id")
     respondent: Annotated[PersonInput | None, PERSON] = None
     agent: Annotated[PersonInput | None, PERSON] = None
