@@ -4,7 +4,9 @@ Both are personal data kept for no purpose. A draft never submitted goes once it
 DRAFT_RETENTION_DAYS (by then it can never be sent), with the files attached to it. So does the working copy of a
 response that was sent (the draft it was sent from): the respondent and representations are the record, and keep
 their files. A file removed from a draft (no draft and no representation owns it) goes once it is a day old. The
-audit trail records ids and counts only.
+audit trail records ids and counts only. So do spreadsheets uploaded for a preview and never confirmed (a
+stakeholder import, an agent's clients' representations) once ABANDONED_UPLOAD_AGE old: they hold the rows as
+uploaded, names and addresses included.
 `flask purge-drafts` runs it; run it daily.
 """
 
@@ -16,9 +18,10 @@ from sqlalchemy import delete, or_, select
 
 from engage.common import audit
 from engage.extensions import db
-from engage.models import Attachment, Consultation, ResponseDraft, utcnow
+from engage.models import Attachment, Consultation, Job, ResponseDraft, utcnow
 
 ORPHAN_AGE = timedelta(days=1)
+ABANDONED_UPLOAD_AGE = timedelta(days=7)
 CHUNK = 500  # ids a statement, well under every database's limit on bound parameters
 
 
@@ -27,6 +30,7 @@ class Purged:
     draft_ids: list[int] = field(default_factory=list)
     attachment_ids: list[int] = field(default_factory=list)
     sent_draft_ids: list[int] = field(default_factory=list)
+    upload_ids: list[int] = field(default_factory=list)
 
     @property
     def drafts(self) -> int:
@@ -42,6 +46,9 @@ class Purged:
         sent = len(self.sent_draft_ids)
         if sent:
             text += f", and the working copies of {sent} sent response{'' if sent == 1 else 's'}"
+        uploads = len(self.upload_ids)
+        if uploads:
+            text += f", and {uploads} spreadsheet upload{'' if uploads == 1 else 's'} never confirmed"
         return text
 
 
@@ -76,10 +83,18 @@ def purge_drafts(*, retention_days: int | None = None, moment: datetime | None =
             db.session.scalars(unwanted_attachments(stale, moment - ORPHAN_AGE).order_by(Attachment.id))
         ),
         sent_draft_ids=list(db.session.scalars(stale_drafts(closed_before, sent=True).order_by(ResponseDraft.id))),
+        upload_ids=list(
+            db.session.scalars(
+                select(Job.id)
+                .where(Job.status == "draft", Job.created_at < moment - ABANDONED_UPLOAD_AGE)
+                .order_by(Job.id)
+            )
+        ),
     )
     _delete(Attachment, purged.attachment_ids)
     _delete(ResponseDraft, purged.draft_ids + purged.sent_draft_ids)  # sent files stay with their representations
-    if purged.drafts or purged.attachments or purged.sent_draft_ids:
+    _delete(Job, purged.upload_ids)
+    if purged.drafts or purged.attachments or purged.sent_draft_ids or purged.upload_ids:
         audit.record(
             "purge",
             "response_draft",
@@ -90,6 +105,7 @@ def purge_drafts(*, retention_days: int | None = None, moment: datetime | None =
                 "draft_ids": purged.draft_ids,
                 "attachment_ids": purged.attachment_ids,
                 "sent_draft_ids": purged.sent_draft_ids,
+                "upload_ids": purged.upload_ids,
             },
             user=user,
         )

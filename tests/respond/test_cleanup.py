@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from engage.extensions import db
-from engage.models import Attachment, AuditEvent, ResponseDraft, utcnow
+from engage.models import Attachment, AuditEvent, Job, ResponseDraft, utcnow
 from engage.representations.services import key_in
 from engage.respond.cleanup import purge_drafts
 from tests.factories import create_consultation
@@ -156,3 +156,22 @@ def test_a_sent_response_keeps_its_representations_and_files_when_its_working_co
     assert file_id in _left(Attachment) and file_id not in purged.attachment_ids
     assert db.session.get(Respondent, sent.id) is not None
     assert len(db.session.scalars(select(Representation.id).where(Representation.respondent_id == sent.id)).all()) == 1
+
+
+def test_spreadsheets_uploaded_for_a_preview_and_never_confirmed_go_after_a_week():
+    """They hold the rows as uploaded: clients' and stakeholders' names and addresses."""
+    now = utcnow()
+    old = Job(kind="representation-upload", status="draft", payload=b"{}", created_at=now - timedelta(days=8))
+    recent = Job(kind="stakeholder-import", status="draft", payload=b"{}", created_at=now - timedelta(days=6))
+    finished = Job(kind="stakeholder-import", status="done", created_at=now - timedelta(days=30))
+    db.session.add_all([old, recent, finished])
+    db.session.commit()
+    old_id = old.id
+
+    purged = purge_drafts(moment=now)
+
+    assert purged.upload_ids == [old_id]
+    assert "1 spreadsheet upload never confirmed" in purged.summary()
+    assert sorted(db.session.scalars(select(Job.status))) == ["done", "draft"]
+    event = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "purge")).one()
+    assert event.changes["upload_ids"] == [old_id]
