@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from engage.extensions import db
 from engage.models import AuditEvent, Representation, utcnow
+from engage.personal_data.services import erase_respondent
 from engage.representations.services import key_in
 from tests.consultations.test_intake import _online
 from tests.factories import create_consultation
@@ -166,3 +167,21 @@ def test_an_erased_respondents_representation_cannot_be_corrected(officer_client
     assert error_summary(page) == [
         f"The personal data of {representation.respondent.reference} has been erased: it cannot be corrected"
     ]
+
+
+def test_the_representation_page_leads_to_the_respondents_personal_data_until_it_is_erased(officer_client):
+    representation = _keyed(create_consultation())
+    respondent = representation.respondent
+    page = get_page(officer_client, "consultations.representation", reference=representation.reference)
+    links = {a.get_text(" ", strip=True): a["href"] for a in page.select("main a")}
+    assert links[f"Download everything held on {respondent.reference} (subject access)"].endswith(
+        f"/personal-data/respondents/{respondent.id}/subject-access.zip"
+    )
+    assert links[f"Erase the personal data of {respondent.reference}"].endswith(
+        f"/personal-data/respondents/{respondent.id}/erase"
+    )
+
+    erase_respondent(respondent, {"reason": "Their request of 1 May", "delete_text": False})
+    page = get_page(officer_client, "consultations.representation", reference=representation.reference)
+    text = page.get_text(" ")
+    assert "personal data was erased on" in text and "Erase the personal data" not in text
