@@ -7,6 +7,7 @@ from wtforms import StringField, SubmitField
 from engage.common.widgets import GovSubmitInput, GovTextArea
 from engage.consultations.forms import KeyInForm, split_datetime
 from engage.models import Representation
+from engage.representations.corrections import ITEM_FIELDS
 from engage.representations.forms import AboutYouForm, item_form_data
 
 
@@ -24,7 +25,7 @@ class CorrectionForm(KeyInForm):
     def initial(representation: Representation) -> dict[str, Any]:
         respondent = representation.respondent
         about = {"respondent": respondent.person(), "agent": respondent.agent, "is_agent": bool(respondent.agent)}
-        item = {field: getattr(representation, field) for field in CORRECTED_ITEM_FIELDS}
+        item = {field: getattr(representation, field) for field in ITEM_FIELDS if field != "part_id"}
         item["part"] = representation.part.ref if representation.part else ""
         day, clock = split_datetime(representation.received_at)
         return {
@@ -34,18 +35,3 @@ class CorrectionForm(KeyInForm):
             "received_on": day,
             "received_time": clock,
         }
-
-
-CORRECTED_ITEM_FIELDS = (
-    "nature",
-    "legally_compliant",
-    "sound",
-    "dtc_compliant",
-    "unsound_tests",
-    "comment",
-    "modification",
-    "wishes_to_be_heard",
-    "heard_reason",
-    "notify",
-    "answers",
-)

@@ -227,18 +227,38 @@ class ReinstateForm(ErrorsMixin, BaseForm):
 NEW_RESPONDENT = "new"
 
 
-class KeyInForm(AboutYouForm, RepresentationForm):
+def received_fields() -> dict[str, Any]:
+    """How and when a keyed-in representation (or an agent's spreadsheet of them) arrived: new fields for each form
+    class, so each keeps them where its own fields put them."""
+    return {
+        "channel": RadioField(
+            "How did it arrive?",
+            widget=GovRadioInput(),
+            choices=Channel.choices(only=KEYED_IN),
+            default="email",
+            validate_choice=False,
+        ),
+        "received_on": GovDateField("Date received", description="For example, 22 2 2027"),
+        "received_time": StringField(
+            "Time received (optional)", widget=GovTextInput(), description="UK time, like 14:30"
+        ),
+    }
+
+
+class ReceivedMixin:
+    """The moment of the fields of `received_fields()`: noon when no time is given."""
+
+    def received_at(self) -> datetime | None:
+        return london_datetime(self.received_on.data, self.received_time.data or "12:00")
+
+    def validate_received_time(self, field) -> None:
+        check_time(self.received_on.data, field.data or "12:00")
+
+
+class KeyInForm(ReceivedMixin, AboutYouForm, RepresentationForm):
     """An email, post or in-person representation keyed in by an officer: the public fields plus how and when."""
 
-    channel = RadioField(
-        "How did it arrive?",
-        widget=GovRadioInput(),
-        choices=Channel.choices(only=KEYED_IN),
-        default="email",
-        validate_choice=False,
-    )
-    received_on = GovDateField("Date received", description="For example, 22 2 2027")
-    received_time = StringField("Time received (optional)", widget=GovTextInput(), description="UK time, like 14:30")
+    locals().update(received_fields())
     stakeholder_id = StringField(
         "Stakeholder record number (optional)",
         widget=GovTextInput(),
@@ -270,12 +290,6 @@ class KeyInForm(AboutYouForm, RepresentationForm):
 
     def item_data(self, consultation: Consultation) -> dict[str, Any]:
         return RepresentationForm.to_data(self, consultation)
-
-    def received_at(self) -> datetime | None:
-        return london_datetime(self.received_on.data, self.received_time.data or "12:00")
-
-    def validate_received_time(self, field) -> None:
-        check_time(self.received_on.data, field.data or "12:00")
 
 
 class RepresentationFilterForm(QueryForm):
