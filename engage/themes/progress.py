@@ -51,17 +51,23 @@ def _answered():
     return or_(issue, own)
 
 
-def _count(consultation_id: int, *conditions) -> int:
-    query = select(func.count(Representation.id)).where(Representation.consultation_id == consultation_id)
-    return db.session.scalar(query.where(*conditions)) or 0
-
-
 def of(consultation_id: int) -> Progress:
+    """Every count in one statement over the consultation's representations (the redaction review apart)."""
+    counted = func.count(Representation.id)
+    total, tagged, grouped, linked, answered = db.session.execute(
+        select(
+            counted,
+            counted.filter(_tagged()),
+            counted.filter(Representation.campaign_id.is_not(None)),
+            counted.filter(_linked()),
+            counted.filter(_answered()),
+        ).where(Representation.consultation_id == consultation_id)
+    ).one()
     return Progress(
-        total=_count(consultation_id),
-        tagged=_count(consultation_id, _tagged()),
-        grouped=_count(consultation_id, Representation.campaign_id.is_not(None)),
-        linked=_count(consultation_id, _linked()),
-        answered=_count(consultation_id, _answered()),
+        total=total,
+        tagged=tagged,
+        grouped=grouped,
+        linked=linked,
+        answered=answered,
         redacted=review_counts(consultation_id)["redacted"],
     )
