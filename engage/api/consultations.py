@@ -147,26 +147,26 @@ def create_representation(consultation_id: int):
     person, agent = data.pop("respondent", None), data.pop("agent", None)
     if not person:
         raise ValidationError({"respondent": ["Give the respondent's name and contact details"]})
-    keyed = {
-        "channel": data.get("channel", ""),
-        "received_at": data.get("received_at"),
-        "stakeholder_id": data.get("stakeholder"),
-        "user": current_user,
-        "respondent_reference": data.get("respondent_reference"),
-    }
-    ask = data.get("new_respondent")
-    candidates = []
+    reference, ask = data.get("respondent_reference"), data.get("new_respondent")
+    # Neither a respondent named nor a question asked for: a new respondent, as the API always did, with those on
+    # record who may be the same person listed (found before the new one exists), so later letters can join them.
+    found = respondents.matching_respondents(consultation, person) if ask is None and not reference else []
     try:
         representation = intake.key_in_representation(
-            consultation, person, agent, data, new_respondent=bool(ask), **keyed
+            consultation,
+            person,
+            agent,
+            data,
+            channel=data.get("channel", ""),
+            received_at=data.get("received_at"),
+            stakeholder_id=data.get("stakeholder"),
+            user=current_user,
+            respondent_reference=reference,
+            new_respondent=ask is not False,
         )
     except respondents.SamePersonQuestion as question:
-        if ask is False:
-            return same_person_problem(question)
-        # Neither a respondent named nor a question asked for: a new respondent, as the API always did, with the
-        # ones who may be the same person listed so the officer can add later letters to them.
-        candidates = [RespondentCandidate.of(found) for found in question.candidates]
-        representation = intake.key_in_representation(consultation, person, agent, data, new_respondent=True, **keyed)
+        return same_person_problem(question)
+    candidates = [RespondentCandidate.of(respondent) for respondent in found]
     return jsonify(
         KeyedRepresentation.of(representation, possible_same_respondents=candidates).model_dump(mode="json")
     ), 201
