@@ -51,6 +51,7 @@ FAILED_MESSAGE = "The job stopped because of an error. Nothing was changed. Try 
 REDIS_TIMEOUT = 2  # seconds to connect to Redis and to hear back from it
 REDIS_RETRY_AFTER = 30  # seconds a process runs jobs inline after Redis could not be reached, before trying again
 _unreachable_until: dict[str, float] = {}  # REDIS_URL -> time.monotonic() to try it again
+_queues: dict[tuple[str, str], Any] = {}  # (REDIS_URL, queue name) -> rq.Queue, see _shared_queue
 
 
 def enqueue(func: str | Callable, job_id: int) -> None:
@@ -94,9 +95,10 @@ def _put_on_queue(runner: str, func_path: str, *args: Any, retry_after: Sequence
     if retry_after:
         options["retry"] = Retry(max=len(retry_after), interval=list(retry_after))
     try:
-        _queue(redis_connection(redis_url)).enqueue(runner, func_path, *args, **options)
+        _shared_queue(redis_url).enqueue(runner, func_path, *args, **options)
     except RedisError as error:
         _unreachable_until[redis_url] = time.monotonic() + REDIS_RETRY_AFTER
+        _queues.pop((redis_url, current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE)), None)  # connect afresh
         log.warning(
             "Redis (REDIS_URL) cannot be reached (%s): %s runs in this process instead, as does every job for the "
             "next %s seconds",
@@ -133,6 +135,17 @@ def _queue(connection):
     from rq import Queue  # here, not at the top: rq and redis take a third of a second to load
 
     return Queue(current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE), connection=connection)
+
+
+def _shared_queue(url: str):
+    """This process's queue for enqueueing, one per Redis URL and queue name: each enqueue reuses its open
+    connection and the server version it read once (redis-py's pool starts afresh in a forked process), instead of
+    connecting and asking for the version every time."""
+    key = (url, current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE))
+    queue = _queues.get(key)
+    if queue is None:
+        queue = _queues[key] = _queue(redis_connection(url))
+    return queue
 
 
 def redis_connection(url: str):

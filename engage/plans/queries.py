@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import case, select
+from sqlalchemy.orm import selectinload
 
 from engage.extensions import db
 from engage.models import Authority, Plan, Route
+from engage.models.plan import plan_partner
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,22 @@ class Owner:
 
 
 def owner() -> Owner | None:
-    """The first plan set up, which is the one a fresh install's public pages speak for; None before any plan."""
+    """The first plan set up, which is the one a fresh install's public pages speak for; None before any plan.
+
+    Every public page asks, so this is one Core statement (the plan's name and its partners' names, the lead
+    first, then by name) rather than loading the plan and its partners as objects."""
     first = select(Plan.id).order_by(Plan.id).limit(1).scalar_subquery()
-    plan = db.session.scalars(select(Plan).options(joinedload(Plan.partners)).where(Plan.id == first)).unique().first()
-    if plan is None:
+    lead_first = case((Authority.id == Plan.lead_authority_id, 0), else_=1)
+    rows = db.session.execute(
+        select(Plan.name, Authority.name)
+        .outerjoin(plan_partner, plan_partner.c.plan_id == Plan.id)
+        .outerjoin(Authority, Authority.id == plan_partner.c.authority_id)
+        .where(Plan.id == first)
+        .order_by(lead_first, Authority.name)
+    ).all()
+    if not rows:
         return None
-    return Owner(plan=plan.name, partners=tuple(authority.name for authority in plan.partners_lead_first))
+    return Owner(plan=rows[0][0], partners=tuple(partner for _, partner in rows if partner is not None))
 
 
 def plans_query():
