@@ -35,6 +35,7 @@ class Config:
     SERVICE_NAME = "Engage"
     BASE_URL = os.environ.get("BASE_URL", "")  # Engage's own address (engage.engagements.links, reminder emails)
     TIMEZONE = "Europe/London"
+    OWNER_CACHE_SECONDS = 60  # how long a process keeps who runs the public pages (engage.plans.queries.owner)
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -105,6 +106,7 @@ class TestingConfig(Config):
     CONSULT_SAVE_RATE_LIMIT = "10000 per minute"  # and this one
     PASSWORD_RESET_RATE_LIMIT = "10000 per minute"
     WEBHOOK_SEND_IN_BACKGROUND = False  # tests/webhooks/test_background.py turns it on
+    OWNER_CACHE_SECONDS = 0  # tests/respond/test_owner.py turns it on
 
 
 class ProductionConfig(Config):
