@@ -191,7 +191,8 @@ def representation_form(consultation: Consultation, base: type = RepresentationF
                 validate_choice=False,
             )
         fields[f"question_{question.id}"] = field
-    form = type("QuestionnaireForm", (base,), fields)(**kwargs)
+    form_class = type("QuestionnaireForm", (base,), fields) if fields else base  # a new class only when it differs
+    form = form_class(**kwargs)
     form.question_fields = [form[name] for name in fields]
     form.set_parts(consultation)
     form.dtc_compliant.label.text = wording.for_plan(consultation.plan).cooperation_ask

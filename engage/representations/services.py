@@ -150,7 +150,7 @@ def _clean_answers(consultation: Consultation, answers: dict, errors: dict) -> d
         errors["answers"] = ["Answers must be given for each question"]
         return {}
     cleaned: dict[str, Any] = {}
-    for question in consultation.questions:
+    for question in consultation.questions if consultation.is_questionnaire else []:  # only a questionnaire asks
         value = answers.get(str(question.id), answers.get(question.id))
         key = f"question_{question.id}"
         if question.kind == "free-text":

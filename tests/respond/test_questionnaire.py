@@ -4,7 +4,7 @@ from engage.extensions import db
 from engage.models import Question, Representation
 from tests.factories import create_consultation
 from tests.pages import error_summary, get_page, parse, post_form
-from tests.respond.helpers import fill_about_you, submit
+from tests.respond.helpers import fill_about_you, fill_item, submit
 
 
 def _questionnaire():
@@ -81,3 +81,17 @@ def test_an_optional_choice_left_unanswered_shows_not_answered_on_the_check_page
 
     rows = {row.dt.get_text(strip=True): row.dd.get_text(strip=True) for row in page.select(".govuk-summary-list__row")}
     assert rows[single.text] == rows[multiple.text] == rows[free.text] == "Not answered"
+
+
+def test_questions_left_on_a_standard_form_are_neither_asked_nor_required(client):
+    consultation = create_consultation()  # the standard form (support, object or comment; soundness)
+    consultation.questions = [Question(kind="free-text", text="Left from a questionnaire draft", required=True)]
+    db.session.commit()
+    fill_about_you(client, consultation)
+
+    page = get_page(client, "respond.representation", slug=consultation.slug, number=1)
+    assert "Left from a questionnaire draft" not in page.text
+
+    assert fill_item(client, consultation).status_code == 302
+    submit(client, consultation)
+    assert db.session.scalar(select(Representation.answers)) == {}
