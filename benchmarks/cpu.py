@@ -30,6 +30,7 @@ class CpuMeter:
         self.engine.dispose()
         return {
             "app_ms": sum(ms - self.app.get(pid, 0.0) for pid, ms in app.items()) + self._reaped() - self.reaped - gone,
+            "worker_ms": sum(app.get(pid, 0.0) - self.app.get(pid, 0.0) for pid in self.extra),  # within app_ms
             "database_ms": sum(ms - self.database.get(pid, 0.0) for pid, ms in database.items()),
             "machine_busy": busy / total,
             "load": f"{self.load}–{Path('/proc/loadavg').read_text().split()[0]}",

@@ -140,6 +140,7 @@ def _record(report, result: dict, floor: float, counts: dict) -> None:
         f"respondents and {counts['representations']:,} representations, lost {counts['lost']}, stored without a "
         f"confirmation shown {counts['unconfirmed']}; per request p50 {percentile(requests, 50):.0f} ms, p99 "
         f"{percentile(requests, 99):.0f} ms; server CPU per journey: app and RQ worker {cpu['app_ms'] / done:.1f} ms "
+        f"(of which the RQ worker {cpu['worker_ms'] / done:.1f} ms) "
         f"+ PostgreSQL {cpu['database_ms'] / done:.1f} ms; client CPU {result['client_cpu']:.0%} of a core; machine "
         f"{cpu['machine_busy']:.0%} busy (all processes), load average {cpu['load']}"
         + (f"; first error: {errors[0]}" if errors else "")
