@@ -273,9 +273,9 @@ async def _bare(port: int) -> list[float]:
     return [(time.perf_counter() - started) * 1000]
 
 
-async def _load(port: int, make_one) -> dict:
+async def _load(port: int, make_one, duration: float | None = None) -> dict:
     totals, requests, errors, by_step = [], [], [], []
-    stop = time.perf_counter() + DURATION
+    stop = time.perf_counter() + (DURATION if duration is None else duration)
 
     async def client_loop():
         client: dict = {}
