@@ -23,6 +23,12 @@ without Redis, and a warning is logged. For the next REDIS_RETRY_AFTER seconds t
 Retry; `flask worker` runs the scheduler that puts the call back on the queue). The function asks `last_attempt()`
 whether a failure now is the final one, to record it (inline there is one attempt).
 
+`wake(func)` is for a sender that works through an outbox table (engage.respond.emails, the acknowledgements):
+it queues one run of `func()` unless one is already waiting, however many rows wait, so on deadline day the worker
+sends many emails a run instead of paying a job's overhead for each. The run calls `woken(func)` first, so a row
+committed after that wakes another run; `wake_at(when, func)` schedules a run for rows waiting to be tried again.
+`flask worker` wakes each of WAKE_ON_START as it starts, for rows whose run was lost with the queue.
+
 Status and progress are written with a connection of their own in short transactions, so a page polling the
 row sees them while the job's session is busy. On SQLite only one connection may write at a time, so jobs
 report progress before they open their write transaction, not during it (see `imports.run_import`).
@@ -33,6 +39,7 @@ import importlib
 import logging
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
 from flask import current_app
@@ -52,6 +59,8 @@ REDIS_TIMEOUT = 2  # seconds to connect to Redis and to hear back from it
 REDIS_RETRY_AFTER = 30  # seconds a process runs jobs inline after Redis could not be reached, before trying again
 _unreachable_until: dict[str, float] = {}  # REDIS_URL -> time.monotonic() to try it again
 _queues: dict[tuple[str, str], Any] = {}  # (REDIS_URL, queue name) -> rq.Queue, see _shared_queue
+WAKE_TTL = 60  # seconds a "run waiting" mark lasts if its run is lost, after which a new commit wakes another
+WAKE_ON_START = ("engage.respond.emails.acknowledge_due",)
 
 
 def enqueue(func: str | Callable, job_id: int) -> None:
@@ -97,17 +106,67 @@ def _put_on_queue(runner: str, func_path: str, *args: Any, retry_after: Sequence
     try:
         _shared_queue(redis_url).enqueue(runner, func_path, *args, **options)
     except RedisError as error:
-        _unreachable_until[redis_url] = time.monotonic() + REDIS_RETRY_AFTER
-        _queues.pop((redis_url, current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE)), None)  # connect afresh
-        log.warning(
-            "Redis (REDIS_URL) cannot be reached (%s): %s runs in this process instead, as does every job for the "
-            "next %s seconds",
-            type(error).__name__,
-            func_path,
-            REDIS_RETRY_AFTER,
-        )
+        _unreachable(redis_url, func_path, error)
         return False
     return True
+
+
+def _unreachable(redis_url: str, func_path: str, error: Exception) -> None:
+    _unreachable_until[redis_url] = time.monotonic() + REDIS_RETRY_AFTER
+    _queues.pop((redis_url, current_app.config.get("JOBS_QUEUE", DEFAULT_QUEUE)), None)  # connect afresh
+    log.warning(
+        "Redis (REDIS_URL) cannot be reached (%s): %s runs in this process instead, as does every job for the "
+        "next %s seconds",
+        type(error).__name__,
+        func_path,
+        REDIS_RETRY_AFTER,
+    )
+
+
+def wake(func: str | Callable) -> bool:
+    """Queue one run of `func()` on the worker unless one is already waiting. False when Redis is not configured or
+    cannot be reached: the caller then does the work itself."""
+    func_path = _path(func)
+    redis_url = current_app.config.get("REDIS_URL")
+    if not redis_url or time.monotonic() < _unreachable_until.get(redis_url, 0):
+        return False
+    from redis.exceptions import RedisError
+
+    try:
+        if not _shared_queue(redis_url).connection.set(_wake_key(func_path), 1, nx=True, ex=WAKE_TTL):
+            return True  # a run is waiting, and will find what was just committed
+    except RedisError as error:
+        _unreachable(redis_url, func_path, error)
+        return False
+    options = {"job_timeout": JOB_TIMEOUT, "result_ttl": 0, "failure_ttl": 86400}
+    return _put_on_queue("engage.jobs.run_call", func_path, **options)
+
+
+def woken(func: str | Callable) -> None:
+    """Called by a woken run before it reads its outbox: from now on, a commit wakes another run."""
+    from rq import get_current_job
+
+    job = get_current_job()
+    if job is not None:
+        job.connection.delete(_wake_key(_path(func)))
+
+
+def wake_at(when: datetime, func: str | Callable) -> None:
+    """Schedule a run of `func()` at `when` (the worker's scheduler queues it then); nothing without Redis."""
+    redis_url = current_app.config.get("REDIS_URL")
+    if not redis_url:
+        return
+    from redis.exceptions import RedisError
+
+    options = {"job_timeout": JOB_TIMEOUT, "result_ttl": 0, "failure_ttl": 86400}
+    try:
+        _shared_queue(redis_url).enqueue_at(when, "engage.jobs.run_call", _path(func), **options)
+    except RedisError as error:
+        _unreachable(redis_url, _path(func), error)
+
+
+def _wake_key(func_path: str) -> str:
+    return f"engage:wake:{current_app.config.get('JOBS_QUEUE', DEFAULT_QUEUE)}:{func_path}"
 
 
 def last_attempt() -> bool:
@@ -240,5 +299,7 @@ def work(burst: bool = False, simple: bool = False) -> None:
 
     connection = redis_connection(redis_url)
     queue = _queue(connection)
+    for func_path in WAKE_ON_START:  # rows whose run was lost with the queue (Redis restarted empty)
+        wake(func_path)
     worker_class = SimpleWorker if simple else AppWorker
     worker_class([queue], connection=connection).work(burst=burst, with_scheduler=True)

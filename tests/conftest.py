@@ -113,3 +113,5 @@ def redis_queue(app):
         for rq_id in registry.get_job_ids():
             registry.remove(rq_id, delete_job=True)
     queue.delete(delete_jobs=True)
+    for key in connection.scan_iter(f"engage:wake:{name}:*"):  # engage.jobs.wake's marks
+        connection.delete(key)

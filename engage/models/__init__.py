@@ -27,7 +27,13 @@ from engage.models.job import Job
 from engage.models.notification import Notification, NotificationEvent
 from engage.models.plan import Plan, PlanStage, Route, RouteStage, StrategicMatter
 from engage.models.redaction import RedactedAttachment, Redaction, RedactionReview, RegisterPublication
-from engage.models.representation import Attachment, Representation, Respondent, ResponseDraft
+from engage.models.representation import (
+    AcknowledgementDue,
+    Attachment,
+    Representation,
+    Respondent,
+    ResponseDraft,
+)
 from engage.models.stakeholder import (
     BodyKind,
     Category,
@@ -48,6 +54,7 @@ from engage.models.user import ApiToken, SignInAttempt, User
 from engage.models.webhook import WebhookAttempt, WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
+    "AcknowledgementDue",
     "CommonGround",
     "CommonGroundMatter",
     "CommonGroundParty",

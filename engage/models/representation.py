@@ -171,3 +171,17 @@ class ResponseDraft(db.Model):
 
     consultation: Mapped[Consultation] = relationship()
     respondent: Mapped[Respondent | None] = relationship()
+
+
+class AcknowledgementDue(db.Model):
+    """The outbox of acknowledgement emails: a row is written in the transaction that records an online response
+    and deleted once the email is sent (or given up on), so an acknowledgement survives a lost queue or a worker
+    restart (engage.respond.emails). `attempts` counts the failed sends; `due_at` is when to try next."""
+
+    __tablename__ = "acknowledgement_due"
+
+    respondent_id: Mapped[int] = mapped_column(ForeignKey("respondent.id", ondelete="CASCADE"), primary_key=True)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+
+    respondent: Mapped[Respondent] = relationship()

@@ -1,40 +1,85 @@
 """Emails to respondents: the acknowledgement (HTML and plain text, with every reference) and the
 save-and-return link. A failure to send is logged by id and never undoes a submission.
 
-The acknowledgement is sent after the response is committed (`send_acknowledgement`): with Redis, by the worker,
-which tries again after each of ACKNOWLEDGEMENT_RETRY_AFTER when the mail server is down or refuses it; inline, once.
-When the last attempt fails, that is recorded in the audit trail with the reason ("acknowledgement-failed")."""
+The acknowledgement goes through an outbox: `services.submit_draft` writes an `AcknowledgementDue` row in the
+transaction that records the response, so it is kept even if the queue is lost. After the commit,
+`send_acknowledgement` wakes the worker (engage.jobs.wake), whose run of `acknowledge_due` sends every
+acknowledgement that is due, in batches: one run for many responses on deadline day. A send that fails is tried
+again after each of ACKNOWLEDGEMENT_RETRY_AFTER in turn (the run schedules itself for the next one due); when the
+last attempt fails, that is recorded in the audit trail with the reason ("acknowledgement-failed"). Without Redis,
+or when it cannot be reached, the acknowledgement is sent in the request, once."""
 
 import logging
+from datetime import timedelta
 
 from flask import current_app, render_template, url_for
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload, selectinload
 
 from engage import jobs
 from engage.common import audit
 from engage.common.validation import EMAIL_MESSAGE, ValidationError, normalise_email
 from engage.extensions import db
-from engage.mail import NotSent, failure_reason, is_unexpected, send_email
-from engage.models import Consultation, Respondent, ResponseDraft
-from engage.respond import services
+from engage.mail import failure_reason, is_unexpected, send_email
+from engage.models import AcknowledgementDue, Consultation, Representation, Respondent, ResponseDraft, utcnow
 
 log = logging.getLogger(__name__)
 FAILED = "acknowledgement-failed"
+BATCH = 100  # acknowledgements read, sent and committed together by a run of acknowledge_due
 
 
 def send_acknowledgement(respondent_id: int) -> None:
-    """Call after the commit: never raises, off the request when Redis is configured."""
-    retry_after = current_app.config["ACKNOWLEDGEMENT_RETRY_AFTER"]
-    jobs.enqueue_call(acknowledge, respondent_id, retry_after=retry_after)
+    """Call after the commit: never raises. With Redis the worker sends it; without, it is sent now, once."""
+    if jobs.wake(acknowledge_due):
+        return
+    try:
+        acknowledge_due(respondent_id=respondent_id)
+    except Exception:  # the response is committed already: log it, as the worker would
+        db.session.rollback()
+        log.exception("Could not send the acknowledgement for respondent %s", respondent_id)
 
 
-def acknowledge(respondent_id: int) -> bool:
-    """Send the acknowledgement to the respondent, or to their agent when they have one. If it cannot be sent,
-    raise so that the worker tries again, or on the last attempt record the failure and return False."""
-    respondent = services.respondent_with_representations(respondent_id)
-    if respondent is None:
-        return False
-    to = (respondent.agent or {}).get("email") or respondent.email
-    if not to:
+def acknowledge_due(respondent_id: int | None = None) -> int:
+    """Send the acknowledgements that are due, in batches until none is due (one tried again at once comes round
+    again), and return how many were sent. With `respondent_id`, only that one's, in a single attempt: the inline
+    send. On the worker, schedules the next run when some wait to be tried again. Rows another run holds are
+    skipped (PostgreSQL), so two workers never send one twice."""
+    jobs.woken(acknowledge_due)
+    final = respondent_id is not None or not current_app.config.get("REDIS_URL")
+    sent = 0
+    while True:
+        query = (
+            select(AcknowledgementDue)
+            .where(AcknowledgementDue.due_at <= utcnow())
+            .order_by(AcknowledgementDue.due_at)
+            .limit(BATCH)
+            .options(
+                joinedload(AcknowledgementDue.respondent).options(
+                    joinedload(Respondent.consultation),
+                    selectinload(Respondent.representations).joinedload(Representation.part),
+                )
+            )
+            .with_for_update(skip_locked=True, of=AcknowledgementDue)
+        )
+        if respondent_id is not None:
+            query = query.where(AcknowledgementDue.respondent_id == respondent_id)
+        rows = db.session.scalars(query).unique().all()
+        if not rows:
+            break
+        for row in rows:
+            sent += _acknowledge(row, final)
+        db.session.commit()
+    if not final:
+        _wake_for_retries()
+    return sent
+
+
+def _acknowledge(row: AcknowledgementDue, final: bool) -> bool:
+    """Send one; delete its row when sent or given up on, or set when to try again."""
+    respondent = row.respondent
+    to = respondent and ((respondent.agent or {}).get("email") or respondent.email)
+    if not to:  # no address to send to (or the respondent has gone, where the database keeps no foreign keys)
+        db.session.delete(row)
         return False
     context = {"respondent": respondent, "consultation": respondent.consultation}
     try:
@@ -46,22 +91,28 @@ def acknowledge(respondent_id: int) -> bool:
         )
     except Exception as error:
         reason = failure_reason(error)
-        if not jobs.last_attempt():
-            log.warning(
-                "Could not send the acknowledgement for respondent %s (%s): will try again", respondent_id, reason
-            )
-            raise NotSent(reason) from None  # the worker logs this, and tries again later
-        message = "Could not send the acknowledgement for respondent %s (%s): gave up"
-        log.warning(message, respondent_id, reason, exc_info=is_unexpected(error))
-        _record_failure(respondent, reason)
+        retry_after = current_app.config["ACKNOWLEDGEMENT_RETRY_AFTER"]
+        if final or row.attempts >= len(retry_after):
+            message = "Could not send the acknowledgement for respondent %s (%s): gave up"
+            log.warning(message, respondent.id, reason, exc_info=is_unexpected(error))
+            summary = f"{respondent.reference}: the acknowledgement email could not be sent. {reason}."
+            audit.record(FAILED, "respondent", respondent.id, summary)
+            db.session.delete(row)
+        else:
+            message = "Could not send the acknowledgement for respondent %s (%s): will try again"
+            log.warning(message, respondent.id, reason)
+            row.due_at = utcnow() + timedelta(seconds=retry_after[row.attempts])
+            row.attempts += 1
         return False
+    db.session.delete(row)
     return True
 
 
-def _record_failure(respondent: Respondent, reason: str) -> None:
-    summary = f"{respondent.reference}: the acknowledgement email could not be sent. {reason}."
-    audit.record(FAILED, "respondent", respondent.id, summary)
-    db.session.commit()
+def _wake_for_retries() -> None:
+    """Schedule a run for when the next acknowledgement waiting to be tried again is due."""
+    due = db.session.scalar(select(func.min(AcknowledgementDue.due_at)))
+    if due is not None:
+        jobs.wake_at(due, acknowledge_due)
 
 
 def send_return_link(consultation: Consultation, draft: ResponseDraft, email: str) -> str:

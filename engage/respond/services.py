@@ -14,7 +14,15 @@ from sqlalchemy.orm import joinedload
 
 from engage.common.validation import ValidationError
 from engage.extensions import db
-from engage.models import Attachment, Consultation, Representation, Respondent, ResponseDraft, utcnow
+from engage.models import (
+    AcknowledgementDue,
+    Attachment,
+    Consultation,
+    Representation,
+    Respondent,
+    ResponseDraft,
+    utcnow,
+)
 from engage.representations.attachments import add_attachment, check_upload, find_attachment
 from engage.representations.services import clean_item, clean_person, record_response
 
@@ -240,6 +248,7 @@ def submit_draft(consultation: Consultation, draft: ResponseDraft, *, moment: da
         db.session.refresh(draft)
         return draft.respondent
     _attach_files(draft, respondent)
+    db.session.add(AcknowledgementDue(respondent_id=respondent.id, due_at=moment))  # the outbox (respond.emails)
     _commit()
     db.session.expire(draft, ["submitted_at", "respondent_id", "updated_at"])  # written by the UPDATE above
     return respondent

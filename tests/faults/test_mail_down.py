@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from engage import jobs
 from engage.extensions import db
-from engage.models import AuditEvent, Invitation, Respondent
+from engage.models import AcknowledgementDue, AuditEvent, Invitation, Respondent
 from engage.respond.emails import FAILED
 from tests.factories import create_consultation, create_stakeholder
 from tests.faults.cluster import free_port
@@ -114,16 +114,24 @@ def test_with_redis_the_worker_tries_the_acknowledgement_again_later_and_it_is_s
     jobs.work(burst=True, simple=True)
 
     assert mail_server.attempts == 1 and _failures() == []
-    job_id, due = _scheduled(redis_queue)
-    assert timedelta(seconds=55) <= due - started <= timedelta(seconds=65)  # the first of 60 s, 10 min, 1 hour
-    assert Job.fetch(job_id, connection=redis_queue.connection).retries_left == 2
+    job_id, scheduled = _scheduled(redis_queue)
+    due = _due()
+    assert due.attempts == 1 and timedelta(seconds=55) <= due.due_at - started <= timedelta(seconds=65)  # 60 s first
+    assert abs(scheduled - due.due_at) < timedelta(seconds=1)  # the run is scheduled for when it is due
 
     mail_server.accept = True
+    db.session.execute(update(AcknowledgementDue).values(due_at=started))  # as if the minute had passed
+    db.session.commit()
     redis_queue.scheduled_job_registry.schedule(Job.fetch(job_id, connection=redis_queue.connection), started)
-    jobs.work(burst=True, simple=True)  # its scheduler puts the call back on the queue: it is due
+    jobs.work(burst=True, simple=True)  # its scheduler puts the run back on the queue: it is due
 
     assert mail_server.attempts == 2 and mail_server.delivered == [["alex@example.com"]]
-    assert _failures() == []
+    assert _failures() == [] and _due() is None
+
+
+def _due() -> AcknowledgementDue | None:
+    db.session.expire_all()
+    return db.session.scalar(select(AcknowledgementDue))
 
 
 def test_an_acknowledgement_refused_every_time_is_recorded_as_failed_after_the_retries(
@@ -135,6 +143,7 @@ def test_an_acknowledgement_refused_every_time_is_recorded_as_failed_after_the_r
     jobs.work(burst=True, simple=True)
 
     assert mail_server.attempts == 4  # the first attempt and three retries
+    assert _due() is None  # given up on: out of the outbox
     [failure] = _failures()
     assert failure.endswith("could not be sent. The mail server refused the email (SMTP error 451).")
     assert db.session.scalar(select(Respondent)) is not None

@@ -1,8 +1,25 @@
-"""The acknowledgement email leaves the request when Redis is configured: a worker sends it after the commit."""
+"""The acknowledgement email leaves the request when Redis is configured: it is kept in an outbox row written with
+the response, and a worker run sends every acknowledgement that is due."""
 
+from sqlalchemy import func, select
+
+from engage import jobs
+from engage.extensions import db
 from engage.mail import outbox
+from engage.models import AcknowledgementDue
 from tests.factories import create_consultation
 from tests.respond.helpers import fill_about_you, fill_item, submit
+
+
+def _respond(client, consultation, email="alex@example.com"):
+    fill_about_you(client, consultation, email=email)
+    fill_item(client, consultation)
+    assert submit(client, consultation).status_code == 302
+
+
+def _waiting() -> int:
+    db.session.expire_all()
+    return db.session.scalar(select(func.count()).select_from(AcknowledgementDue))
 
 
 def test_with_redis_the_acknowledgement_waits_for_a_worker_and_the_response_is_already_saved(client, redis_queue):
@@ -10,12 +27,44 @@ def test_with_redis_the_acknowledgement_waits_for_a_worker_and_the_response_is_a
 
     outbox.clear()
     consultation = create_consultation()
-    fill_about_you(client, consultation)
-    fill_item(client, consultation)
-
-    assert submit(client, consultation).status_code == 302
-    assert outbox == [] and redis_queue.count == 1
+    _respond(client, consultation)
+    assert outbox == [] and redis_queue.count == 1 and _waiting() == 1
 
     SimpleWorker([redis_queue], connection=redis_queue.connection).work(burst=True)
     assert outbox[-1]["To"] == "alex@example.com"
     assert "We have received your response" in outbox[-1]["Subject"]
+    assert _waiting() == 0
+
+
+def test_many_responses_wake_one_run_which_sends_every_acknowledgement(app, redis_queue):
+    outbox.clear()
+    consultation = create_consultation()
+    for number in range(3):
+        _respond(app.test_client(), consultation, email=f"person{number}@example.com")
+
+    assert redis_queue.count == 1 and _waiting() == 3  # one run is waiting: the later responses did not queue more
+    jobs.work(burst=True, simple=True)
+
+    assert sorted(message["To"] for message in outbox) == [f"person{n}@example.com" for n in range(3)]
+    assert _waiting() == 0
+
+
+def test_an_acknowledgement_whose_run_was_lost_with_the_queue_is_sent_when_a_worker_starts(client, redis_queue):
+    outbox.clear()
+    consultation = create_consultation()
+    _respond(client, consultation)
+    redis_queue.empty()  # Redis restarted with nothing kept
+    for key in redis_queue.connection.scan_iter(f"engage:wake:{redis_queue.name}:*"):
+        redis_queue.connection.delete(key)
+
+    jobs.work(burst=True, simple=True)
+
+    assert [message["To"] for message in outbox] == ["alex@example.com"] and _waiting() == 0
+
+
+def test_without_redis_the_acknowledgement_is_sent_in_the_request_and_leaves_the_outbox(client):
+    outbox.clear()
+    consultation = create_consultation()
+    _respond(client, consultation)
+
+    assert [message["To"] for message in outbox] == ["alex@example.com"] and _waiting() == 0
