@@ -13,7 +13,7 @@ import logging
 from datetime import timedelta
 
 from flask import current_app, render_template, url_for
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from engage import jobs
@@ -22,6 +22,7 @@ from engage.common.validation import EMAIL_MESSAGE, ValidationError, normalise_e
 from engage.extensions import db
 from engage.mail import failure_reason, is_unexpected, send_email
 from engage.models import AcknowledgementDue, Consultation, Representation, Respondent, ResponseDraft, utcnow
+from engage.respond import services
 
 log = logging.getLogger(__name__)
 FAILED = "acknowledgement-failed"
@@ -45,7 +46,9 @@ def acknowledge_due(respondent_id: int | None = None) -> int:
     send. On the worker, schedules the next run when some wait to be tried again. Rows another run holds are
     skipped (PostgreSQL), so two workers never send one twice."""
     jobs.woken(acknowledge_due)
-    final = respondent_id is not None or not current_app.config.get("REDIS_URL")
+    if respondent_id is not None:
+        return _acknowledge_now(respondent_id)
+    final = not current_app.config.get("REDIS_URL")
     sent = 0
     while True:
         query = (
@@ -61,8 +64,6 @@ def acknowledge_due(respondent_id: int | None = None) -> int:
             )
             .with_for_update(skip_locked=True, of=AcknowledgementDue)
         )
-        if respondent_id is not None:
-            query = query.where(AcknowledgementDue.respondent_id == respondent_id)
         rows = db.session.scalars(query).unique().all()
         if not rows:
             break
@@ -74,38 +75,68 @@ def acknowledge_due(respondent_id: int | None = None) -> int:
     return sent
 
 
+def _acknowledge_now(respondent_id: int) -> int:
+    """The inline send, in the request that has just recorded the response (whose respondent is still in the
+    session): the row is claimed by deleting it, so a worker that might be sending too (Redis set but not reachable
+    from here) cannot send it twice, then one attempt is made."""
+    claimed = db.session.execute(delete(AcknowledgementDue).where(AcknowledgementDue.respondent_id == respondent_id))
+    respondent = db.session.get(Respondent, respondent_id) if claimed.rowcount else None
+    sent = False
+    if respondent is not None and _address(respondent):
+        reason = _send(respondent)
+        if reason is not None:
+            _give_up(respondent, reason)
+        sent = reason is None
+    services.commit_keeping()
+    return int(sent)
+
+
 def _acknowledge(row: AcknowledgementDue, final: bool) -> bool:
-    """Send one; delete its row when sent or given up on, or set when to try again."""
+    """Send one of a batch; delete its row when sent or given up on, or set when to try again."""
     respondent = row.respondent
-    to = respondent and ((respondent.agent or {}).get("email") or respondent.email)
-    if not to:  # no address to send to (or the respondent has gone, where the database keeps no foreign keys)
+    if respondent is None or not _address(respondent):  # gone (where foreign keys are not kept), or no address
         db.session.delete(row)
         return False
+    reason = _send(respondent)
+    retry_after = current_app.config["ACKNOWLEDGEMENT_RETRY_AFTER"]
+    if reason is None or final or row.attempts >= len(retry_after):
+        if reason is not None:
+            _give_up(respondent, reason)
+        db.session.delete(row)
+    else:
+        message = "Could not send the acknowledgement for respondent %s (%s): will try again"
+        log.warning(message, respondent.id, reason)
+        row.due_at = utcnow() + timedelta(seconds=retry_after[row.attempts])
+        row.attempts += 1
+    return reason is None
+
+
+def _address(respondent: Respondent) -> str:
+    """Where the acknowledgement goes: to the agent when there is one."""
+    return (respondent.agent or {}).get("email") or respondent.email or ""
+
+
+def _send(respondent: Respondent) -> str | None:
+    """Send the acknowledgement; None when sent, otherwise why it could not be (logged when unexpected)."""
     context = {"respondent": respondent, "consultation": respondent.consultation}
     try:
         send_email(
-            to,
+            _address(respondent),
             f"We have received your response: {respondent.reference}",
             render_template("respond/email/acknowledgement.txt", **context),
             render_template("respond/email/acknowledgement.html", **context),
         )
     except Exception as error:
-        reason = failure_reason(error)
-        retry_after = current_app.config["ACKNOWLEDGEMENT_RETRY_AFTER"]
-        if final or row.attempts >= len(retry_after):
-            message = "Could not send the acknowledgement for respondent %s (%s): gave up"
-            log.warning(message, respondent.id, reason, exc_info=is_unexpected(error))
-            summary = f"{respondent.reference}: the acknowledgement email could not be sent. {reason}."
-            audit.record(FAILED, "respondent", respondent.id, summary)
-            db.session.delete(row)
-        else:
-            message = "Could not send the acknowledgement for respondent %s (%s): will try again"
-            log.warning(message, respondent.id, reason)
-            row.due_at = utcnow() + timedelta(seconds=retry_after[row.attempts])
-            row.attempts += 1
-        return False
-    db.session.delete(row)
-    return True
+        if is_unexpected(error):
+            log.exception("Unexpected error sending the acknowledgement for respondent %s", respondent.id)
+        return failure_reason(error)
+    return None
+
+
+def _give_up(respondent: Respondent, reason: str) -> None:
+    log.warning("Could not send the acknowledgement for respondent %s (%s): gave up", respondent.id, reason)
+    summary = f"{respondent.reference}: the acknowledgement email could not be sent. {reason}."
+    audit.record(FAILED, "respondent", respondent.id, summary)
 
 
 def _wake_for_retries() -> None:

@@ -3,13 +3,13 @@ link), filled page by page, then submitted once. Submitting is idempotent on the
 second app server sees the draft already submitted and gets the same respondent back.
 
 Each page of the journey is a few statements (see docs/performance.md): the consultation and the draft come in one
-query, and saving keeps what the request loaded instead of expiring it (`_commit`), so nothing is read twice."""
+query, and saving keeps what the request loaded instead of expiring it (`commit_keeping`), so nothing is read twice."""
 
 import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.orm import joinedload
 
 from engage.common.validation import ValidationError
@@ -46,28 +46,36 @@ def open_consultation(slug: str) -> Consultation | None:
     """A published consultation by its web address (any status but draft). Its parts and questions load on first
     use, so a page that does not show them (about you) costs one query, and one the page uses costs one more each.
     (Eager options would also be repeated every time the object is refreshed after a commit.)"""
-    query = select(Consultation).where(Consultation.slug == slug, Consultation.published.is_(True))
-    return db.session.scalar(query)
+    return db.session.scalar(_OPEN, {"slug": slug})
 
 
 def open_with_draft(slug: str, token: str | None) -> tuple[Consultation | None, ResponseDraft | None]:
     """`open_consultation` and `find_draft` in one query: the consultation and the draft the token names, if any."""
     if not _valid_token(token):
         return open_consultation(slug), None
-    query = (
-        select(Consultation, ResponseDraft)
-        .outerjoin(ResponseDraft, and_(ResponseDraft.consultation_id == Consultation.id, ResponseDraft.token == token))
-        .where(Consultation.slug == slug, Consultation.published.is_(True))
-    )
-    row = db.session.execute(query).first()
+    row = db.session.execute(_OPEN_WITH_DRAFT, {"slug": slug, "token": token}).first()
     return (row[0], row[1]) if row else (None, None)
+
+
+# Every page of the journey runs one of these: built once, with bound parameters, so that each request skips
+# building the statement and working out its cache key (docs/performance.md).
+_PUBLISHED = (Consultation.slug == bindparam("slug"), Consultation.published.is_(True))
+_OPEN = select(Consultation).where(*_PUBLISHED)
+_OPEN_WITH_DRAFT = (
+    select(Consultation, ResponseDraft)
+    .outerjoin(
+        ResponseDraft,
+        and_(ResponseDraft.consultation_id == Consultation.id, ResponseDraft.token == bindparam("token")),
+    )
+    .where(*_PUBLISHED)
+)
 
 
 def _valid_token(token: str | None) -> bool:
     return bool(token) and len(token) <= 64
 
 
-def _commit() -> None:
+def commit_keeping() -> None:
     """Commit, keeping what this request loaded as it is instead of expiring it. A page that saves and then reads
     the draft, the respondent or the consultation again (the acknowledgement, the redirect) reads what it has just
     written; expiring everything made each of those reads another query."""
@@ -119,7 +127,7 @@ def save_about_you(consultation: Consultation, draft: ResponseDraft | None, data
     draft = draft or new_draft(consultation)
     draft.data = {**draft.data, "respondent": person, "agent": agent, "is_agent": bool(data.get("is_agent"))}
     draft.email = (agent or person)["email"]
-    _commit()
+    commit_keeping()
     return draft
 
 
@@ -131,7 +139,7 @@ def start_for_another_client(consultation: Consultation, respondent: Respondent)
     agent = dict(respondent.agent or {})
     draft.data = {"respondent": {}, "agent": agent, "is_agent": True}
     draft.email = agent.get("email", "")
-    _commit()
+    commit_keeping()
     return draft
 
 
@@ -163,7 +171,7 @@ def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data
     draft.data = {**draft.data, "items": items}
     if attachment:
         add_attachment(attachment, draft_id=draft.id, draft_item=min(index, len(items) - 1))
-    _commit()
+    commit_keeping()
 
 
 def _part_taken(draft: ResponseDraft, index: int, ref: Any) -> bool:
@@ -184,10 +192,12 @@ def _file_count(draft: ResponseDraft) -> int:
 
 def draft_attachments(draft: ResponseDraft) -> dict[int, list[Attachment]]:
     found: dict[int, list[Attachment]] = {}
-    query = select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)
-    for attachment in db.session.scalars(query):
+    for attachment in db.session.scalars(_DRAFT_ATTACHMENTS, {"draft_id": draft.id}):
         found.setdefault(attachment.draft_item, []).append(attachment)
     return found
+
+
+_DRAFT_ATTACHMENTS = select(Attachment).where(Attachment.draft_id == bindparam("draft_id")).order_by(Attachment.id)
 
 
 def remove_attachment(draft: ResponseDraft, attachment_id: int) -> Attachment | None:
@@ -196,7 +206,7 @@ def remove_attachment(draft: ResponseDraft, attachment_id: int) -> Attachment | 
     attachment = find_attachment(attachment_id, draft_id=draft.id, content=False)
     if attachment is not None:
         attachment.draft_id = None
-        _commit()
+        commit_keeping()
     return attachment
 
 
@@ -249,7 +259,7 @@ def submit_draft(consultation: Consultation, draft: ResponseDraft, *, moment: da
         return draft.respondent
     _attach_files(draft, respondent)
     db.session.add(AcknowledgementDue(respondent_id=respondent.id, due_at=moment))  # the outbox (respond.emails)
-    _commit()
+    commit_keeping()
     db.session.expire(draft, ["submitted_at", "respondent_id", "updated_at"])  # written by the UPDATE above
     return respondent
 
@@ -292,8 +302,10 @@ def _attach_files(draft: ResponseDraft, respondent: Respondent) -> None:
 
 def respondent_with_representations(respondent_id: int) -> Respondent | None:
     """One query, or none when this session has just recorded the respondent (the acknowledgement, sent inline)."""
-    options = [joinedload(Respondent.representations).joinedload(Representation.part)]
-    return db.session.get(Respondent, respondent_id, options=options)
+    return db.session.get(Respondent, respondent_id, options=_WITH_REPRESENTATIONS)
+
+
+_WITH_REPRESENTATIONS = (joinedload(Respondent.representations).joinedload(Representation.part),)
 
 
 def public_consultations(moment: datetime | None = None, recent_days: int = 365) -> dict[str, list[Consultation]]:

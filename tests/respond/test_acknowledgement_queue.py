@@ -1,12 +1,19 @@
 """The acknowledgement email leaves the request when Redis is configured: it is kept in an outbox row written with
 the response, and a worker run sends every acknowledgement that is due."""
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 from sqlalchemy import func, select
 
 from engage import jobs
 from engage.extensions import db
 from engage.mail import outbox
-from engage.models import AcknowledgementDue
+from engage.models import AcknowledgementDue, Respondent, utcnow
+from engage.respond import emails
+from tests import database
 from tests.factories import create_consultation
 from tests.respond.helpers import fill_about_you, fill_item, submit
 
@@ -68,3 +75,29 @@ def test_without_redis_the_acknowledgement_is_sent_in_the_request_and_leaves_the
     _respond(client, consultation)
 
     assert [message["To"] for message in outbox] == ["alex@example.com"] and _waiting() == 0
+
+
+@pytest.mark.postgres
+def test_two_runs_at_once_send_each_acknowledgement_once(app, monkeypatch):
+    if not database.postgres_url():
+        pytest.skip("needs PostgreSQL: concurrent runs")
+    consultation = create_consultation()
+    for number in range(20):
+        respondent = Respondent(consultation_id=consultation.id, first_name="P", email=f"p{number}@example.com")
+        db.session.add(respondent)
+        db.session.flush()
+        db.session.add(AcknowledgementDue(respondent_id=respondent.id, due_at=utcnow()))
+    db.session.commit()
+    sent, barrier = [], threading.Barrier(2)
+    monkeypatch.setattr(emails, "send_email", lambda to, *_: time.sleep(0.01) or sent.append(to))
+
+    def run(_):
+        with app.app_context():
+            barrier.wait()
+            return emails.acknowledge_due()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        counts = list(pool.map(run, range(2)))
+
+    assert sum(counts) == 20 and sorted(sent) == sorted(f"p{n}@example.com" for n in range(20))
+    assert _waiting() == 0
