@@ -36,6 +36,7 @@ class Config:
     BASE_URL = os.environ.get("BASE_URL", "")  # Engage's own address (engage.engagements.links, reminder emails)
     TIMEZONE = "Europe/London"
     OWNER_CACHE_SECONDS = 60  # how long a process keeps who runs the public pages (engage.plans.queries.owner)
+    PUBLIC_PAGE_CACHE_SECONDS = 10  # how long it keeps a consultation's page as most visitors see it (respond.show)
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -107,6 +108,7 @@ class TestingConfig(Config):
     PASSWORD_RESET_RATE_LIMIT = "10000 per minute"
     WEBHOOK_SEND_IN_BACKGROUND = False  # tests/webhooks/test_background.py turns it on
     OWNER_CACHE_SECONDS = 0  # tests/respond/test_owner.py turns it on
+    PUBLIC_PAGE_CACHE_SECONDS = 0  # and tests/respond/test_kept_page.py this one
 
 
 class ProductionConfig(Config):

@@ -1,13 +1,12 @@
 """Reading plans: the plans and routes, and who runs the public pages."""
 
-import time
 from dataclasses import dataclass
 
-from flask import current_app
-from sqlalchemy import case, event, select
+from sqlalchemy import case, select
 from sqlalchemy.orm import selectinload
 
-from engage.extensions import Session, db
+from engage.common.kept import Kept
+from engage.extensions import db
 from engage.models import Authority, Plan, Route
 from engage.models.plan import plan_partner
 
@@ -29,20 +28,12 @@ def owner() -> Owner | None:
     """The first plan set up, which is the one a fresh install's public pages speak for; None before any plan.
 
     Every public page's header and footer name it, so each process keeps the answer for OWNER_CACHE_SECONDS
-    (production and development: a minute; tests: not at all). A commit in this process that changes a plan or an
-    authority forgets it at once; other processes see the change when their copy runs out."""
-    seconds = current_app.config["OWNER_CACHE_SECONDS"]
-    if not seconds:
-        return _read_owner()
-    key = current_app.config["SQLALCHEMY_DATABASE_URI"]
-    kept = _owners.get(key)
-    if kept is None or kept[0] <= time.monotonic():
-        kept = _owners[key] = (time.monotonic() + seconds, _read_owner())
-    return kept[1]
+    (engage.common.kept: a minute; not in tests), forgotten at once when a commit here changes a plan or an
+    authority."""
+    return _owners.get("owner", _read_owner)
 
 
-_owners: dict[str, tuple[float, Owner | None]] = {}  # database URL -> (time.monotonic() it runs out, owner)
-_OWNER_CHANGED = "owner_changed"
+_owners = Kept("OWNER_CACHE_SECONDS", (Plan, Authority))
 
 
 def _read_owner() -> Owner | None:
@@ -59,23 +50,6 @@ def _read_owner() -> Owner | None:
     if not rows:
         return None
     return Owner(plan=rows[0][0], partners=tuple(partner for _, partner in rows if partner is not None))
-
-
-@event.listens_for(Session, "before_flush")
-def _note_owner_change(session, _context, _instances) -> None:
-    if any(isinstance(item, Plan | Authority) for item in (*session.new, *session.dirty, *session.deleted)):
-        session.info[_OWNER_CHANGED] = True
-
-
-@event.listens_for(Session, "after_commit")
-def _forget_owner(session) -> None:
-    if session.info.pop(_OWNER_CHANGED, False):
-        _owners.clear()
-
-
-@event.listens_for(Session, "after_rollback")
-def _keep_owner(session) -> None:
-    session.info.pop(_OWNER_CHANGED, None)
 
 
 def plans_query():

@@ -1,13 +1,26 @@
 """Public consultation pages: find a consultation, read it and respond without an account."""
 
 import io
+from datetime import datetime
 
 from flask import abort, current_app, redirect, render_template, request, send_file, session, url_for
+from flask_login import current_user
 from sqlalchemy import select
 
+from engage.common.kept import Kept
 from engage.common.validation import ValidationError
 from engage.extensions import db, limiter
-from engage.models import Consultation, ConsultationDocument, utcnow
+from engage.models import (
+    Authority,
+    Consultation,
+    ConsultationDocument,
+    FeedbackPublication,
+    Part,
+    Plan,
+    PlanStage,
+    RegisterPublication,
+    utcnow,
+)
 from engage.permissions import VIEW, public, require_permission
 from engage.plans import wording
 from engage.plans.queries import owner
@@ -16,6 +29,7 @@ from engage.representations.attachments import find_attachment, read_upload, sen
 from engage.representations.forms import AboutYouForm, item_form_data, representation_form
 from engage.respond import bp, emails, services
 from engage.respond.forms import RemoveForm, SaveForm, SubmitForm
+from engage.security import csp_nonce
 from engage.themes import queries as themes_queries
 
 DRAFTS = "consult_drafts"
@@ -74,16 +88,40 @@ def index():
 @bp.route("/<slug>")
 @public
 def show(slug):
-    consultation, draft = _open(slug)
-    published = publication.is_published(consultation.id)
-    feedback = themes_queries.publication(consultation) is not None
+    """A consultation's page. Most visitors on deadline day have not started a response, and the page is the same
+    for all of them but for the Content-Security-Policy nonce, so each process keeps it for PUBLIC_PAGE_CACHE_SECONDS
+    (engage.common.kept), never past the moment the consultation opens or closes, and puts this response's nonce
+    in. A visitor with a response in progress, a message waiting or signed in gets a page made for them."""
+    if session.get(DRAFTS, {}).get(slug) or "_flashes" in session or current_user.is_authenticated:
+        consultation, draft = _open(slug)
+        return _show(consultation, draft)
+    html, _ = _shown.get(slug, lambda: _show_for_everyone(slug), until=lambda kept: kept[1])
+    return html.replace(NONCE, csp_nonce())
+
+
+NONCE = "\x00nonce\x00"  # stands for the nonce in a kept page: no page can hold a NUL (engage.common.validation)
+_shown = Kept(
+    "PUBLIC_PAGE_CACHE_SECONDS",
+    (Consultation, Part, ConsultationDocument, RegisterPublication, FeedbackPublication, Plan, PlanStage, Authority),
+)
+
+
+def _show_for_everyone(slug: str) -> tuple[str, datetime | None]:
+    """The page a visitor with no response in progress sees, its nonce taken out, and when it next changes."""
+    consultation, _ = _open(slug)
+    moment = utcnow()
+    changes = next((at for at in (consultation.opens_at, consultation.closes_at) if moment < at), None)
+    return _show(consultation, None).replace(csp_nonce(), NONCE), changes
+
+
+def _show(consultation, draft) -> str:
     return _page(
         "respond/show.html",
         consultation=consultation,
         draft=draft,
         preview=False,
-        register_published=published,
-        feedback=feedback,
+        register_published=publication.is_published(consultation.id),
+        feedback=themes_queries.publication(consultation) is not None,
     )
 
 

@@ -2,6 +2,7 @@
 
 from sqlalchemy import update
 
+from engage.common import kept
 from engage.extensions import db
 from engage.models import Plan
 from engage.plans import queries
@@ -62,7 +63,7 @@ def test_the_lead_authority_comes_first_then_the_others_by_name(client):
 
 def test_a_process_keeps_who_runs_the_pages_and_forgets_it_when_a_plan_changes(app, client, monkeypatch):
     monkeypatch.setitem(app.config, "OWNER_CACHE_SECONDS", 60)
-    monkeypatch.setattr(queries, "_owners", {})
+    queries._owners.forget()
     plan = create_plan()
     plan.name = "Northshire Local Plan"
     db.session.commit()
@@ -88,11 +89,11 @@ def test_a_process_keeps_who_runs_the_pages_and_forgets_it_when_a_plan_changes(a
 
 def test_the_kept_answer_runs_out(app, client, monkeypatch):
     monkeypatch.setitem(app.config, "OWNER_CACHE_SECONDS", 60)
-    monkeypatch.setattr(queries, "_owners", {})
+    queries._owners.forget()
     create_plan()
     consultation = create_consultation()
     now = [1000.0]
-    monkeypatch.setattr(queries.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(kept.time, "monotonic", lambda: now[0])
     client.get(f"/consult/{consultation.slug}")
     db.session.execute(update(Plan).values(name="Renamed outside this process"))
     db.session.commit()
