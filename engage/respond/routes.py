@@ -1,24 +1,15 @@
 """Public consultation pages: find a consultation, read it and respond without an account."""
 
 import io
-from datetime import datetime
 
 from flask import abort, current_app, redirect, render_template, request, send_file, session, url_for
-from flask_login import current_user
 from sqlalchemy import select
 
-from engage.common.kept import Kept
 from engage.common.validation import ValidationError
 from engage.extensions import db, limiter
 from engage.models import (
-    Authority,
     Consultation,
     ConsultationDocument,
-    FeedbackPublication,
-    Part,
-    Plan,
-    PlanStage,
-    RegisterPublication,
     utcnow,
 )
 from engage.permissions import VIEW, public, require_permission
@@ -27,9 +18,8 @@ from engage.plans.queries import owner
 from engage.redaction import publication
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
 from engage.representations.forms import AboutYouForm, item_form_data, representation_form
-from engage.respond import bp, emails, services
+from engage.respond import bp, emails, kept_pages, services
 from engage.respond.forms import RemoveForm, SaveForm, SubmitForm
-from engage.security import csp_nonce
 from engage.themes import queries as themes_queries
 
 DRAFTS = "consult_drafts"
@@ -88,30 +78,16 @@ def index():
 @bp.route("/<slug>")
 @public
 def show(slug):
-    """A consultation's page. Most visitors on deadline day have not started a response, and the page is the same
-    for all of them but for the Content-Security-Policy nonce, so each process keeps it for PUBLIC_PAGE_CACHE_SECONDS
-    (engage.common.kept), never past the moment the consultation opens or closes, and puts this response's nonce
-    in. A visitor with a response in progress, a message waiting or signed in gets a page made for them."""
-    if session.get(DRAFTS, {}).get(slug) or "_flashes" in session or current_user.is_authenticated:
-        consultation, draft = _open(slug)
-        return _show(consultation, draft)
-    html, _ = _shown.get(slug, lambda: _show_for_everyone(slug), until=lambda kept: kept[1])
-    return html.replace(NONCE, csp_nonce())
+    """A consultation's page: kept for everyone who has not started a response (kept_pages)."""
+    if kept_pages.same_for_everyone(bool(session.get(DRAFTS, {}).get(slug))):
+        return kept_pages.page(("show", slug), lambda: _show_blank(slug))
+    consultation, draft = _open(slug)
+    return _show(consultation, draft)
 
 
-NONCE = "\x00nonce\x00"  # stands for the nonce in a kept page: no page can hold a NUL (engage.common.validation)
-_shown = Kept(
-    "PUBLIC_PAGE_CACHE_SECONDS",
-    (Consultation, Part, ConsultationDocument, RegisterPublication, FeedbackPublication, Plan, PlanStage, Authority),
-)
-
-
-def _show_for_everyone(slug: str) -> tuple[str, datetime | None]:
-    """The page a visitor with no response in progress sees, its nonce taken out, and when it next changes."""
+def _show_blank(slug: str):
     consultation, _ = _open(slug)
-    moment = utcnow()
-    changes = next((at for at in (consultation.opens_at, consultation.closes_at) if moment < at), None)
-    return _show(consultation, None).replace(csp_nonce(), NONCE), changes
+    return _show(consultation, None), 200, consultation
 
 
 def _show(consultation, draft) -> str:
@@ -159,6 +135,8 @@ def _document(consultation, document_id: int, *, preview: bool):
 @public
 @limiter.limit(_save_limit, methods=["POST"])
 def about_you(slug):
+    if request.method == "GET" and kept_pages.same_for_everyone(bool(session.get(DRAFTS, {}).get(slug))):
+        return kept_pages.page(("about-you", slug), lambda: _about_you_blank(slug))
     consultation, draft = _open(slug)
     if not consultation.is_open:
         return _closed(consultation)
@@ -178,6 +156,14 @@ def about_you(slug):
             target = "respond.check" if items else "respond.representation"
             return redirect(url_for(target, slug=slug, number=len(items) + 1))
     return _page("respond/about_you.html", consultation=consultation, form=form)
+
+
+def _about_you_blank(slug: str):
+    """The about-you page as a visitor with no response in progress first sees it (or the closed page)."""
+    consultation, _ = _open(slug)
+    if not consultation.is_open:
+        return *_closed(consultation), consultation
+    return _page("respond/about_you.html", consultation=consultation, form=AboutYouForm()), 200, consultation
 
 
 @bp.route("/<slug>/respond/representations/<int:number>", methods=["GET", "POST"])

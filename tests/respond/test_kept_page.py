@@ -8,18 +8,19 @@ import pytest
 from engage.common import kept
 from engage.extensions import db
 from engage.models import utcnow
-from engage.respond import routes
+from engage.respond import kept_pages
 from tests.factories import create_consultation
-from tests.respond.helpers import fill_about_you
+from tests.pages import parse
+from tests.respond.helpers import ABOUT_YOU, fill_about_you
 from tests.respond.test_queries import counted_statements
 
 
 @pytest.fixture(autouse=True)
 def kept_for_a_while(app, monkeypatch):
     monkeypatch.setitem(app.config, "PUBLIC_PAGE_CACHE_SECONDS", 10)
-    routes._shown.forget()
+    kept_pages.forget()
     yield
-    routes._shown.forget()
+    kept_pages.forget()
 
 
 def _nonce(response) -> str:
@@ -67,9 +68,41 @@ def test_the_page_is_made_again_once_the_consultation_closes(app, monkeypatch):
 
     after = closes_at + timedelta(minutes=1)
     monkeypatch.setattr(kept, "utcnow", lambda: after)
-    monkeypatch.setattr(routes, "utcnow", lambda: after)
+    monkeypatch.setattr(kept_pages, "utcnow", lambda: after)
     monkeypatch.setattr("engage.models.consultation.utcnow", lambda: after)
 
     page = app.test_client().get(f"/consult/{consultation.slug}").get_data(as_text=True)
     assert "Start now" not in page and "This consultation closed on" in page
     assert utcnow() < after  # the real clock was not moved
+
+
+def _token(response) -> str:
+    return parse(response).select_one('input[name="csrf_token"]')["value"]
+
+
+def test_about_you_is_kept_and_each_visitor_gets_a_token_that_works_for_them(app, monkeypatch):
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    consultation = create_consultation()
+    url = f"/consult/{consultation.slug}/respond/about-you"
+    first, second = app.test_client(), app.test_client()
+    first_page = first.get(url)
+    with counted_statements() as statements:
+        second_page = second.get(url)
+
+    assert statements == [] and second_page.status_code == 200
+    assert _token(first_page) != _token(second_page) and "\x00" not in second_page.get_data(as_text=True)
+    assert f'nonce="{_nonce(second_page)}"' in second_page.get_data(as_text=True)
+    answer = second.post(url, data={**ABOUT_YOU, "csrf_token": _token(second_page)})
+    assert answer.status_code == 302
+    refused = first.post(url, data={**ABOUT_YOU, "csrf_token": _token(second_page)})  # not the first visitor's
+    assert refused.status_code != 302
+
+
+def test_about_you_shows_a_visitor_with_a_response_in_progress_what_they_typed(app, client):
+    consultation = create_consultation()
+    app.test_client().get(f"/consult/{consultation.slug}/respond/about-you")  # kept: blank
+    fill_about_you(client, consultation, first_name="Morgan")
+
+    page = client.get(f"/consult/{consultation.slug}/respond/about-you")
+
+    assert parse(page).select_one("#first_name")["value"] == "Morgan"

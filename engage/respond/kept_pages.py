@@ -1,0 +1,65 @@
+"""Public pages kept for the visitors they look the same to.
+
+On deadline day most requests for a consultation's page and its first question page ("About you") come from people
+who have not started a response. Those pages are the same for all of them but for the Content-Security-Policy nonce
+and the CSRF token, so each process keeps them for PUBLIC_PAGE_CACHE_SECONDS (engage.common.kept; not in tests that
+do not turn it on), never past the moment the consultation opens or closes, and puts each response's own nonce and
+token in. A visitor with a response in progress, a message waiting or signed in gets a page made for them. A commit
+in this process that changes what the pages show forgets them at once; other processes' copies run out within the
+time.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+
+from flask import g, session
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+
+from engage.common.kept import Kept
+from engage.models import (
+    Authority,
+    Consultation,
+    ConsultationDocument,
+    FeedbackPublication,
+    Part,
+    Plan,
+    PlanStage,
+    RegisterPublication,
+    utcnow,
+)
+from engage.security import csp_nonce
+
+# Stand for this response's nonce and token in a kept page: no page can hold a NUL (engage.common.validation).
+NONCE, TOKEN = "\x00nonce\x00", "\x00token\x00"
+_pages = Kept(
+    "PUBLIC_PAGE_CACHE_SECONDS",
+    (Consultation, Part, ConsultationDocument, RegisterPublication, FeedbackPublication, Plan, PlanStage, Authority),
+)
+
+
+def same_for_everyone(has_draft: bool) -> bool:
+    return not has_draft and "_flashes" not in session and not current_user.is_authenticated
+
+
+def page(key: tuple, make: Callable[[], tuple[str, int, Consultation]]) -> tuple[str, int]:
+    """The page `key` names as kept, or as `make()` renders it now (its HTML, status and consultation), with this
+    response's nonce and CSRF token in it."""
+    html, status, _ = _pages.get(key, lambda: _kept(*make()), until=lambda kept: kept[2])
+    html = html.replace(NONCE, csp_nonce())
+    return (html.replace(TOKEN, generate_csrf()) if TOKEN in html else html), status
+
+
+def _kept(html: str, status: int, consultation: Consultation) -> tuple[str, int, datetime | None]:
+    """The page with this request's nonce and token taken out, and when the consultation next opens or closes."""
+    html = html.replace(csp_nonce(), NONCE)
+    token = g.get("csrf_token")  # flask_wtf.csrf.generate_csrf keeps this request's token there
+    if token:
+        html = html.replace(token, TOKEN)
+    moment = utcnow()
+    changes = next((at for at in (consultation.opens_at, consultation.closes_at) if moment < at), None)
+    return html, status, changes
+
+
+def forget() -> None:
+    _pages.forget()
