@@ -6,8 +6,9 @@ GET about you, POST it, GET the representation form, POST one representation, GE
 GET the confirmation and read the reference it shows. Eight requests; every POST must be answered with a redirect
 and every GET with 200. Redis is on, as in production: the rate limits count in it and the acknowledgements go on
 its queue, drained during the run by one `flask worker --simple` on the same CPUs. The same 50 clients then POST to
-the bare endpoint for as long. Each server first has BENCH_WARM_UP seconds (default 5) of the same load, not counted,
-so both are measured in their steady state rather than in their workers' first seconds.
+the bare endpoint for as long. The two are measured in alternating slices (BENCH_SLICES, default 4), so that both
+see the same machine, after BENCH_WARM_UP seconds (default 5) each of the same load, not counted, so that both are
+measured in their steady state rather than in their workers' first seconds.
 
 Reported: journeys/s, p50 / p99 of each page, errors, confirmations shown against rows stored (a reference shown
 but not stored is lost; a respondent stored without a confirmation shown is counted too), and server CPU per
@@ -32,6 +33,7 @@ from benchmarks.cpu import CpuMeter
 
 DEFAULT_REDIS = "redis://127.0.0.1:6379/15"
 WARM_UP = float(os.environ.get("BENCH_WARM_UP", "5"))  # seconds of load before the counted run, for both servers
+SLICES = int(os.environ.get("BENCH_SLICES", "4"))  # alternating slices of the run for the journeys and the floor
 SHARE_OF_FLOOR = 0.3
 PAGES = ["start", "GET about you", "POST it", "GET representation", "POST it", "GET check", "POST send", "confirmation"]
 REFERENCE = re.compile(rb"Your reference<br><strong>(R-\d+)</strong>")
@@ -50,15 +52,20 @@ def run(report) -> None:
     app = make_app()
     slug = load._prepare(app)
     dispose(app)
-    port = load._free_port()
+    port, bare_port = load._free_port(), load._free_port()
     shown: list[bytes] = []
     os.environ["BENCH_REDIS_URL"] = redis_url  # the served app and the RQ worker read it as they start
     try:
-        with load._gunicorn("benchmarks.consult_wsgi:engage_app", port, "/consult/") as server, load._rq_worker() as rq:
+        with (
+            load._gunicorn("benchmarks.consult_wsgi:engage_app", port, "/consult/") as server,
+            load._rq_worker() as rq,
+            load._gunicorn("benchmarks.consult_wsgi:bare_app", bare_port, "/ready") as bare_server,
+        ):
             _wait_for_worker(redis_url)  # so that its start-up is not counted as CPU spent on the journeys
-            result = _measured(server, rq, lambda client: _journey(port, slug, shown))
-        with load._gunicorn("benchmarks.consult_wsgi:bare_app", port, "/ready") as server:
-            bare = _measured(server, None, lambda client: load._bare(port))
+            result, bare = _interleaved(
+                (server, rq, lambda client: _journey(port, slug, shown)),
+                (bare_server, None, lambda client: load._bare(bare_port)),
+            )
     finally:
         os.environ.pop("BENCH_REDIS_URL", None)
     floor = len(bare["totals"]) / bare["seconds"]
@@ -67,16 +74,58 @@ def run(report) -> None:
     load._record(report, "bare Flask endpoint, one INSERT (the floor)", bare, target=False)
 
 
-def _measured(server, rq, make_one) -> dict:
-    """The same 50 clients for WARM_UP seconds, not counted, then for the run, counted. The warm-up takes the
-    workers past what only a process's first requests cost (each worker's first touches of the memory it shares
-    with the master after the fork, its first database connection and prepared statements), so that the figures
-    are a server's steady state, as on deadline day afternoon; the floor gets the same warm-up."""
-    asyncio.run(load._load(server.port, make_one, duration=WARM_UP))
-    meter = CpuMeter(server.process.pid, rq.process if rq else None)
-    result = asyncio.run(load._load(server.port, make_one))
-    result["cpu"] = meter.stop()
-    return result
+def _interleaved(*runs) -> list[dict]:
+    """Each (server, RQ worker or None, journey) in turn, SLICES times for DURATION ÷ SLICES seconds each, after a
+    warm-up of WARM_UP seconds each that is not counted; each run's slices added up. The machine's speed drifts by
+    half from one minute to the next (the floor alone gave 665 to 1,188 requests/s on one afternoon), so the Engage
+    journeys and the floor are measured in alternating slices, under the same conditions, rather than one after
+    the other. The warm-up takes the workers past what only a process's first requests cost (each worker's first
+    touches of the memory it shares with the master after the fork, its first connection and prepared statements),
+    so both are measured in their steady state, as on deadline day afternoon."""
+    for server, _, make_one in runs:
+        asyncio.run(load._load(server.port, make_one, duration=WARM_UP))
+    slices: list[list[dict]] = [[] for _ in runs]
+    for _ in range(SLICES):
+        for done, (server, rq, make_one) in zip(slices, runs, strict=True):
+            meter = CpuMeter(server.process.pid, rq.process if rq else None)
+            part = asyncio.run(load._load(server.port, make_one, duration=load.DURATION / SLICES))
+            if rq:
+                _drain()  # the worker's last acknowledgements are the journeys' CPU, not the floor's
+            part["cpu"] = meter.stop()
+            done.append(part)
+    return [_added(parts) for parts in slices]
+
+
+def _drain(seconds: float = 15) -> None:
+    """Wait until the worker has sent every acknowledgement the journeys asked for."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(os.environ["BENCH_DATABASE_URL"], poolclass=NullPool)
+    deadline = time.monotonic() + seconds
+    try:
+        with engine.connect() as connection:
+            while connection.scalar(text("SELECT count(*) FROM acknowledgement_due")) and time.monotonic() < deadline:
+                connection.commit()
+                time.sleep(0.05)
+    finally:
+        engine.dispose()
+
+
+def _added(parts: list[dict]) -> dict:
+    """One run's slices as one: lists joined, seconds and CPU added, the client's share of a core averaged."""
+    seconds = sum(part["seconds"] for part in parts)
+    cpus = [part["cpu"] for part in parts]
+    return {
+        **{key: [item for part in parts for item in part[key]] for key in ("totals", "requests", "by_step", "errors")},
+        "seconds": seconds,
+        "client_cpu": sum(part["client_cpu"] * part["seconds"] for part in parts) / seconds,
+        "cpu": {
+            **{key: sum(cpu[key] for cpu in cpus) for key in ("app_ms", "worker_ms", "database_ms")},
+            "machine_busy": sum(cpu["machine_busy"] for cpu in cpus) / len(cpus),
+            "load": f"{cpus[0]['load'].split('–')[0]}–{cpus[-1]['load'].split('–')[-1]}",
+        },
+    }
 
 
 def _redis_problem(url: str) -> str | None:
