@@ -2,6 +2,7 @@
 
 import sqlite3
 
+from flask import request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -67,6 +68,13 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 # Limits are declared per route; storage is Redis when REDIS_URL is set, memory otherwise (see setup.py).
 limiter = Limiter(key_func=get_remote_address)
+
+
+@limiter.request_filter
+def _reading() -> bool:
+    """Every limit is on a write (responses' saves and sends, password reset emails: tests/test_security.py checks
+    it), so a request that only reads skips Flask-Limiter's work."""
+    return request.method in ("GET", "HEAD", "OPTIONS")
 
 
 @event.listens_for(Engine, "connect")

@@ -70,3 +70,30 @@ def test_production_sends_hsts_for_a_year(monkeypatch, database_url):
     app = create_app("production", SQLALCHEMY_DATABASE_URI=database_url)
     response = app.test_client().get("/sign-in")
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_every_rate_limit_is_on_a_write_so_reads_can_skip_the_limiter(app):
+    from engage.extensions import limiter
+
+    manager = limiter.limit_manager
+    limits = [limit for group in manager._decorated_limits.values() for limit in group]
+    limits += [limit for group in manager._blueprint_limits.values() for limit in group]
+    assert limits and all(limit.methods and set(limit.methods) <= {"post"} for limit in limits)
+    assert not manager._application_limits and not manager._default_limits
+
+
+def test_reading_a_page_does_not_count_against_a_limit(app, client):
+    from engage.extensions import limiter
+    from tests.factories import create_consultation
+
+    app.config["CONSULT_SAVE_RATE_LIMIT"] = "1 per minute"
+    limiter.reset()
+    try:
+        consultation = create_consultation()
+        url = f"/consult/{consultation.slug}/respond/about-you"
+        assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
+        assert client.post(url, data={}).status_code == 200  # the first save is let through (and asks for answers)
+        assert client.post(url, data={}).status_code == 429
+    finally:
+        app.config["CONSULT_SAVE_RATE_LIMIT"] = "10000 per minute"
+        limiter.reset()
