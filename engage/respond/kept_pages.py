@@ -1,10 +1,11 @@
 """Public pages kept for the visitors they look the same to.
 
 On deadline day most requests for a consultation's page and its first question page ("About you") come from people
-who have not started a response. Those pages are the same for all of them but for the Content-Security-Policy nonce
-and the CSRF token, so each process keeps them for PUBLIC_PAGE_CACHE_SECONDS (engage.common.kept; not in tests that
-do not turn it on), never past the moment the consultation opens or closes, and puts each response's own nonce and
-token in. A visitor with a response in progress, a message waiting or signed in gets a page made for them. A commit
+who have not started a response, and every respondent opens a blank form for a new representation. Those pages are
+the same for all of them but for the Content-Security-Policy nonce and the CSRF token, so each process keeps them
+for PUBLIC_PAGE_CACHE_SECONDS (engage.common.kept; not in tests that do not turn it on), never past the moment the
+consultation opens or closes, and puts each response's own nonce and token in. A visitor whose page would show
+their own response in progress, who has a message waiting or who is signed in gets a page made for them. A commit
 in this process that changes what the pages show forgets them at once; other processes' copies run out within the
 time.
 """
@@ -25,6 +26,7 @@ from engage.models import (
     Part,
     Plan,
     PlanStage,
+    Question,
     RegisterPublication,
     utcnow,
 )
@@ -34,12 +36,24 @@ from engage.security import csp_nonce
 NONCE, TOKEN = "\x00nonce\x00", "\x00token\x00"
 _pages = Kept(
     "PUBLIC_PAGE_CACHE_SECONDS",
-    (Consultation, Part, ConsultationDocument, RegisterPublication, FeedbackPublication, Plan, PlanStage, Authority),
+    (
+        Consultation,
+        Part,
+        Question,
+        ConsultationDocument,
+        RegisterPublication,
+        FeedbackPublication,
+        Plan,
+        PlanStage,
+        Authority,
+    ),
 )
 
 
-def same_for_everyone(has_draft: bool) -> bool:
-    return not has_draft and "_flashes" not in session and not current_user.is_authenticated
+def same_for_everyone(shows_their_draft: bool) -> bool:
+    """Whether this visitor may be given the kept page: not when it would show their own response in progress,
+    nor when a message waits for them or they are signed in."""
+    return not shows_their_draft and "_flashes" not in session and not current_user.is_authenticated
 
 
 def page(key: tuple, make: Callable[[], tuple[str, int, Consultation]]) -> tuple[str, int]:

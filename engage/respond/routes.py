@@ -178,6 +178,9 @@ def representation(slug, number):
     items = draft.data.get("items", [])
     if number < 1 or number > len(items) + 1:
         abort(404)
+    if request.method == "GET" and number == len(items) + 1 and kept_pages.same_for_everyone(False):
+        # a new representation's blank form: the same for every visitor at this number, whatever their draft holds
+        return kept_pages.page(("representation", slug, number), lambda: _representation_blank(consultation, number))
     existing = item_form_data(items[number - 1]) if number <= len(items) and request.method == "GET" else None
     form = representation_form(consultation, data=existing)
     if form.validate_on_submit():
@@ -192,6 +195,12 @@ def representation(slug, number):
             return redirect(url_for("respond.check", slug=slug))
     files = services.draft_attachments(draft).get(number - 1, []) if number <= len(items) else []  # none for a new one
     return _page("respond/representation.html", consultation=consultation, form=form, number=number, files=files)
+
+
+def _representation_blank(consultation, number: int):
+    form = representation_form(consultation)
+    html = _page("respond/representation.html", consultation=consultation, form=form, number=number, files=[])
+    return html, 200, consultation
 
 
 @bp.route("/<slug>/respond/attachments/<int:attachment_id>")

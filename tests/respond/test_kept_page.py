@@ -11,7 +11,7 @@ from engage.models import utcnow
 from engage.respond import kept_pages
 from tests.factories import create_consultation
 from tests.pages import parse
-from tests.respond.helpers import ABOUT_YOU, fill_about_you
+from tests.respond.helpers import ABOUT_YOU, ITEM, fill_about_you, fill_item
 from tests.respond.test_queries import counted_statements
 
 
@@ -106,3 +106,32 @@ def test_about_you_shows_a_visitor_with_a_response_in_progress_what_they_typed(a
     page = client.get(f"/consult/{consultation.slug}/respond/about-you")
 
     assert parse(page).select_one("#first_name")["value"] == "Morgan"
+
+
+def test_a_new_representations_blank_form_is_kept_for_every_respondent_at_that_number(app, monkeypatch):
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    consultation = create_consultation()
+    first, second = app.test_client(), app.test_client()
+    for visitor, name in ((first, "Alex"), (second, "Sam")):
+        page = visitor.get(f"/consult/{consultation.slug}/respond/about-you")
+        visitor.post(page.request.path, data={**ABOUT_YOU, "first_name": name, "csrf_token": _token(page)})
+    url = f"/consult/{consultation.slug}/respond/representations/1"
+    first_page = first.get(url)
+    with counted_statements() as statements:
+        second_page = second.get(url)
+
+    assert len(statements) == 1  # only the consultation and this visitor's draft: the page itself was kept
+    assert _token(first_page) != _token(second_page) and "Sam" not in second_page.get_data(as_text=True)
+    answer = second.post(url, data={**ITEM, "csrf_token": _token(second_page)})
+    assert answer.status_code == 302
+
+
+def test_a_representation_already_made_is_shown_with_what_was_typed_not_the_kept_form(app, client):
+    consultation = create_consultation()
+    fill_about_you(app.test_client(), consultation)
+    fill_about_you(client, consultation)
+    fill_item(client, consultation, comment="My own words")
+
+    page = client.get(f"/consult/{consultation.slug}/respond/representations/1")
+
+    assert "My own words" in page.get_data(as_text=True)
