@@ -30,15 +30,25 @@ class CpuMeter:
         self.engine.dispose()
         return {
             "app_ms": sum(ms - self.app.get(pid, 0.0) for pid, ms in app.items()) + self._reaped() - self.reaped - gone,
-            "worker_ms": sum(app.get(pid, 0.0) - self.app.get(pid, 0.0) for pid in self.extra),  # within app_ms
+            "worker_ms": sum(app.get(pid, 0.0) - self.app.get(pid, 0.0) for pid in self._worker_pids()),  # in app_ms
             "database_ms": sum(ms - self.database.get(pid, 0.0) for pid, ms in database.items()),
             "machine_busy": busy / total,
             "load": f"{self.load}–{Path('/proc/loadavg').read_text().split()[0]}",
         }
 
     def _app_pids(self) -> list[int]:
-        children = Path(f"/proc/{self.master_pid}/task/{self.master_pid}/children").read_text().split()
-        return [int(pid) for pid in children] + self.extra
+        return self._children(self.master_pid) + self._worker_pids()
+
+    @staticmethod
+    def _children(pid: int) -> list[int]:
+        """A process's children (the RQ worker's: its scheduler, which RQ forks)."""
+        try:
+            return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        except OSError:
+            return []
+
+    def _worker_pids(self) -> list[int]:
+        return self.extra + [pid for extra in self.extra for pid in self._children(extra)]
 
     def _reaped(self) -> float:
         """CPU time of the master's children that have exited and been waited for (cutime + cstime)."""

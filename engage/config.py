@@ -76,6 +76,7 @@ class Config:
     # With Redis, an acknowledgement the mail server refuses is tried again after each of these (seconds), then
     # recorded as failed in the audit trail; inline it is tried once.
     ACKNOWLEDGEMENT_RETRY_AFTER = (60, 600, 3600)
+    ACKNOWLEDGEMENT_BATCH_SECONDS = 1  # the worker's run starts this long after the response that wakes it
     # Webhooks: seconds to wait for an endpoint to answer, and (with Redis) the waits before each further attempt.
     WEBHOOK_TIMEOUT = 5
     WEBHOOK_RETRY_AFTER = (30, 300, 1800, 7200, 21600)
@@ -109,6 +110,7 @@ class TestingConfig(Config):
     WEBHOOK_SEND_IN_BACKGROUND = False  # tests/webhooks/test_background.py turns it on
     OWNER_CACHE_SECONDS = 0  # tests/respond/test_owner.py turns it on
     PUBLIC_PAGE_CACHE_SECONDS = 0  # and tests/respond/test_kept_page.py this one
+    ACKNOWLEDGEMENT_BATCH_SECONDS = 0  # queued at once, for a burst worker (tests/respond/test_acknowledgement_queue)
 
 
 class ProductionConfig(Config):

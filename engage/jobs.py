@@ -39,7 +39,7 @@ import importlib
 import logging
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from flask import current_app
@@ -123,8 +123,9 @@ def _unreachable(redis_url: str, func_path: str, error: Exception) -> None:
     )
 
 
-def wake(func: str | Callable) -> bool:
-    """Queue one run of `func()` on the worker unless one is already waiting. False when Redis is not configured or
+def wake(func: str | Callable, after: float = 0) -> bool:
+    """Queue one run of `func()` on the worker unless one is already waiting, `after` seconds from now (the worker's
+    scheduler queues it then; meanwhile more rows gather for the one run). False when Redis is not configured or
     cannot be reached: the caller then does the work itself."""
     func_path = _path(func)
     redis_url = current_app.config.get("REDIS_URL")
@@ -139,6 +140,8 @@ def wake(func: str | Callable) -> bool:
         _unreachable(redis_url, func_path, error)
         return False
     options = {"job_timeout": JOB_TIMEOUT, "result_ttl": 0, "failure_ttl": 86400}
+    if after:
+        return _schedule(datetime.now(UTC) + timedelta(seconds=after), func_path, options)
     return _put_on_queue("engage.jobs.run_call", func_path, **options)
 
 
@@ -153,16 +156,20 @@ def woken(func: str | Callable) -> None:
 
 def wake_at(when: datetime, func: str | Callable) -> None:
     """Schedule a run of `func()` at `when` (the worker's scheduler queues it then); nothing without Redis."""
-    redis_url = current_app.config.get("REDIS_URL")
-    if not redis_url:
-        return
+    if current_app.config.get("REDIS_URL"):
+        _schedule(when, _path(func), {"job_timeout": JOB_TIMEOUT, "result_ttl": 0, "failure_ttl": 86400})
+
+
+def _schedule(when: datetime, func_path: str, options: dict) -> bool:
+    redis_url = current_app.config["REDIS_URL"]
     from redis.exceptions import RedisError
 
-    options = {"job_timeout": JOB_TIMEOUT, "result_ttl": 0, "failure_ttl": 86400}
     try:
-        _shared_queue(redis_url).enqueue_at(when, "engage.jobs.run_call", _path(func), **options)
+        _shared_queue(redis_url).enqueue_at(when, "engage.jobs.run_call", func_path, **options)
     except RedisError as error:
-        _unreachable(redis_url, _path(func), error)
+        _unreachable(redis_url, func_path, error)
+        return False
+    return True
 
 
 def _wake_key(func_path: str) -> str:

@@ -4,7 +4,8 @@ save-and-return link. A failure to send is logged by id and never undoes a submi
 The acknowledgement goes through an outbox: `services.submit_draft` writes an `AcknowledgementDue` row in the
 transaction that records the response, so it is kept even if the queue is lost. After the commit,
 `send_acknowledgement` wakes the worker (engage.jobs.wake), whose run of `acknowledge_due` sends every
-acknowledgement that is due, in batches: one run for many responses on deadline day. A send that fails is tried
+acknowledgement that is due, in batches: the run starts ACKNOWLEDGEMENT_BATCH_SECONDS after the first response that
+woke it, so on deadline day one run sends the acknowledgements of many responses. A send that fails is tried
 again after each of ACKNOWLEDGEMENT_RETRY_AFTER in turn (the run schedules itself for the next one due); when the
 last attempt fails, that is recorded in the audit trail with the reason ("acknowledgement-failed"). Without Redis,
 or when it cannot be reached, the acknowledgement is sent in the request, once."""
@@ -31,7 +32,7 @@ BATCH = 100  # acknowledgements read, sent and committed together by a run of ac
 
 def send_acknowledgement(respondent_id: int) -> None:
     """Call after the commit: never raises. With Redis the worker sends it; without, it is sent now, once."""
-    if jobs.wake(acknowledge_due):
+    if jobs.wake(acknowledge_due, after=current_app.config["ACKNOWLEDGEMENT_BATCH_SECONDS"]):
         return
     try:
         acknowledge_due(respondent_id=respondent_id)

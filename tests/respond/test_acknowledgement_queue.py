@@ -101,3 +101,18 @@ def test_two_runs_at_once_send_each_acknowledgement_once(app, monkeypatch):
 
     assert sum(counts) == 20 and sorted(sent) == sorted(f"p{n}@example.com" for n in range(20))
     assert _waiting() == 0
+
+
+def test_the_run_starts_a_moment_after_the_first_response_so_it_sends_for_many(app, redis_queue, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    monkeypatch.setitem(app.config, "ACKNOWLEDGEMENT_BATCH_SECONDS", 1)
+    consultation = create_consultation()
+    started = datetime.now(UTC)
+    for number in range(2):
+        _respond(app.test_client(), consultation, email=f"person{number}@example.com")
+
+    registry = redis_queue.scheduled_job_registry
+    [job_id] = registry.get_job_ids()  # one run for both, waiting: nothing on the queue yet
+    assert redis_queue.count == 0 and _waiting() == 2
+    assert timedelta(0) < registry.get_scheduled_time(job_id) - started < timedelta(seconds=3)
