@@ -26,6 +26,7 @@ from engage.models import (
 from engage.representations.attachments import add_attachment, check_upload, find_attachment
 from engage.representations.services import clean_item, clean_person, record_response
 
+FILES = "files"  # in a draft's data: whether a file was ever added, so a draft without any skips looking for them
 MAX_FILES = 10  # files a draft may hold, so one response cannot fill the database
 TOO_MANY_FILES = f"You can attach up to {MAX_FILES} files to a response"
 PART_TAKEN = (
@@ -97,7 +98,10 @@ def find_draft(consultation: Consultation, token: str | None) -> ResponseDraft |
 
 def new_draft(consultation: Consultation) -> ResponseDraft:
     draft = ResponseDraft(
-        token=secrets.token_urlsafe(32), consultation_id=consultation.id, data={}, expires_at=consultation.closes_at
+        token=secrets.token_urlsafe(32),
+        consultation_id=consultation.id,
+        data={FILES: False},
+        expires_at=consultation.closes_at,
     )
     db.session.add(draft)
     return draft
@@ -137,7 +141,7 @@ def start_for_another_client(consultation: Consultation, respondent: Respondent)
     _check_open(consultation, utcnow())
     draft = new_draft(consultation)
     agent = dict(respondent.agent or {})
-    draft.data = {"respondent": {}, "agent": agent, "is_agent": True}
+    draft.data = {**draft.data, "respondent": {}, "agent": agent, "is_agent": True}
     draft.email = agent.get("email", "")
     commit_keeping()
     return draft
@@ -168,10 +172,15 @@ def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data
         items[index] = data
     else:
         items.append(data)
-    draft.data = {**draft.data, "items": items}
+    draft.data = {**draft.data, "items": items, **({FILES: True} if attachment else {})}
     if attachment:
         add_attachment(attachment, draft_id=draft.id, draft_item=min(index, len(items) - 1))
     commit_keeping()
+
+
+def _may_have_files(draft: ResponseDraft) -> bool:
+    """False only for a draft no file was ever added to (a draft from before FILES was kept may have some)."""
+    return draft.data.get(FILES, True)
 
 
 def _part_taken(draft: ResponseDraft, index: int, ref: Any) -> bool:
@@ -192,6 +201,8 @@ def _file_count(draft: ResponseDraft) -> int:
 
 def draft_attachments(draft: ResponseDraft) -> dict[int, list[Attachment]]:
     found: dict[int, list[Attachment]] = {}
+    if not _may_have_files(draft):
+        return found
     for attachment in db.session.scalars(_DRAFT_ATTACHMENTS, {"draft_id": draft.id}):
         found.setdefault(attachment.draft_item, []).append(attachment)
     return found
@@ -287,6 +298,8 @@ def _checked_items(consultation: Consultation, draft: ResponseDraft) -> list[dic
 
 def _attach_files(draft: ResponseDraft, respondent: Respondent) -> None:
     """Each file kept with the draft goes to the representation made from its item, in one statement."""
+    if not _may_have_files(draft):
+        return
     representation_id = (
         select(Representation.id)
         .where(Representation.respondent_id == respondent.id, Representation.number == Attachment.draft_item + 1)

@@ -7,10 +7,11 @@ from sqlalchemy import func, select
 
 from engage.extensions import db
 from engage.models import Attachment, Representation, ResponseDraft
-from engage.respond.services import MAX_FILES
+from engage.respond.services import FILES, MAX_FILES
 from tests.factories import create_consultation
 from tests.pages import error_summary, get_page, parse
-from tests.respond.helpers import ITEM, fill_about_you, submit
+from tests.respond.helpers import ITEM, fill_about_you, fill_item, submit
+from tests.respond.test_queries import counted_statements
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -111,3 +112,27 @@ def test_removing_a_file_needs_the_csrf_token(client, app):
 
     assert response.status_code == 400
     assert _draft_files() == ["mine.pdf"]
+
+
+def test_a_response_without_files_never_looks_for_them(client):
+    consultation = create_consultation()
+    fill_about_you(client, consultation)
+    fill_item(client, consultation)
+    with counted_statements() as statements:
+        get_page(client, "respond.check", slug=consultation.slug)
+        submit(client, consultation)
+
+    assert not [statement for statement in statements if "attachment" in statement.split("WHERE")[0]]
+
+
+def test_a_draft_from_before_files_were_noted_still_sends_its_files(client):
+    consultation = create_consultation()
+    fill_about_you(client, consultation)
+    _save(client, consultation, "evidence.pdf")
+    draft = db.session.scalar(select(ResponseDraft))
+    draft.data = {key: value for key, value in draft.data.items() if key != FILES}  # as drafts saved before
+    db.session.commit()
+
+    assert "evidence.pdf" in get_page(client, "respond.check", slug=consultation.slug).text
+    submit(client, consultation)
+    assert db.session.scalar(select(Attachment.representation_id)) == db.session.scalar(select(Representation.id))
