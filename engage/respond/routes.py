@@ -308,11 +308,12 @@ def _refused(consultation):
 @bp.route("/<slug>/respond/confirmation")
 @public
 def confirmation(slug):
-    consultation = _consultation(slug)
     respondent_id = session.get(SUBMITTED, {}).get(slug)
-    respondent = services.respondent_with_representations(respondent_id) if respondent_id else None
-    if respondent is None or respondent.consultation_id != consultation.id:
+    respondent = services.sent_response(slug, respondent_id) if respondent_id else None
+    if respondent is None:
+        _consultation(slug)  # a 404 for a consultation that is not published
         return redirect(url_for("respond.show", slug=slug))
+    consultation = respondent.consultation
     return _page("respond/confirmation.html", consultation=consultation, respondent=respondent, form=RemoveForm())
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, bindparam, func, select, update
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from engage.common.validation import ValidationError
 from engage.extensions import db
@@ -319,6 +319,20 @@ def respondent_with_representations(respondent_id: int) -> Respondent | None:
 
 
 _WITH_REPRESENTATIONS = (joinedload(Respondent.representations).joinedload(Representation.part),)
+
+
+def sent_response(slug: str, respondent_id: int) -> Respondent | None:
+    """The respondent this session sent to the published consultation at `slug`, with that consultation and their
+    representations, in one query; None when there is no such respondent for that consultation."""
+    return db.session.scalars(_SENT, {"slug": slug, "respondent_id": respondent_id}).unique().first()
+
+
+_SENT = (
+    select(Respondent)
+    .join(Respondent.consultation)
+    .where(Respondent.id == bindparam("respondent_id"), *_PUBLISHED)
+    .options(contains_eager(Respondent.consultation), *_WITH_REPRESENTATIONS)
+)
 
 
 def public_consultations(moment: datetime | None = None, recent_days: int = 365) -> dict[str, list[Consultation]]:

@@ -11,11 +11,11 @@ from tests.factories import create_consultation
 from tests.pages import get_page
 from tests.respond.helpers import fill_about_you, fill_item, submit
 
-STATEMENT_BUDGET = 25  # see docs/performance.md (consult_submit, third pass): it was 35; each public page
+STATEMENT_BUDGET = 24  # see docs/performance.md (consult_submit, third pass): it was 35; each public page
 # now also reads its plan and partners (one statement) to name them in the header and footer, and sending the
 # response reads which webhook endpoints want representation.created (one statement, however many items); the
 # acknowledgement's outbox row is written and deleted (two); a response without files no longer looks for them (two
-# fewer)
+# fewer), and the confirmation page reads the respondent with their consultation (one fewer)
 
 
 @contextmanager
