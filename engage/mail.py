@@ -47,11 +47,6 @@ def send_email(to: str, subject: str, text: str, html: str | None = None) -> Ema
     return message
 
 
-class NotSent(Exception):
-    """Raised instead of an SMTP error (`raise NotSent(failure_reason(error)) from None`) where a worker logs the
-    traceback, so that the log says why without the address a refused recipient's error holds."""
-
-
 def is_unexpected(error: Exception) -> bool:
     """Not a mail server's answer nor a connection failure, but a mistake (in a template, say): worth a traceback."""
     return not isinstance(error, OSError)

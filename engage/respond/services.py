@@ -314,7 +314,7 @@ def _attach_files(draft: ResponseDraft, respondent: Respondent) -> None:
 
 
 def respondent_with_representations(respondent_id: int) -> Respondent | None:
-    """One query, or none when this session has just recorded the respondent (the acknowledgement, sent inline)."""
+    """The respondent with their representations and the parts they are about, in one query."""
     return db.session.get(Respondent, respondent_id, options=_WITH_REPRESENTATIONS)
 
 
