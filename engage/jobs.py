@@ -61,6 +61,7 @@ _unreachable_until: dict[str, float] = {}  # REDIS_URL -> time.monotonic() to tr
 _queues: dict[tuple[str, str], Any] = {}  # (REDIS_URL, queue name) -> rq.Queue, see _shared_queue
 WAKE_TTL = 60  # seconds a "run waiting" mark lasts if its run is lost, after which a new commit wakes another
 WAKE_ON_START = ("engage.respond.emails.acknowledge_due",)
+_RUN_OPTIONS = {"job_timeout": JOB_TIMEOUT, "result_ttl": 0, "failure_ttl": 86400}  # a woken or scheduled run
 
 
 def enqueue(func: str | Callable, job_id: int) -> None:
@@ -139,10 +140,9 @@ def wake(func: str | Callable, after: float = 0) -> bool:
     except RedisError as error:
         _unreachable(redis_url, func_path, error)
         return False
-    options = {"job_timeout": JOB_TIMEOUT, "result_ttl": 0, "failure_ttl": 86400}
     if after:
-        return _schedule(datetime.now(UTC) + timedelta(seconds=after), func_path, options)
-    return _put_on_queue("engage.jobs.run_call", func_path, **options)
+        return _schedule(datetime.now(UTC) + timedelta(seconds=after), func_path)
+    return _put_on_queue("engage.jobs.run_call", func_path, **_RUN_OPTIONS)
 
 
 def woken(func: str | Callable) -> None:
@@ -157,15 +157,15 @@ def woken(func: str | Callable) -> None:
 def wake_at(when: datetime, func: str | Callable) -> None:
     """Schedule a run of `func()` at `when` (the worker's scheduler queues it then); nothing without Redis."""
     if current_app.config.get("REDIS_URL"):
-        _schedule(when, _path(func), {"job_timeout": JOB_TIMEOUT, "result_ttl": 0, "failure_ttl": 86400})
+        _schedule(when, _path(func))
 
 
-def _schedule(when: datetime, func_path: str, options: dict) -> bool:
+def _schedule(when: datetime, func_path: str) -> bool:
     redis_url = current_app.config["REDIS_URL"]
     from redis.exceptions import RedisError
 
     try:
-        _shared_queue(redis_url).enqueue_at(when, "engage.jobs.run_call", func_path, **options)
+        _shared_queue(redis_url).enqueue_at(when, "engage.jobs.run_call", func_path, **_RUN_OPTIONS)
     except RedisError as error:
         _unreachable(redis_url, func_path, error)
         return False
