@@ -7,11 +7,7 @@ from sqlalchemy import select
 
 from engage.common.validation import ValidationError
 from engage.extensions import db, limiter
-from engage.models import (
-    Consultation,
-    ConsultationDocument,
-    utcnow,
-)
+from engage.models import Consultation, ConsultationDocument, utcnow
 from engage.permissions import VIEW, public, require_permission
 from engage.plans import wording
 from engage.plans.queries import owner
@@ -49,12 +45,17 @@ def _consultation(slug: str):
 def _open(slug: str, *, sent_too: bool = False):
     """The consultation (404 unless published) and this session's draft for it, in one query. The draft is None
     when there is none, or when it has been sent unless `sent_too`."""
-    consultation, draft = services.open_with_draft(slug, session.get(DRAFTS, {}).get(slug))
+    consultation, draft = services.open_with_draft(slug, _draft_token(slug))
     if consultation is None:
         abort(404)
     if draft is not None and draft.submitted_at and not sent_too:
         draft = None
     return consultation, draft
+
+
+def _draft_token(slug: str) -> str | None:
+    """The token of this session's draft for the consultation, if it has one."""
+    return session.get(DRAFTS, {}).get(slug)
 
 
 def _remember(slug: str, token: str) -> None:
@@ -79,7 +80,7 @@ def index():
 @public
 def show(slug):
     """A consultation's page: kept for everyone who has not started a response (kept_pages)."""
-    if kept_pages.same_for_everyone(bool(session.get(DRAFTS, {}).get(slug))):
+    if kept_pages.same_for_everyone(bool(_draft_token(slug))):
         return kept_pages.page(("show", slug), lambda: _show_blank(slug))
     consultation, draft = _open(slug)
     return _show(consultation, draft)
@@ -135,7 +136,7 @@ def _document(consultation, document_id: int, *, preview: bool):
 @public
 @limiter.limit(_save_limit, methods=["POST"])
 def about_you(slug):
-    if request.method == "GET" and kept_pages.same_for_everyone(bool(session.get(DRAFTS, {}).get(slug))):
+    if request.method == "GET" and kept_pages.same_for_everyone(bool(_draft_token(slug))):
         return kept_pages.page(("about-you", slug), lambda: _about_you_blank(slug))
     consultation, draft = _open(slug)
     if not consultation.is_open:
