@@ -30,7 +30,7 @@ from engage.common.dates import LONDON, format_time
 from engage.common.fields import GovDateField
 from engage.common.forms import BaseForm, QueryForm
 from engage.common.validation import parse_london_time
-from engage.models import Consultation
+from engage.models import Consultation, utcnow
 from engage.representations.forms import AboutYouForm, ErrorsMixin, RepresentationForm
 from engage.vocab import (
     Answer,
@@ -246,10 +246,17 @@ def received_fields() -> dict[str, Any]:
 
 
 class ReceivedMixin:
-    """The moment of the fields of `received_fields()`: noon when no time is given."""
+    """The moment of the fields of `received_fields()`: noon when no time is given, or now when that is today and
+    noon is still to come (a letter opened in the morning was not received in the afternoon)."""
 
     def received_at(self) -> datetime | None:
-        return london_datetime(self.received_on.data, self.received_time.data or "12:00")
+        if self.received_time.data:
+            return london_datetime(self.received_on.data, self.received_time.data)
+        noon = london_datetime(self.received_on.data, "12:00")
+        now = utcnow()
+        if noon is not None and noon > now and noon.astimezone(LONDON).date() == now.astimezone(LONDON).date():
+            return now
+        return noon
 
     def validate_received_time(self, field) -> None:
         check_time(self.received_on.data, field.data or "12:00")

@@ -1,6 +1,7 @@
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from engage.extensions import db
@@ -280,3 +281,35 @@ def test_a_questionnaire_answer_is_shown_without_the_model_form_questions(office
     rows = {row.dt.get_text(strip=True): row.dd.get_text(strip=True) for row in page.select(".govuk-summary-list__row")}
     assert rows["What do you think of the vision?"] == "It is fine."
     assert "Sound" not in rows and "Legally compliant" not in rows
+
+
+@pytest.mark.parametrize(
+    ("clock", "expected"),
+    [
+        ("2026-12-07T08:15:00+00:00", "2026-12-07T08:15:00+00:00"),  # opened this morning: received by now
+        ("2026-12-07T15:40:00+00:00", "2026-12-07T12:00:00+00:00"),  # this afternoon: noon, as any other day
+        ("2026-07-07T07:00:00+00:00", "2026-07-07T07:00:00+00:00"),  # 08:00 BST: still today in UK time
+    ],
+)
+def test_a_letter_received_today_without_a_time_is_accepted_at_any_hour(officer_client, monkeypatch, clock, expected):
+    now = datetime.fromisoformat(clock)
+    monkeypatch.setattr("engage.consultations.forms.utcnow", lambda: now)
+    monkeypatch.setattr("engage.representations.services.utcnow", lambda: now)
+    consultation = create_consultation(opens_at=now - timedelta(days=30), closes_at=now + timedelta(days=30))
+    data = {**KEYED, "received_on": [str(now.day), str(now.month), str(now.year)], "received_time": ""}
+
+    response = post_form(officer_client, "consultations.new_representation", data, {"consultation_id": consultation.id})
+
+    assert response.status_code == 302, error_summary(parse(response))
+    assert db.session.scalar(select(Representation)).received_at.isoformat() == expected
+
+
+def test_a_letter_dated_tomorrow_is_still_refused(officer_client):
+    consultation = create_consultation(opens_at=utcnow() - timedelta(days=30))
+    tomorrow = utcnow() + timedelta(days=1)
+    data = {**KEYED, "received_on": [str(tomorrow.day), str(tomorrow.month), str(tomorrow.year)], "received_time": ""}
+
+    response = post_form(officer_client, "consultations.new_representation", data, {"consultation_id": consultation.id})
+
+    assert "The date received must be today or in the past" in error_summary(parse(response))
+    assert db.session.scalar(select(Representation)) is None
