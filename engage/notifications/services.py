@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from engage.common import audit
+from engage.common.dates import LONDON
 from engage.common.validation import EARLIEST_YEAR, LATEST_YEAR, ValidationError
 from engage.extensions import db
 from engage.jobs import enqueue_after_commit, send_each
@@ -41,7 +42,7 @@ def clean_event(plan: Plan, data: dict[str, Any], *, today: date | None = None) 
             "asked were told then"
         ]
     occurred_on = data.get("occurred_on")
-    today = today or utcnow().date()
+    today = today or utcnow().astimezone(LONDON).date()  # the UK date: an hour ahead of UTC's in summer
     if not isinstance(occurred_on, date):
         errors["occurred_on"] = ["Enter the date it happened, like 27 3 2027"]
     elif not EARLIEST_YEAR <= occurred_on.year <= LATEST_YEAR:

@@ -1,7 +1,7 @@
 import csv
 import io
 import socket
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -225,3 +225,13 @@ def test_the_job_sends_only_what_is_pending_so_running_it_twice_sends_nothing_tw
     assert services.send_notification_emails(event.job_id) == {"sent": 0, "failed": 0}
     assert outbox == []
     assert date(2026, 6, 1) == event.occurred_on
+
+
+def test_an_event_of_today_in_uk_time_is_not_in_the_future_in_the_hour_after_midnight_bst(monkeypatch):
+    plan = create_plan()
+    now = datetime.fromisoformat("2026-07-07T23:30:00+00:00")  # 00:30 BST on 8 July
+    monkeypatch.setattr(services, "utcnow", lambda: now)
+
+    cleaned = services.clean_event(plan, {"event": "adoption", "occurred_on": date(2026, 7, 8)})
+
+    assert cleaned["occurred_on"] == date(2026, 7, 8)
