@@ -11,6 +11,7 @@ from engage.consultations import services as consultation_services
 from engage.errors import database_unavailable
 from engage.extensions import db, limiter
 from engage.models import Consultation, IdempotencyRecord, Representation, Respondent
+from engage.respond import queries as respond_queries
 from engage.respond import routes as respond_routes
 from engage.respond import services as respond_services
 from tests import database
@@ -128,7 +129,7 @@ def connection_lost(app, monkeypatch):
 
 def test_a_lost_connection_on_a_public_page_asks_to_try_again_and_the_next_request_works(client, connection_lost):
     consultation = create_consultation()
-    connection_lost(respond_services, "open_with_draft")
+    connection_lost(respond_queries, "open_with_draft")
 
     response = client.get(f"/consult/{consultation.slug}/respond/about-you")
 
@@ -219,10 +220,10 @@ def test_other_database_errors_are_not_called_unavailable():
 def test_a_database_error_in_the_request_itself_is_still_an_error_not_a_503(client, monkeypatch):
     consultation = create_consultation()
 
-    def mistake(*_args):
+    def mistake(*_args, **_kwargs):
         raise ProgrammingError("SELECT", {}, Exception("column does not exist"))
 
-    monkeypatch.setattr(respond_services, "open_with_draft", mistake)
+    monkeypatch.setattr(respond_queries, "open_with_draft", mistake)
     with pytest.raises(ProgrammingError):  # testing propagates what production answers with a 500
         client.get(f"/consult/{consultation.slug}/respond/about-you")
 
@@ -230,10 +231,10 @@ def test_a_database_error_in_the_request_itself_is_still_an_error_not_a_503(clie
 def test_a_unique_rule_broken_by_a_write_at_the_same_moment_is_a_409_page_and_nothing_is_kept(client, monkeypatch):
     consultation = create_consultation()
 
-    def duplicate(*_args):
+    def duplicate(*_args, **_kwargs):
         raise IntegrityError("INSERT", {}, Exception("duplicate key"))
 
-    monkeypatch.setattr(respond_services, "open_with_draft", duplicate)
+    monkeypatch.setattr(respond_queries, "open_with_draft", duplicate)
     response = client.get(f"/consult/{consultation.slug}/respond/about-you")
     assert response.status_code == 409
     assert "Nothing was saved" in response.get_data(as_text=True)

@@ -2,15 +2,43 @@
 map): checked, read from the officers' one-line-a-part text, and replaced without losing parts that have
 representations."""
 
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from engage.common import audit
 from engage.common.validation import ValidationError
 from engage.extensions import db
 from engage.models import Consultation, Part, Representation
+from engage.models.consultation import part_label
 from engage.vocab import PartKind
+
+
+@dataclass(frozen=True, slots=True)
+class Outlined:
+    """A part of the plan as a respondent chooses it and sees it named: plain values, read without the ORM, so
+    that they can be kept between requests (engage.respond.kept_pages.parts)."""
+
+    id: int
+    ref: str
+    title: str
+
+    @property
+    def label(self) -> str:
+        return part_label(self.ref, self.title)
+
+
+def outline(consultation_id: int) -> tuple[Outlined, ...]:
+    """The consultation's parts in their order, as they are now: one statement, no ORM objects."""
+    return tuple(Outlined(*row) for row in db.session.execute(_OUTLINE, {"consultation_id": consultation_id}))
+
+
+_OUTLINE = (
+    select(Part.id, Part.ref, Part.title)
+    .where(Part.consultation_id == bindparam("consultation_id"))
+    .order_by(Part.position, Part.id)
+)
 
 
 def nest(parts: list[Part], rows: list[dict[str, Any]]) -> list[Part]:

@@ -92,7 +92,12 @@ class Part(db.Model):
 
     @property
     def label(self) -> str:
-        return f"{self.ref}: {self.title}" if self.title else self.ref
+        return part_label(self.ref, self.title)
+
+
+def part_label(ref: str, title: str) -> str:
+    """How a part of the plan is named to people: its reference and title."""
+    return f"{ref}: {title}" if title else ref
 
 
 class ConsultationDocument(db.Model):

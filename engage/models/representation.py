@@ -35,6 +35,10 @@ def respondent_reference(respondent_id: int) -> str:
     return f"R-{respondent_id:05d}"
 
 
+def representation_reference(respondent_id: int, number: int) -> str:
+    return f"{respondent_reference(respondent_id)}-{number}"
+
+
 def parse_reference(reference: str) -> tuple[int, int | None] | None:
     """'R-00123-2' -> (123, 2); 'R-00123' -> (123, None); None when it is not a reference."""
     match = REFERENCE_PATTERN.match((reference or "").strip())
@@ -128,7 +132,7 @@ class Representation(db.Model):
 
     @property
     def reference(self) -> str:
-        return f"{respondent_reference(self.respondent_id)}-{self.number}"
+        return representation_reference(self.respondent_id, self.number)
 
 
 class Attachment(db.Model):

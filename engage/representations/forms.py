@@ -2,6 +2,7 @@
 nothing but CSRF: the rules live in the services, so an error from `clean_person`/`clean_item` lands on the field
 of the same name (`add_errors`)."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from wtforms import FileField, RadioField, SelectField, SelectMultipleField, StringField, SubmitField
@@ -144,10 +145,11 @@ class RepresentationForm(ErrorsMixin, BaseForm):
     )
     submit = SubmitField("Continue", widget=GovSubmitInput())
 
-    def set_parts(self, consultation: Consultation) -> None:
+    def set_parts(self, consultation: Consultation, parts: Sequence | None = None) -> None:
+        """The part of the plan to choose from `parts` (anything with `ref` and `label`), or consultation.parts."""
         empty = "Select a part of the plan" if not consultation.is_questionnaire else "The whole document"
         self.part.choices = [SelectChoice("", empty)] + [
-            SelectChoice(part.ref, part.label) for part in consultation.parts
+            SelectChoice(part.ref, part.label) for part in (consultation.parts if parts is None else parts)
         ]
 
     def to_data(self, consultation: Consultation) -> dict[str, Any]:
@@ -170,8 +172,11 @@ class RepresentationForm(ErrorsMixin, BaseForm):
         return data
 
 
-def representation_form(consultation: Consultation, base: type = RepresentationForm, **kwargs) -> RepresentationForm:
-    """The representation form, with a field `question_<id>` for each question of a questionnaire."""
+def representation_form(
+    consultation: Consultation, base: type = RepresentationForm, parts: Sequence | None = None, **kwargs
+) -> RepresentationForm:
+    """The representation form, with a field `question_<id>` for each question of a questionnaire; its parts of
+    the plan are `parts` (see set_parts) or the consultation's own."""
     fields: dict[str, Any] = {}
     for question in consultation.questions if consultation.is_questionnaire else []:
         choices = [SelectChoice(option, option) for option in question.options]
@@ -194,7 +199,7 @@ def representation_form(consultation: Consultation, base: type = RepresentationF
     form_class = type("QuestionnaireForm", (base,), fields) if fields else base  # a new class only when it differs
     form = form_class(**kwargs)
     form.question_fields = [form[name] for name in fields]
-    form.set_parts(consultation)
+    form.set_parts(consultation, parts)
     form.dtc_compliant.label.text = wording.for_plan(consultation.plan).cooperation_ask
     return form
 

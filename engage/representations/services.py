@@ -3,6 +3,7 @@
 One set of rules for the public form, officer intake and the API. Input dicts use the API's field names.
 """
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -94,12 +95,16 @@ def _choices(data, field, allowed, errors, message) -> list[str]:
     return [value for value in allowed if value in values]
 
 
-def clean_item(consultation: Consultation, data: dict[str, Any], *, online: bool = False) -> dict[str, Any]:
+def clean_item(
+    consultation: Consultation, data: dict[str, Any], *, online: bool = False, parts: Sequence | None = None
+) -> dict[str, Any]:
     """One representation's content, checked against the consultation's parts and questions. `online`: the
     respondent's own form, which asks every question, so it must say whether they support, object or comment, and
-    which tests of soundness the plan fails when they say it is not sound."""
+    which tests of soundness the plan fails when they say it is not sound. `parts`: the parts to check against
+    (anything with `id` and `ref`, as engage.consultations.parts.outline reads them), if not consultation.parts."""
     errors: dict[str, list[str]] = {}
-    item: dict[str, Any] = {"part_id": _clean_part(consultation, data, errors)}
+    parts = consultation.parts if parts is None else parts
+    item: dict[str, Any] = {"part_id": _clean_part(consultation, parts, data, errors)}
     item["nature"] = _choice(data, "nature", Nature.values(), "comment", errors, "Select support, object or comment")
     for field in LEGAL_FIELDS:
         item[field] = _choice(data, field, Answer.values(), "not-specified", errors, "Select yes, no or not specified")
@@ -132,13 +137,13 @@ def _answered_in_full(data: dict[str, Any], item: dict[str, Any], errors: dict) 
         errors["unsound_tests"] = ["Select at least one test of soundness the plan fails, as you said it is not sound"]
 
 
-def _clean_part(consultation: Consultation, data: dict[str, Any], errors: dict) -> int | None:
+def _clean_part(consultation: Consultation, parts: Sequence, data: dict[str, Any], errors: dict) -> int | None:
     ref = _text(data.get("part"))
     if not ref:
-        if consultation.parts and not consultation.is_questionnaire:
+        if parts and not consultation.is_questionnaire:
             errors["part"] = ["Select the part of the plan you are commenting on"]
         return None
-    for part in consultation.parts:
+    for part in parts:
         if part.ref.lower() == ref.lower() or str(part.id) == ref:
             return part.id
     errors["part"] = [f"There is no part of the plan called ‘{ref[:100]}’ in this consultation"]

@@ -18,6 +18,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from engage.common.kept import Kept
+from engage.consultations.parts import Outlined, outline
 from engage.models import (
     Authority,
     Consultation,
@@ -50,6 +51,16 @@ _pages = Kept(
 )
 
 
+_parts = Kept("PUBLIC_PAGE_CACHE_SECONDS", (Part,))
+
+
+def parts(consultation: Consultation) -> tuple[Outlined, ...]:
+    """The consultation's parts of the plan as the kept pages offer them, kept as long: what a respondent chooses
+    from and sees named while they fill in their response. Sending it checks each choice against the parts as they
+    are then (services.submit_draft), so a part removed meanwhile is reported, not recorded."""
+    return _parts.get(consultation.id, lambda: outline(consultation.id))
+
+
 def same_for_everyone(shows_their_draft: bool) -> bool:
     """Whether this visitor may be given the kept page: not when it would show their own response in progress,
     nor when a message waits for them or they are signed in."""
@@ -77,3 +88,4 @@ def _kept(html: str, status: int, consultation: Consultation) -> tuple[str, int,
 
 def forget() -> None:
     _pages.forget()
+    _parts.forget()

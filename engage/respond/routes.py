@@ -14,7 +14,7 @@ from engage.plans.queries import owner
 from engage.redaction import publication
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
 from engage.representations.forms import AboutYouForm, item_form_data, representation_form
-from engage.respond import bp, emails, kept_pages, services
+from engage.respond import bp, emails, kept_pages, queries, services
 from engage.respond.forms import RemoveForm, SaveForm, SubmitForm
 from engage.themes import queries as themes_queries
 
@@ -35,17 +35,26 @@ def _submit_limit() -> str:
     return current_app.config["CONSULT_SUBMIT_RATE_LIMIT"]
 
 
+def _reading() -> None:
+    """A GET of these pages only reads (queries.only_reading)."""
+    if request.method in ("GET", "HEAD"):
+        queries.only_reading()
+
+
 def _consultation(slug: str):
-    consultation = services.open_consultation(slug)
+    _reading()
+    consultation = queries.open_consultation(slug)
     if consultation is None:
         abort(404)
     return consultation
 
 
-def _open(slug: str, *, sent_too: bool = False):
+def _open(slug: str, *, sent_too: bool = False, to_send: bool = False):
     """The consultation (404 unless published) and this session's draft for it, in one query. The draft is None
-    when there is none, or when it has been sent unless `sent_too`."""
-    consultation, draft = services.open_with_draft(slug, _draft_token(slug))
+    when there is none, or when it has been sent unless `sent_too`. `to_send`: the request may send the response
+    (queries.open_with_draft)."""
+    _reading()
+    consultation, draft = queries.open_with_draft(slug, _draft_token(slug), to_send=to_send)
     if consultation is None:
         abort(404)
     if draft is not None and draft.submitted_at and not sent_too:
@@ -73,7 +82,7 @@ def _closed(consultation, status: int = 200, refused_at=None):
 @bp.route("/")
 @public
 def index():
-    return _page("respond/index.html", groups=services.public_consultations())
+    return _page("respond/index.html", groups=queries.public_consultations())
 
 
 @bp.route("/<slug>")
@@ -183,11 +192,12 @@ def representation(slug, number):
         # a new representation's blank form: the same for every visitor at this number, whatever their draft holds
         return kept_pages.page(("representation", slug, number), lambda: _representation_blank(consultation, number))
     existing = item_form_data(items[number - 1]) if number <= len(items) and request.method == "GET" else None
-    form = representation_form(consultation, data=existing)
+    parts = kept_pages.parts(consultation)
+    form = representation_form(consultation, parts=parts, data=existing)
     if form.validate_on_submit():
         try:
             upload = read_upload(request.files.get("attachment"))
-            services.save_item(consultation, draft, number - 1, form.to_data(consultation), upload)
+            services.save_item(consultation, draft, number - 1, form.to_data(consultation), upload, parts=parts)
         except ValidationError as error:
             form.add_errors(error.errors)
         except services.DeadlinePassed as passed:
@@ -199,7 +209,7 @@ def representation(slug, number):
 
 
 def _representation_blank(consultation, number: int):
-    form = representation_form(consultation)
+    form = representation_form(consultation, parts=kept_pages.parts(consultation))
     html = _page("respond/representation.html", consultation=consultation, form=form, number=number, files=[])
     return html, 200, consultation
 
@@ -249,7 +259,7 @@ def remove(slug, number):
 @public
 @limiter.limit(_submit_limit, methods=["POST"])
 def check(slug):
-    consultation, draft = _open(slug, sent_too=True)
+    consultation, draft = _open(slug, sent_too=True, to_send=request.method == "POST")
     if draft is not None and draft.respondent_id is not None:
         return _confirmed(slug, draft.respondent_id)
     if not consultation.is_open and request.method == "GET":
@@ -275,8 +285,7 @@ def check(slug):
         draft=draft,
         form=form,
         error_list=error_list,
-        parts={part.id: part for part in consultation.parts},
-        refs={part.ref: part for part in consultation.parts},
+        refs={part.ref: part for part in kept_pages.parts(consultation)},
         attachments=services.draft_attachments(draft),
         wording=wording.for_plan(consultation.plan),
     )
@@ -310,12 +319,20 @@ def _refused(consultation):
 @public
 def confirmation(slug):
     respondent_id = session.get(SUBMITTED, {}).get(slug)
-    respondent = services.sent_response(slug, respondent_id) if respondent_id else None
-    if respondent is None:
+    _reading()
+    sent = queries.sent_response(slug, respondent_id) if respondent_id else None
+    if sent is None:
         _consultation(slug)  # a 404 for a consultation that is not published
         return redirect(url_for("respond.show", slug=slug))
-    consultation = respondent.consultation
-    return _page("respond/confirmation.html", consultation=consultation, respondent=respondent, form=RemoveForm())
+    respondent, consultation = sent.respondent, sent.consultation
+    another = bool(respondent.agent) and consultation.is_open  # an agent may go on to respond for another client
+    return _page(
+        "respond/confirmation.html",
+        consultation=consultation,
+        respondent=respondent,
+        representations=sent.representations,
+        form=RemoveForm() if another else None,
+    )
 
 
 @bp.route("/<slug>/respond/another-client", methods=["POST"])
@@ -325,7 +342,7 @@ def another_client(slug):
     """After sending for one client, an agent responds for another without typing their own details again."""
     consultation = _consultation(slug)
     respondent_id = session.get(SUBMITTED, {}).get(slug)
-    respondent = services.respondent_with_representations(respondent_id) if respondent_id else None
+    respondent = queries.respondent_with_representations(respondent_id) if respondent_id else None
     if respondent is None or respondent.consultation_id != consultation.id or not respondent.agent:
         return redirect(url_for("respond.show", slug=slug))
     if not RemoveForm().validate_on_submit():
@@ -360,7 +377,7 @@ def save(slug):
 @public
 def resume(slug, token):
     consultation = _consultation(slug)
-    draft = services.find_draft(consultation, token)
+    draft = queries.find_draft(consultation, token)
     if draft is None:
         abort(404)
     if draft.submitted_at is not None:

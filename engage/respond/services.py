@@ -3,16 +3,18 @@ link), filled page by page, then submitted once. Submitting is idempotent on the
 second app server sees the draft already submitted and gets the same respondent back.
 
 Each page of the journey is a few statements (see docs/performance.md): the consultation and the draft come in one
-query, and saving keeps what the request loaded instead of expiring it (`commit_keeping`), so nothing is read twice."""
+query (engage.respond.queries), and saving keeps what the request loaded instead of expiring it (`commit_keeping`),
+so nothing is read twice."""
 
 import secrets
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, select, update
-from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy import bindparam, func, select, update
 
 from engage.common.validation import ValidationError
+from engage.consultations.parts import outline
 from engage.extensions import db
 from engage.models import (
     AcknowledgementDue,
@@ -43,39 +45,6 @@ class DeadlinePassed(Exception):
         self.moment = moment
 
 
-def open_consultation(slug: str) -> Consultation | None:
-    """A published consultation by its web address (any status but draft). Its parts and questions load on first
-    use, so a page that does not show them (about you) costs one query, and one the page uses costs one more each.
-    (Eager options would also be repeated every time the object is refreshed after a commit.)"""
-    return db.session.scalar(_OPEN, {"slug": slug})
-
-
-def open_with_draft(slug: str, token: str | None) -> tuple[Consultation | None, ResponseDraft | None]:
-    """`open_consultation` and `find_draft` in one query: the consultation and the draft the token names, if any."""
-    if not _valid_token(token):
-        return open_consultation(slug), None
-    row = db.session.execute(_OPEN_WITH_DRAFT, {"slug": slug, "token": token}).first()
-    return (row[0], row[1]) if row else (None, None)
-
-
-# Every page of the journey runs one of these: built once, with bound parameters, so that each request skips
-# building the statement and working out its cache key (docs/performance.md).
-_PUBLISHED = (Consultation.slug == bindparam("slug"), Consultation.published.is_(True))
-_OPEN = select(Consultation).where(*_PUBLISHED)
-_OPEN_WITH_DRAFT = (
-    select(Consultation, ResponseDraft)
-    .outerjoin(
-        ResponseDraft,
-        and_(ResponseDraft.consultation_id == Consultation.id, ResponseDraft.token == bindparam("token")),
-    )
-    .where(*_PUBLISHED)
-)
-
-
-def _valid_token(token: str | None) -> bool:
-    return bool(token) and len(token) <= 64
-
-
 def commit_keeping() -> None:
     """Commit, keeping what this request loaded as it is instead of expiring it. A page that saves and then reads
     the draft, the respondent or the consultation again (the acknowledgement, the redirect) reads what it has just
@@ -86,14 +55,6 @@ def commit_keeping() -> None:
         session.commit()
     finally:
         session.expire_on_commit = True
-
-
-def find_draft(consultation: Consultation, token: str | None) -> ResponseDraft | None:
-    if not _valid_token(token):
-        return None
-    return db.session.scalar(
-        select(ResponseDraft).where(ResponseDraft.token == token, ResponseDraft.consultation_id == consultation.id)
-    )
 
 
 def new_draft(consultation: Consultation) -> ResponseDraft:
@@ -147,13 +108,21 @@ def start_for_another_client(consultation: Consultation, respondent: Respondent)
     return draft
 
 
-def save_item(consultation: Consultation, draft: ResponseDraft, index: int, data: dict[str, Any], upload=None) -> None:
+def save_item(
+    consultation: Consultation,
+    draft: ResponseDraft,
+    index: int,
+    data: dict[str, Any],
+    upload=None,
+    *,
+    parts: Sequence | None = None,
+) -> None:
     """Check one representation (and its file, if any) and keep it at `index` (appended at the next free place).
-    Nothing is kept when either is wrong."""
+    Nothing is kept when either is wrong. `parts`: the parts of the plan the respondent was offered (clean_item)."""
     _check_open(consultation, utcnow())
     errors: dict[str, list[str]] = {}
     try:
-        clean_item(consultation, data, online=True)
+        clean_item(consultation, data, online=True, parts=parts)
     except ValidationError as error:
         errors.update(error.errors)
     if "part" not in errors and _part_taken(draft, index, data.get("part")):
@@ -279,10 +248,11 @@ def _checked_items(consultation: Consultation, draft: ResponseDraft) -> list[dic
     """Every representation of the draft checked again as it is sent. Raises ValidationError keyed
     `representation-<number>` for each one to correct, whose messages say which representation it is."""
     items, errors, parts = [], {}, set()
+    outlined = outline(consultation.id)  # the parts as they are now, whatever the pages showed
     for index, data in enumerate(draft.data.get("items", [])):
         problems = []
         try:
-            items.append(clean_item(consultation, data, online=True))
+            items.append(clean_item(consultation, data, online=True, parts=outlined))
         except ValidationError as error:
             problems = [message for messages in error.errors.values() for message in messages]
         ref = str(data.get("part") or "").strip().lower()
@@ -311,52 +281,3 @@ def _attach_files(draft: ResponseDraft, respondent: Respondent) -> None:
         .values(representation_id=representation_id)
         .execution_options(synchronize_session=False)
     )
-
-
-def respondent_with_representations(respondent_id: int) -> Respondent | None:
-    """The respondent with their representations and the parts they are about, in one query."""
-    return db.session.get(Respondent, respondent_id, options=_WITH_REPRESENTATIONS)
-
-
-_WITH_REPRESENTATIONS = (joinedload(Respondent.representations).joinedload(Representation.part),)
-
-
-def sent_response(slug: str, respondent_id: int) -> Respondent | None:
-    """The respondent this session sent to the published consultation at `slug`, with that consultation and their
-    representations, in one query; None when there is no such respondent for that consultation."""
-    return db.session.scalars(_SENT, {"slug": slug, "respondent_id": respondent_id}).unique().first()
-
-
-_SENT = (
-    select(Respondent)
-    .join(Respondent.consultation)
-    .where(Respondent.id == bindparam("respondent_id"), *_PUBLISHED)
-    .options(contains_eager(Respondent.consultation), *_WITH_REPRESENTATIONS)
-)
-
-
-def public_consultations(moment: datetime | None = None, recent_days: int = 365) -> dict[str, list[Consultation]]:
-    """Open consultations (closing soonest first), upcoming ones, and those closed in the last year."""
-    from datetime import timedelta
-
-    moment = moment or utcnow()
-    published = select(Consultation).where(Consultation.published.is_(True))
-    return {
-        "open": list(
-            db.session.scalars(
-                published.where(Consultation.opens_at <= moment, Consultation.closes_at > moment).order_by(
-                    Consultation.closes_at
-                )
-            )
-        ),
-        "scheduled": list(
-            db.session.scalars(published.where(Consultation.opens_at > moment).order_by(Consultation.opens_at))
-        ),
-        "closed": list(
-            db.session.scalars(
-                published.where(
-                    Consultation.closes_at <= moment, Consultation.closes_at > moment - timedelta(days=recent_days)
-                ).order_by(Consultation.closes_at.desc())
-            )
-        ),
-    }

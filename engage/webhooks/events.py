@@ -21,12 +21,14 @@ from engage.models import (
     utcnow,
 )
 from engage.vocab import WebhookEventType
-from engage.webhooks.outbox import emit
+from engage.webhooks.outbox import emit, subscribers
 
 CLOSED_LOOKBACK = timedelta(days=2)  # consultations closed longer ago than this are not announced by the sweep
 
 
 def representations_created(representations: Iterable[Representation]) -> None:
+    if not subscribers(WebhookEventType.REPRESENTATION_CREATED):
+        return  # nothing to describe them to
     for item in representations:
         data = {
             "reference": item.reference,

@@ -18,7 +18,7 @@ import uuid
 from typing import Any
 
 from flask import Flask, current_app
-from sqlalchemy import event, select
+from sqlalchemy import event, exists, select
 from sqlalchemy.orm import Session
 
 from engage import jobs
@@ -31,6 +31,18 @@ log = logging.getLogger(__name__)
 UNSENT = "webhook_deliveries_unsent"  # session.info: ids of deliveries added in the open transaction
 COMMITTED = "webhook_deliveries_committed"  # ids committed, to queue when the app context ends
 ENDPOINTS = "webhook_subscriptions"  # the endpoints, as read in the open transaction
+
+
+# Whether any endpoint is registered, as a column of a query the caller runs anyway in the transaction that may
+# emit (the public send reads it with the response: engage.respond.services); `registered(False)` then spares
+# `subscribers` its own statement. Almost every council runs without webhooks.
+ANY_REGISTERED = exists(select(WebhookSubscription.id)).label("any_webhook_endpoint")
+
+
+def registered(any_endpoint: bool) -> None:
+    """What ANY_REGISTERED read in this transaction: when no endpoint is registered, nothing wants any event."""
+    if not any_endpoint:
+        db.session.info.setdefault(ENDPOINTS, [])
 
 
 def subscribers(event_type: str) -> list[WebhookSubscription]:

@@ -4,14 +4,15 @@ own nonce, nobody with a response in progress gets someone else's, and a change 
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import delete, func, select
 
 from engage.common import kept
 from engage.extensions import db
-from engage.models import utcnow
+from engage.models import Part, Respondent, utcnow
 from engage.respond import kept_pages
 from tests.factories import create_consultation
 from tests.pages import parse
-from tests.respond.helpers import ABOUT_YOU, ITEM, fill_about_you, fill_item
+from tests.respond.helpers import ABOUT_YOU, ITEM, fill_about_you, fill_item, submit
 from tests.respond.test_queries import counted_statements
 
 
@@ -135,3 +136,20 @@ def test_a_representation_already_made_is_shown_with_what_was_typed_not_the_kept
     page = client.get(f"/consult/{consultation.slug}/respond/representations/1")
 
     assert "My own words" in page.get_data(as_text=True)
+
+
+def test_a_part_removed_while_its_choice_was_kept_is_reported_when_the_response_is_sent(app, client):
+    """The form and the check page use the kept parts; sending checks the choice against the parts as they are."""
+    consultation = create_consultation()
+    fill_about_you(client, consultation)
+    assert fill_item(client, consultation, part="Policy SP1").status_code == 302
+    # removed as another process would: no flush here, so this process keeps its copy of the parts
+    db.session.execute(delete(Part).where(Part.consultation_id == consultation.id, Part.ref == "Policy SP1"))
+    db.session.commit()
+    assert "Policy SP1: Spatial strategy" in client.get(f"/consult/{consultation.slug}/respond/check").text
+
+    page = parse(submit(client, consultation))
+
+    summary = page.select_one(".govuk-error-summary").text
+    assert "Representation 1: There is no part of the plan called ‘Policy SP1’" in summary
+    assert db.session.scalar(select(func.count()).select_from(Respondent)) == 0
