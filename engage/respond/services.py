@@ -227,12 +227,13 @@ def submit_draft(consultation: Consultation, draft: ResponseDraft, *, moment: da
     data = draft.data
     person, agent = data["respondent"], data.get("agent") if data.get("is_agent") else None
     respondent = record_response(consultation, person, agent, items, received_at=moment, commit=False)
-    claimed = db.session.execute(
-        update(ResponseDraft)
-        .where(ResponseDraft.id == draft.id, ResponseDraft.submitted_at.is_(None))
-        .values(submitted_at=moment, respondent_id=respondent.id)
-        .execution_options(synchronize_session=False)
-    ).rowcount
+    with db.session.no_autoflush:  # the respondent is written; its audit row goes with the outbox row, in one flush
+        claimed = db.session.execute(
+            update(ResponseDraft)
+            .where(ResponseDraft.id == draft.id, ResponseDraft.submitted_at.is_(None))
+            .values(submitted_at=moment, respondent_id=respondent.id)
+            .execution_options(synchronize_session=False)
+        ).rowcount
     if not claimed:
         db.session.rollback()
         db.session.refresh(draft)
