@@ -7,7 +7,7 @@ for PUBLIC_PAGE_CACHE_SECONDS (engage.common.kept; not in tests that do not turn
 consultation opens or closes, and puts each response's own nonce and token in. A visitor whose page would show
 their own response in progress, who has a message waiting or who is signed in gets a page made for them. A commit
 in this process that changes what the pages show forgets them at once; other processes' copies run out within the
-time.
+time. The parts of the plan a respondent chooses from are kept the same way (`parts`).
 """
 
 from collections.abc import Callable
