@@ -173,10 +173,14 @@ class RepresentationForm(ErrorsMixin, BaseForm):
 
 
 def representation_form(
-    consultation: Consultation, base: type = RepresentationForm, parts: Sequence | None = None, **kwargs
+    consultation: Consultation,
+    base: type = RepresentationForm,
+    parts: Sequence | None = None,
+    words: wording.Wording | None = None,
+    **kwargs,
 ) -> RepresentationForm:
     """The representation form, with a field `question_<id>` for each question of a questionnaire; its parts of
-    the plan are `parts` (see set_parts) or the consultation's own."""
+    the plan are `parts` (see set_parts) or the consultation's own, and its words `words` or its plan's."""
     fields: dict[str, Any] = {}
     for question in consultation.questions if consultation.is_questionnaire else []:
         choices = [SelectChoice(option, option) for option in question.options]
@@ -200,7 +204,7 @@ def representation_form(
     form = form_class(**kwargs)
     form.question_fields = [form[name] for name in fields]
     form.set_parts(consultation, parts)
-    form.dtc_compliant.label.text = wording.for_plan(consultation.plan).cooperation_ask
+    form.dtc_compliant.label.text = (words or wording.for_plan(consultation.plan)).cooperation_ask
     return form
 
 

@@ -7,7 +7,7 @@ for PUBLIC_PAGE_CACHE_SECONDS (engage.common.kept; not in tests that do not turn
 consultation opens or closes, and puts each response's own nonce and token in. A visitor whose page would show
 their own response in progress, who has a message waiting or who is signed in gets a page made for them. A commit
 in this process that changes what the pages show forgets them at once; other processes' copies run out within the
-time. The parts of the plan a respondent chooses from are kept the same way (`parts`).
+time. The parts of the plan a respondent chooses from, and the words of its regulations, are kept the same way.
 """
 
 from collections.abc import Callable
@@ -31,6 +31,7 @@ from engage.models import (
     RegisterPublication,
     utcnow,
 )
+from engage.plans import wording
 from engage.security import csp_nonce
 
 # Stand for this response's nonce and token in a kept page: no page can hold a NUL (engage.common.validation).
@@ -52,6 +53,7 @@ _pages = Kept(
 
 
 _parts = Kept("PUBLIC_PAGE_CACHE_SECONDS", (Part,))
+_wordings = Kept("PUBLIC_PAGE_CACHE_SECONDS", (Plan,))
 
 
 def parts(consultation: Consultation) -> tuple[Outlined, ...]:
@@ -59,6 +61,14 @@ def parts(consultation: Consultation) -> tuple[Outlined, ...]:
     from and sees named while they fill in their response. Sending it checks each choice against the parts as they
     are then (services.submit_draft), so a part removed meanwhile is reported, not recorded."""
     return _parts.get(consultation.id, lambda: outline(consultation.id))
+
+
+def wording_of(consultation: Consultation) -> wording.Wording:
+    """The words of the regulations the consultation's plan is prepared under (engage.plans.wording), kept like
+    the pages: the form's co-operation question and the check page's name for it, without reading the plan."""
+    if consultation.plan_id is None:
+        return wording.for_plan(None)
+    return _wordings.get(consultation.plan_id, lambda: wording.for_plan(consultation.plan))
 
 
 def same_for_everyone(shows_their_draft: bool) -> bool:
@@ -89,3 +99,4 @@ def _kept(html: str, status: int, consultation: Consultation) -> tuple[str, int,
 def forget() -> None:
     _pages.forget()
     _parts.forget()
+    _wordings.forget()

@@ -9,7 +9,6 @@ from engage.common.validation import ValidationError
 from engage.extensions import db, limiter
 from engage.models import Consultation, ConsultationDocument, utcnow
 from engage.permissions import VIEW, public, require_permission
-from engage.plans import wording
 from engage.plans.queries import owner
 from engage.redaction import publication
 from engage.representations.attachments import find_attachment, read_upload, send_attachment
@@ -193,7 +192,7 @@ def representation(slug, number):
         return kept_pages.page(("representation", slug, number), lambda: _representation_blank(consultation, number))
     existing = item_form_data(items[number - 1]) if number <= len(items) and request.method == "GET" else None
     parts = kept_pages.parts(consultation)
-    form = representation_form(consultation, parts=parts, data=existing)
+    form = representation_form(consultation, parts=parts, words=kept_pages.wording_of(consultation), data=existing)
     if form.validate_on_submit():
         try:
             upload = read_upload(request.files.get("attachment"))
@@ -209,7 +208,8 @@ def representation(slug, number):
 
 
 def _representation_blank(consultation, number: int):
-    form = representation_form(consultation, parts=kept_pages.parts(consultation))
+    parts, words = kept_pages.parts(consultation), kept_pages.wording_of(consultation)
+    form = representation_form(consultation, parts=parts, words=words)
     html = _page("respond/representation.html", consultation=consultation, form=form, number=number, files=[])
     return html, 200, consultation
 
@@ -287,7 +287,7 @@ def check(slug):
         error_list=error_list,
         refs={part.ref: part for part in kept_pages.parts(consultation)},
         attachments=services.draft_attachments(draft),
-        wording=wording.for_plan(consultation.plan),
+        wording=kept_pages.wording_of(consultation),
     )
 
 

@@ -1,6 +1,7 @@
 """A consultation's page is kept for a few seconds for the visitors it looks the same to: each gets it with their
 own nonce, nobody with a response in progress gets someone else's, and a change shows at once in this process."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,8 +10,10 @@ from sqlalchemy import delete, func, select
 from engage.common import kept
 from engage.extensions import db
 from engage.models import Part, Respondent, utcnow
+from engage.plans import wording
 from engage.respond import kept_pages
-from tests.factories import create_consultation
+from engage.vocab import PlanRoute
+from tests.factories import create_consultation, create_plan
 from tests.pages import parse
 from tests.respond.helpers import ABOUT_YOU, ITEM, fill_about_you, fill_item, submit
 from tests.respond.test_queries import counted_statements
@@ -153,3 +156,18 @@ def test_a_part_removed_while_its_choice_was_kept_is_reported_when_the_response_
     summary = page.select_one(".govuk-error-summary").text
     assert "Representation 1: There is no part of the plan called ‘Policy SP1’" in summary
     assert db.session.scalar(select(func.count()).select_from(Respondent)) == 0
+
+
+def test_the_words_of_a_plans_regulations_are_kept_so_the_form_and_check_page_do_not_read_the_plan(client):
+    plan = create_plan()
+    plan.route = PlanRoute.NEW
+    db.session.commit()
+    consultation = create_consultation(plan_id=plan.id)
+    fill_about_you(client, consultation)
+    client.get(f"/consult/{consultation.slug}/respond/check")  # the words are read once, and kept
+    with counted_statements() as statements:
+        assert fill_item(client, consultation).status_code == 302
+        check = client.get(f"/consult/{consultation.slug}/respond/check").text
+
+    assert wording.NEW.cooperation_question in check
+    assert not [s for s in statements if re.match(r'SELECT "?plan"?\.id', s)]
