@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from sqlalchemy import and_, bindparam, select
-from sqlalchemy.orm import joinedload
 
 from engage.extensions import db
 from engage.models import Consultation, Part, Representation, Respondent, ResponseDraft, utcnow
@@ -73,14 +72,6 @@ def find_draft(consultation: Consultation, token: str | None) -> ResponseDraft |
     return db.session.scalar(
         select(ResponseDraft).where(ResponseDraft.token == token, ResponseDraft.consultation_id == consultation.id)
     )
-
-
-def respondent_with_representations(respondent_id: int) -> Respondent | None:
-    """The respondent with their representations and the parts they are about, in one query."""
-    return db.session.get(Respondent, respondent_id, options=_WITH_REPRESENTATIONS)
-
-
-_WITH_REPRESENTATIONS = (joinedload(Respondent.representations).joinedload(Representation.part),)
 
 
 class Sent(NamedTuple):

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from engage.common.validation import ValidationError
 from engage.extensions import db, limiter
-from engage.models import Consultation, ConsultationDocument, utcnow
+from engage.models import Consultation, ConsultationDocument, Respondent, utcnow
 from engage.permissions import VIEW, public, require_permission
 from engage.plans.queries import owner
 from engage.redaction import publication
@@ -342,7 +342,7 @@ def another_client(slug):
     """After sending for one client, an agent responds for another without typing their own details again."""
     consultation = _consultation(slug)
     respondent_id = session.get(SUBMITTED, {}).get(slug)
-    respondent = queries.respondent_with_representations(respondent_id) if respondent_id else None
+    respondent = db.session.get(Respondent, respondent_id) if respondent_id else None  # their agent's details
     if respondent is None or respondent.consultation_id != consultation.id or not respondent.agent:
         return redirect(url_for("respond.show", slug=slug))
     if not RemoveForm().validate_on_submit():

@@ -34,8 +34,8 @@ ENDPOINTS = "webhook_subscriptions"  # the endpoints, as read in the open transa
 
 
 # Whether any endpoint is registered, as a column of a query the caller runs anyway in the transaction that may
-# emit (the public send reads it with the response: engage.respond.services); `registered(False)` then spares
-# `subscribers` its own statement. Almost every council runs without webhooks.
+# emit (the public send reads it with the response: engage.respond.queries.open_with_draft); `registered(False)`
+# then spares `subscribers` its own statement. Almost every council runs without webhooks.
 ANY_REGISTERED = exists(select(WebhookSubscription.id)).label("any_webhook_endpoint")
 
 
